@@ -1,0 +1,50 @@
+# article-widget: `make serve` to preview, `make test` to check everything.
+# Both install what is missing first (scripts/setup.sh) and skip what is there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+# npm's wasm-opt first, so trunk never picks up another one.
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Name the driver: the test runner would otherwise prefer any geckodriver on PATH.
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export TRUNK_SKIP_VERSION_CHECK := true
+
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve test setup setup-browser lint native-test browser-test build size clean
+
+## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
+serve: setup
+	trunk serve
+
+## Format, lint, native tests, browser tests, release build and size report.
+test: setup setup-browser lint native-test browser-test build size
+
+setup:
+	scripts/setup.sh tools
+
+setup-browser:
+	scripts/setup.sh browser
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --all-targets $(WASM) -- -D warnings
+
+native-test:
+	cargo test --locked
+
+browser-test:
+	cargo test --locked $(WASM) --test browser
+
+## The release bundle a publisher would copy: dist/.
+build: setup
+	trunk build --release
+
+size:
+	node scripts/size-report.mjs dist
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Installs what `make serve` and `make test` need, skipping whatever is already
+# installed at the right version. Nothing is downloaded from GitHub: everything
+# comes from crates.io, npm and Debian's packages.
+#
+#   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh browser   Debian's chromium and chromium-driver
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '==> %s\n' "$*"; }
+
+ensure_wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "wasm32-unknown-unknown target: installed"
+  else
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+    say "trunk $TRUNK_VERSION: installed"
+  else
+    # trunk 0.22 needs a newer rustc than this machine's; this takes about 10 minutes.
+    say "installing trunk $TRUNK_VERSION (about 10 minutes)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+}
+
+# The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in
+# Cargo.lock, or trunk and the test runner refuse the output (and trunk would
+# try to download one).
+ensure_wasm_bindgen() {
+  local wanted
+  wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  if [ -z "$wanted" ]; then
+    echo "setup: no wasm-bindgen entry in Cargo.lock" >&2
+    exit 1
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $wanted" ] \
+    && command -v wasm-bindgen-test-runner >/dev/null; then
+    say "wasm-bindgen-cli $wanted: installed"
+  else
+    # Not --locked: its lock file names a crate newer than the registry here.
+    say "installing wasm-bindgen-cli $wanted (about 3 minutes)"
+    cargo install wasm-bindgen-cli --version "$wanted"
+  fi
+}
+
+# wasm-opt from npm's binaryen, pinned in tools/package-lock.json. Debian's
+# binaryen 108 emits wasm that validates but fails at run time.
+ensure_wasm_opt() {
+  if tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q '^wasm-opt version 132 '; then
+    say "wasm-opt 132: installed"
+  else
+    say "installing wasm-opt (npm binaryen 132)"
+    npm ci --prefix tools --no-audit --no-fund
+  fi
+}
+
+ensure_browser() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    say "chromium and chromedriver: installed"
+  else
+    say "installing Debian's chromium and chromium-driver"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+  fi
+}
+
+case "${1:-}" in
+  tools)
+    ensure_wasm_target
+    ensure_wasm_bindgen
+    ensure_wasm_opt
+    ensure_trunk
+    # trunk runs cargo offline (Trunk.toml): fetch the crates first.
+    cargo fetch --locked
+    ;;
+  browser)
+    ensure_browser
+    ;;
+  *)
+    echo "usage: scripts/setup.sh tools|browser" >&2
+    exit 2
+    ;;
+esac

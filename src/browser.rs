@@ -1,0 +1,101 @@
+//! The browser APIs the views use, each behind one small function so that
+//! components stay views and the model stays plain Rust.
+
+use crate::model::{DateTime, Lang};
+use js_sys::Intl::{DateTimeFormat, DateTimeFormatOptions, DateTimeStyle};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// How much of a timestamp to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// "1 November 2025" / "1. november 2025": the dateline.
+    Long,
+    /// "2 November 2025 at 14:05" / "2. november 2025 kl. 14:05".
+    LongWithTime,
+    /// "1 Nov 2025" / "1. nov. 2025": cards and lists.
+    Medium,
+}
+
+/// Formats a timestamp in the article's language with the browser's `Intl`,
+/// showing the wall clock the newsroom wrote (see [`DateTime`]).
+pub fn format_date(date: &DateTime, lang: Lang, style: DateStyle) -> String {
+    let options = DateTimeFormatOptions::new();
+    options.set_time_zone("UTC");
+    match style {
+        DateStyle::Long => options.set_date_style(DateTimeStyle::Long),
+        DateStyle::LongWithTime => {
+            options.set_date_style(DateTimeStyle::Long);
+            options.set_time_style(DateTimeStyle::Short);
+        }
+        DateStyle::Medium => options.set_date_style(DateTimeStyle::Medium),
+    }
+    let locales = js_sys::Array::of1(&JsValue::from_str(lang.locale()));
+    let format = DateTimeFormat::new(&locales, options.unchecked_ref());
+    let instant = js_sys::Date::new(&JsValue::from_f64(date.wall_clock_millis() as f64));
+    format
+        .format()
+        .call1(&JsValue::UNDEFINED, &instant)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| date.rfc3339.clone())
+}
+
+/// Writes a warning to the browser console.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// The value of a query parameter of the page's own URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Why an article could not be fetched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchError(pub String);
+
+/// Fetches a same-origin URL (relative to the page) as text.
+pub async fn fetch_same_origin_text(url: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or_else(|| FetchError("no window".into()))?;
+    let page = window.location().href().map_err(js_error)?;
+    let resolved = web_sys::Url::new_with_base(url, &page)
+        .map_err(|_| FetchError(format!("{url:?} is not a URL")))?;
+    let page_origin = window.location().origin().map_err(js_error)?;
+    if resolved.origin() != page_origin {
+        return Err(FetchError(format!(
+            "{url:?} is on another origin; the preview only loads articles from {page_origin}"
+        )));
+    }
+    let href = resolved.href();
+    let response = JsFuture::from(window.fetch_with_str(&href))
+        .await
+        .map_err(|e| FetchError(format!("could not load {href}: {}", describe_js(&e))))?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(FetchError(format!(
+            "could not load {href}: HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    let text = JsFuture::from(response.text().map_err(js_error)?)
+        .await
+        .map_err(js_error)?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+fn js_error(error: JsValue) -> FetchError {
+    FetchError(describe_js(&error))
+}
+
+fn describe_js(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

@@ -1,0 +1,22 @@
+use super::{ArticlePage, ErrorPanel};
+use crate::browser::warn;
+use crate::model::parse_article;
+use leptos::prelude::*;
+
+/// Reads an article from JSON text and shows it, or shows what is wrong with
+/// the text and where.
+#[component]
+pub fn ArticleFromJson(
+    /// The article document, format version 1 (see `docs/format.md`).
+    json: String,
+) -> impl IntoView {
+    match parse_article(&json) {
+        Ok(parsed) => {
+            for warning in &parsed.warnings {
+                warn(&format!("article-widget: {warning}"));
+            }
+            view! { <ArticlePage article=parsed.article/> }.into_any()
+        }
+        Err(error) => view! { <ErrorPanel detail=error.to_string()/> }.into_any(),
+    }
+}

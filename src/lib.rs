@@ -1,0 +1,11 @@
+//! article-widget: a news article page rendered from one JSON document.
+//!
+//! - [`model`]: the JSON format, validation and rules (plain Rust).
+//! - [`i18n`]: the UI strings in Norwegian Bokmål and English.
+//! - [`browser`]: the few browser APIs the views need, behind small functions.
+//! - [`components`]: the Leptos views.
+
+pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod model;

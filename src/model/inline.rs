@@ -1,0 +1,355 @@
+//! The inline markup of article text: `**strong**`, `*emphasis*`,
+//! `[label](url)` and backslash escapes. Everything else is literal text;
+//! an opening marker without its closing partner is literal too.
+
+use super::url::{safe_url, UrlUse};
+
+/// One run of inline content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Strong(Vec<Inline>),
+    Emphasis(Vec<Inline>),
+    /// `href` has passed the URL allow-list; a link whose URL did not is
+    /// replaced by its label as plain content.
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
+}
+
+/// Inline text parsed from the markup.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RichText(pub Vec<Inline>);
+
+impl RichText {
+    pub fn parse(source: &str) -> Self {
+        let chars: Vec<char> = source.chars().collect();
+        let mut out = Vec::new();
+        Parser { chars: &chars }.parse(0, chars.len(), Context::default(), &mut out);
+        RichText(out)
+    }
+
+    /// The text a reader sees, without markup (for share texts and metadata).
+    pub fn plain_text(&self) -> String {
+        let mut text = String::new();
+        push_plain(&self.0, &mut text);
+        text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+fn push_plain(inlines: &[Inline], text: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => text.push_str(t),
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+                push_plain(c, text)
+            }
+        }
+    }
+}
+
+/// Which constructs enclose the current range: the same construct does not
+/// nest in itself, which also bounds the recursion depth to three.
+#[derive(Clone, Copy, Default)]
+struct Context {
+    in_strong: bool,
+    in_emphasis: bool,
+    in_link: bool,
+}
+
+const ESCAPABLE: &[char] = &['\\', '*', '[', ']', '(', ')'];
+
+struct Parser<'a> {
+    chars: &'a [char],
+}
+
+impl Parser<'_> {
+    fn at(&self, i: usize, end: usize, pattern: &str) -> bool {
+        let width = pattern.chars().count();
+        i + width <= end && self.chars[i..i + width].iter().copied().eq(pattern.chars())
+    }
+
+    /// Parses `chars[start..end]` into `out`.
+    fn parse(&self, start: usize, end: usize, ctx: Context, out: &mut Vec<Inline>) {
+        let mut text = String::new();
+        let mut i = start;
+        while i < end {
+            let c = self.chars[i];
+            if c == '\\' && i + 1 < end && ESCAPABLE.contains(&self.chars[i + 1]) {
+                text.push(self.chars[i + 1]);
+                i += 2;
+                continue;
+            }
+            let next = if self.at(i, end, "**") && !ctx.in_strong {
+                self.find_closer(i + 2, end, "**").map(|close| {
+                    let mut children = Vec::new();
+                    let inner = Context {
+                        in_strong: true,
+                        ..ctx
+                    };
+                    self.parse(i + 2, close, inner, &mut children);
+                    (vec![Inline::Strong(children)], close + 2)
+                })
+            } else if c == '*' && !self.at(i, end, "**") && !ctx.in_emphasis {
+                self.find_closer(i + 1, end, "*").map(|close| {
+                    let mut children = Vec::new();
+                    let inner = Context {
+                        in_emphasis: true,
+                        ..ctx
+                    };
+                    self.parse(i + 1, close, inner, &mut children);
+                    (vec![Inline::Emphasis(children)], close + 1)
+                })
+            } else if c == '[' && !ctx.in_link {
+                self.link(i, end, ctx)
+            } else {
+                None
+            };
+            match next {
+                Some((inlines, after)) => {
+                    flush(&mut text, out);
+                    for inline in inlines {
+                        push_merged(inline, out);
+                    }
+                    i = after;
+                }
+                None => {
+                    // Not markup here: a marker without a partner is literal.
+                    let width = if self.at(i, end, "**") { 2 } else { 1 };
+                    text.extend(&self.chars[i..i + width]);
+                    i += width;
+                }
+            }
+        }
+        flush(&mut text, out);
+    }
+
+    /// `[label](url)` starting at `open`; `None` when it is not complete.
+    /// A link whose URL is refused becomes its label alone.
+    fn link(&self, open: usize, end: usize, ctx: Context) -> Option<(Vec<Inline>, usize)> {
+        let label_end = self.find_closer(open + 1, end, "]")?;
+        // A `[` inside the label starts the innermost link instead, as in
+        // Markdown: `[a [b](/c)` links only "b".
+        if !self.at(label_end, end, "](") || self.has_unescaped(open + 1, label_end, '[') {
+            return None;
+        }
+        let url_end = self.find_closer(label_end + 2, end, ")")?;
+        let raw_url = self.unescape(label_end + 2, url_end);
+        let mut children = Vec::new();
+        let inner = Context {
+            in_link: true,
+            ..ctx
+        };
+        self.parse(open + 1, label_end, inner, &mut children);
+        let inlines = match safe_url(&raw_url, UrlUse::Link) {
+            Some(href) => vec![Inline::Link { href, children }],
+            None => children,
+        };
+        Some((inlines, url_end + 1))
+    }
+
+    /// The first unescaped `marker` in `from..end` that closes a non-empty
+    /// range. For `*`, a `**` pair is skipped: it belongs to strong text.
+    fn find_closer(&self, from: usize, end: usize, marker: &str) -> Option<usize> {
+        let mut k = from;
+        while k < end {
+            // An escape, or a `**` pair while looking for a lone `*`, is
+            // skipped whole.
+            if self.chars[k] == '\\' || (marker == "*" && self.at(k, end, "**")) {
+                k += 2;
+            } else if self.at(k, end, marker) {
+                return (k > from).then_some(k);
+            } else {
+                k += 1;
+            }
+        }
+        None
+    }
+
+    fn has_unescaped(&self, from: usize, end: usize, wanted: char) -> bool {
+        let mut k = from;
+        while k < end {
+            match self.chars[k] {
+                '\\' => k += 2,
+                c if c == wanted => return true,
+                _ => k += 1,
+            }
+        }
+        false
+    }
+
+    fn unescape(&self, start: usize, end: usize) -> String {
+        let mut s = String::new();
+        let mut i = start;
+        while i < end {
+            if self.chars[i] == '\\' && i + 1 < end && ESCAPABLE.contains(&self.chars[i + 1]) {
+                i += 1;
+            }
+            s.push(self.chars[i]);
+            i += 1;
+        }
+        s
+    }
+}
+
+fn flush(text: &mut String, out: &mut Vec<Inline>) {
+    if !text.is_empty() {
+        push_merged(Inline::Text(std::mem::take(text)), out);
+    }
+}
+
+/// Appends, joining adjacent text runs so a dropped link leaves one run.
+fn push_merged(inline: Inline, out: &mut Vec<Inline>) {
+    match (out.last_mut(), inline) {
+        (Some(Inline::Text(prev)), Inline::Text(t)) => prev.push_str(&t),
+        (_, other) => out.push(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Inline::*;
+    use super::*;
+
+    fn parse(s: &str) -> Vec<Inline> {
+        RichText::parse(s).0
+    }
+
+    fn text(s: &str) -> Inline {
+        Text(s.to_owned())
+    }
+
+    #[test]
+    fn plain_text_stays_one_run() {
+        assert_eq!(parse("Hello, world."), vec![text("Hello, world.")]);
+        assert_eq!(parse(""), vec![]);
+    }
+
+    #[test]
+    fn strong_emphasis_and_links() {
+        assert_eq!(
+            parse("a **b** *c* [d](https://e.example)"),
+            vec![
+                text("a "),
+                Strong(vec![text("b")]),
+                text(" "),
+                Emphasis(vec![text("c")]),
+                text(" "),
+                Link {
+                    href: "https://e.example".into(),
+                    children: vec![text("d")]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn nesting_of_different_constructs() {
+        assert_eq!(
+            parse("**a *b* [c](/x)**"),
+            vec![Strong(vec![
+                text("a "),
+                Emphasis(vec![text("b")]),
+                text(" "),
+                Link {
+                    href: "/x".into(),
+                    children: vec![text("c")]
+                },
+            ])]
+        );
+        assert_eq!(
+            parse("*a **b** c*"),
+            vec![Emphasis(vec![
+                text("a "),
+                Strong(vec![text("b")]),
+                text(" c")
+            ])]
+        );
+    }
+
+    #[test]
+    fn unclosed_markers_are_literal() {
+        assert_eq!(parse("**never closed"), vec![text("**never closed")]);
+        assert_eq!(parse("2 * 3 = 6"), vec![text("2 * 3 = 6")]);
+        assert_eq!(parse("[not a link"), vec![text("[not a link")]);
+        assert_eq!(parse("[label] (x)"), vec![text("[label] (x)")]);
+        assert_eq!(parse("[label](no end"), vec![text("[label](no end")]);
+        assert_eq!(parse("****"), vec![text("****")]);
+        assert_eq!(parse("**"), vec![text("**")]);
+    }
+
+    #[test]
+    fn escapes() {
+        assert_eq!(parse(r"\*not em\*"), vec![text("*not em*")]);
+        assert_eq!(parse(r"\[x\](y)"), vec![text("[x](y)")]);
+        assert_eq!(parse(r"a\\b"), vec![text(r"a\b")]);
+        assert_eq!(parse(r"C:\dir"), vec![text(r"C:\dir")]);
+        assert_eq!(parse("end\\"), vec![text("end\\")]);
+        assert_eq!(
+            parse(r"[a](https://x.example/\))"),
+            vec![Link {
+                href: "https://x.example/)".into(),
+                children: vec![text("a")]
+            }]
+        );
+    }
+
+    #[test]
+    fn a_bracket_right_after_the_opener_starts_the_link() {
+        assert_eq!(
+            parse("[[b](/c)"),
+            vec![
+                text("["),
+                Link {
+                    href: "/c".into(),
+                    children: vec![text("b")]
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_links_are_literal_inside() {
+        assert_eq!(
+            parse("[a [b](/c) d](/e)"),
+            vec![
+                text("[a "),
+                Link {
+                    href: "/c".into(),
+                    children: vec![text("b")]
+                },
+                text(" d](/e)"),
+            ]
+        );
+    }
+
+    #[test]
+    fn disallowed_links_keep_their_text() {
+        assert_eq!(
+            parse("see [this](javascript:alert(1)) now"),
+            vec![text("see this) now")]
+        );
+        assert_eq!(
+            parse("see [**this**](vbscript:x)"),
+            vec![text("see "), Strong(vec![text("this")])]
+        );
+        assert_eq!(parse("[x](  JaVaScRiPt:alert(1))").len(), 1);
+    }
+
+    #[test]
+    fn html_is_only_text() {
+        let s = "<script>alert(1)</script><img src=x onerror=alert(1)>";
+        assert_eq!(parse(s), vec![text(s)]);
+    }
+
+    #[test]
+    fn plain_text_drops_markup() {
+        let rich = RichText::parse("A **bold** and *em* [link](https://x.example) \\*star\\*");
+        assert_eq!(rich.plain_text(), "A bold and em link *star*");
+    }
+}

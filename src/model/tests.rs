@@ -1,0 +1,293 @@
+use super::*;
+use serde_json::json;
+
+fn minimal() -> Value {
+    json!({
+        "id": "a1",
+        "title": "Harbour bridge reopens",
+        "published": "2025-11-01T08:30:00+01:00",
+        "body": [{ "type": "paragraph", "text": "First." }]
+    })
+}
+
+fn error_of(value: Value) -> String {
+    article_from_value(&value).unwrap_err().to_string()
+}
+
+fn with(mut value: Value, key: &str, field: Value) -> Value {
+    value[key] = field;
+    value
+}
+
+#[test]
+fn minimal_article_has_defaults() {
+    let parsed = article_from_value(&minimal()).unwrap();
+    let article = parsed.article;
+    assert_eq!(article.id, "a1");
+    assert_eq!(article.ui_lang(), Lang::En);
+    assert_eq!(article.body.len(), 1);
+    assert!(article.authors.is_empty() && article.related.is_empty() && article.latest.is_empty());
+    assert!(article.access.is_none());
+    assert!(parsed.warnings.is_empty());
+}
+
+#[test]
+fn the_sample_articles_parse_and_use_every_block_type() {
+    for (name, json) in [
+        ("nb", include_str!("../../www/articles/havnebadet.json")),
+        ("en", include_str!("../../www/articles/night-ferry.json")),
+    ] {
+        let parsed = parse_article(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(parsed.warnings.is_empty(), "{name}: {:?}", parsed.warnings);
+        let a = parsed.article;
+        let kinds: std::collections::HashSet<_> =
+            a.body.iter().map(std::mem::discriminant).collect();
+        assert_eq!(kinds.len(), 6, "{name} uses every block type");
+        assert!(
+            a.related.iter().any(|r| r.premium),
+            "{name} has a premium card"
+        );
+        assert!(!a.latest.is_empty() && a.ai_disclosure.is_some() && a.image.is_some());
+    }
+}
+
+#[test]
+fn all_block_types() {
+    let value = with(
+        minimal(),
+        "body",
+        json!([
+            { "type": "paragraph", "text": "A **b**" },
+            { "type": "heading", "text": "H", "level": 3 },
+            { "type": "heading", "text": "H2" },
+            { "type": "image", "src": "i.png", "alt": "A", "caption": "C", "credit": "K", "width": 4, "height": 3 },
+            { "type": "quote", "text": "Q", "cite": "Who" },
+            { "type": "list", "items": ["one", "*two*"], "ordered": true },
+            { "type": "readAlso", "title": "Other", "url": "/other", "premium": true }
+        ]),
+    );
+    let body = article_from_value(&value).unwrap().article.body;
+    assert!(matches!(&body[0], Block::Paragraph(p) if p.text.plain_text() == "A b"));
+    assert!(matches!(&body[1], Block::Heading(h) if h.level == 3));
+    assert!(matches!(&body[2], Block::Heading(h) if h.level == 2));
+    assert!(
+        matches!(&body[3], Block::Image(i) if i.src.as_deref() == Some("i.png") && i.width == Some(4))
+    );
+    assert!(matches!(&body[4], Block::Quote(q) if q.cite.as_deref() == Some("Who")));
+    assert!(matches!(&body[5], Block::List(l) if l.ordered && l.items.len() == 2));
+    assert!(
+        matches!(&body[6], Block::ReadAlso(r) if r.premium && r.url.as_deref() == Some("/other"))
+    );
+}
+
+#[test]
+fn unknown_block_types_are_skipped_with_a_warning() {
+    let value = with(
+        minimal(),
+        "body",
+        json!([
+            { "type": "paragraph", "text": "kept" },
+            { "type": "poll", "items": [{ "a": 1 }] },
+            { "type": "paragraph", "text": "kept too" }
+        ]),
+    );
+    let parsed = article_from_value(&value).unwrap();
+    assert_eq!(parsed.article.body.len(), 2);
+    assert_eq!(
+        parsed.warnings,
+        vec![r#"body[1]: unknown block type "poll" skipped"#]
+    );
+}
+
+#[test]
+fn unknown_fields_are_ignored() {
+    let value = with(minimal(), "futureField", json!({ "x": [1, 2] }));
+    assert!(article_from_value(&value).is_ok());
+}
+
+#[test]
+fn error_paths_name_the_place() {
+    let body = |blocks: Value| error_of(with(minimal(), "body", blocks));
+    assert_eq!(
+        body(
+            json!([{ "type": "paragraph", "text": "ok" }, {}, {}, { "type": "paragraph", "text": 7 }])
+        ),
+        "body[1]: missing field `type`"
+    );
+    assert_eq!(
+        body(
+            json!([{ "type": "paragraph", "text": "a" }, { "type": "paragraph", "text": "b" }, { "type": "paragraph", "text": "c" }, { "type": "paragraph", "text": 7 }])
+        ),
+        "body[3].text: expected a string, found integer `7`"
+    );
+    assert_eq!(
+        body(json!([{ "type": "heading" }])),
+        "body[0]: missing field `text`"
+    );
+    assert_eq!(
+        body(json!([{ "type": "heading", "text": "x", "level": 1 }])),
+        "body[0].level: expected 2, 3 or 4, found 1"
+    );
+    assert_eq!(
+        body(json!([{ "type": "list", "items": ["a", null] }])),
+        "body[0].items[1]: expected a string, found null"
+    );
+    assert_eq!(
+        body(json!([{ "type": 5 }])),
+        "body[0].type: expected a string, found a number"
+    );
+    assert_eq!(
+        body(json!(["text"])),
+        "body[0]: expected a block object, found a string"
+    );
+    assert_eq!(body(json!({})), "body: expected a sequence, found map");
+}
+
+#[test]
+fn required_fields_missing_in_turn() {
+    for field in ["id", "title", "published", "body"] {
+        let mut value = minimal();
+        value.as_object_mut().unwrap().remove(field);
+        assert_eq!(error_of(value), format!("missing field `{field}`"));
+    }
+}
+
+#[test]
+fn wrong_types_and_bad_dates() {
+    assert_eq!(
+        error_of(with(minimal(), "title", json!(3))),
+        "title: expected a string, found integer `3`"
+    );
+    assert_eq!(
+        error_of(with(minimal(), "title", json!(null))),
+        "title: expected a string, found null"
+    );
+    let date = error_of(with(minimal(), "published", json!("yesterday")));
+    assert!(
+        date.starts_with("published: expected an RFC 3339 date-time"),
+        "{date}"
+    );
+    let related = with(
+        minimal(),
+        "related",
+        json!([{ "id": "r", "title": "t", "url": "/r", "published": "2025-02-30T00:00:00Z" }]),
+    );
+    assert!(error_of(related).starts_with("related[0].published: "));
+    assert_eq!(
+        error_of(with(minimal(), "authors", json!(["Kari"]))),
+        "authors[0]: expected an author object with a \"name\", found string \"Kari\""
+    );
+    assert_eq!(
+        error_of(with(minimal(), "access", json!({ "model": "sometimes" }))),
+        "access.model: unknown variant `sometimes`, expected one of `free`, `metered`, `premium`"
+    );
+}
+
+#[test]
+fn not_json_and_not_an_object() {
+    let error = parse_article("{\"id\": ").unwrap_err();
+    assert_eq!(error.path, "");
+    assert!(error.message.starts_with("not valid JSON: "), "{error}");
+    assert!(error.message.contains("line 1"), "{error}");
+    assert_eq!(parse_article("").unwrap_err().path, "");
+    assert_eq!(
+        parse_article("[1]").unwrap_err().to_string(),
+        "expected an article object, found an array"
+    );
+    assert_eq!(
+        parse_article("42").unwrap_err().to_string(),
+        "expected an article object, found a number"
+    );
+}
+
+#[test]
+fn byte_order_mark_and_deep_nesting() {
+    let json = format!("\u{feff}{}", minimal());
+    assert!(parse_article(&json).is_ok());
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(parse_article(&deep)
+        .unwrap_err()
+        .message
+        .starts_with("not valid JSON: recursion limit"));
+}
+
+#[test]
+fn disallowed_urls_are_dropped_but_text_kept() {
+    let value = with(
+        minimal(),
+        "body",
+        json!([
+            { "type": "readAlso", "title": "Bad", "url": "javascript:alert(1)" },
+            { "type": "image", "src": "data:text/html,x", "alt": "pic", "caption": "Still here" },
+            { "type": "paragraph", "text": "[click](vbscript:x) me" }
+        ]),
+    );
+    let body = article_from_value(&value).unwrap().article.body;
+    assert!(matches!(&body[0], Block::ReadAlso(r) if r.url.is_none() && r.title == "Bad"));
+    assert!(matches!(&body[1], Block::Image(i) if i.src.is_none()));
+    assert!(
+        matches!(&body[2], Block::Paragraph(p) if p.text == RichText(vec![Inline::Text("click me".into())]))
+    );
+    let url = with(minimal(), "url", json!("javascript:alert(document.cookie)"));
+    assert_eq!(article_from_value(&url).unwrap().article.url, None);
+}
+
+#[test]
+fn languages() {
+    assert_eq!(Lang::from_tag("nb"), Some(Lang::Nb));
+    assert_eq!(Lang::from_tag("nb-NO"), Some(Lang::Nb));
+    assert_eq!(Lang::from_tag("nn"), Some(Lang::Nb));
+    assert_eq!(Lang::from_tag("EN-us"), Some(Lang::En));
+    assert_eq!(Lang::from_tag("sv"), None);
+    let parsed = article_from_value(&with(minimal(), "lang", json!("sv"))).unwrap();
+    assert_eq!(parsed.article.ui_lang(), Lang::En);
+    assert_eq!(parsed.warnings.len(), 1);
+}
+
+#[test]
+fn interaction_settings_are_kept_with_defaults() {
+    let value = with(
+        with(
+            minimal(),
+            "access",
+            json!({ "model": "metered", "subscribeUrl": "https://x.example/s" }),
+        ),
+        "notifications",
+        json!({ "topics": [{ "id": "local", "label": "Local" }] }),
+    );
+    let article = article_from_value(&with(value, "share", json!({ "networks": ["x", "email"] })))
+        .unwrap()
+        .article;
+    let access = article.access.unwrap();
+    assert_eq!(access.model, AccessModel::Metered);
+    assert_eq!(
+        (
+            access.free_articles,
+            access.period_days,
+            access.teaser_blocks
+        ),
+        (5, 30, 2)
+    );
+    assert_eq!(access.subscribe_url.as_deref(), Some("https://x.example/s"));
+    assert_eq!(article.notifications.unwrap().topics[0].id, "local");
+    assert_eq!(article.share.unwrap().networks.unwrap(), vec!["x", "email"]);
+}
+
+#[test]
+fn ai_source_type_names() {
+    let ai = |s: &str| AiDisclosure {
+        text: String::new(),
+        source_type: Some(s.into()),
+        reviewed_by: None,
+        policy_url: None,
+    };
+    assert_eq!(
+        ai("trainedAlgorithmicMedia").source_type_name(),
+        Some("trainedAlgorithmicMedia")
+    );
+    assert_eq!(
+        ai("http://cv.iptc.org/newscodes/digitalsourcetype/compositeSynthetic").source_type_name(),
+        Some("compositeSynthetic")
+    );
+    assert_eq!(ai("  ").source_type_name(), None);
+}

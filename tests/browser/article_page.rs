@@ -1,0 +1,284 @@
+use crate::support::*;
+use article_widget::components::ArticleFromJson;
+use leptos::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::HtmlElement;
+
+const ENGLISH: &str = include_str!("../../www/articles/night-ferry.json");
+const NORWEGIAN: &str = include_str!("../../www/articles/havnebadet.json");
+
+async fn show(json: &'static str) -> HtmlElement {
+    let root = mount(move || view! { <ArticleFromJson json=json.to_owned()/> });
+    leptos::task::tick().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn headline_kicker_and_lede() {
+    let root = show(ENGLISH).await;
+    let h1 = all(&root, "h1");
+    assert_eq!(h1.len(), 1, "one h1");
+    assert_eq!(
+        text_of(&h1[0]),
+        "The night ferry to the outer islands returns for the winter"
+    );
+    assert_eq!(
+        by_text(&root, "Local").len(),
+        3,
+        "kicker and two card sections"
+    );
+    let lede = all(&root, ".aw-lede").pop().expect("a lede");
+    assert!(text_of(&lede).starts_with("After a year without a late crossing"));
+    assert_eq!(
+        text_of(&all_by_role(&lede, "emphasis")[0]),
+        "every Friday and Saturday"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn dateline_in_english_words_with_machine_date() {
+    let root = show(ENGLISH).await;
+    let time = by_role(&root, "time", "21 November 2026");
+    assert_eq!(attr(&time, "datetime"), "2026-11-21T06:10:00+00:00");
+    assert!(
+        root.query_selector(".aw-updated").unwrap().is_none(),
+        "no update, no 'Updated'"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn dateline_in_norwegian_with_update() {
+    let root = show(NORWEGIAN).await;
+    let time = by_role(&root, "time", "20. november 2026");
+    assert_eq!(attr(&time, "datetime"), "2026-11-20T07:45:00+01:00");
+    let updated = all(&root, ".aw-updated").pop().expect("an update line");
+    let text = text_of(&updated);
+    assert!(text.starts_with("Oppdatert 20. november 2026"), "{text}");
+    assert!(
+        text.contains("14:05"),
+        "the newsroom's own wall clock: {text}"
+    );
+    let page = all(&root, ".aw-page").pop().unwrap();
+    assert_eq!(attr(&page, "lang"), "nb");
+}
+
+#[wasm_bindgen_test]
+async fn byline_with_author_links() {
+    let root = show(NORWEGIAN).await;
+    let byline = all(&root, ".aw-byline").pop().expect("a byline");
+    assert_eq!(text_of(&byline), "Av Ingrid Solvik og Petter Aas");
+    let author = by_role(&byline, "link", "Ingrid Solvik");
+    assert_eq!(
+        attr(&author, "href"),
+        "https://nordvik-tidende.example/journalister/ingrid-solvik"
+    );
+    assert_eq!(
+        all_by_role(&byline, "link").len(),
+        1,
+        "Petter Aas has no URL"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn hero_figure_with_caption_credit_and_reserved_size() {
+    let root = show(ENGLISH).await;
+    let hero = by_role(
+        &root,
+        "img",
+        "A lit ferry crossing dark water under a full moon.",
+    );
+    assert_eq!(
+        (
+            attr(&hero, "width").as_str(),
+            attr(&hero, "height").as_str()
+        ),
+        ("1200", "800")
+    );
+    assert_eq!(attr(&hero, "src"), "images/night-ferry.svg");
+    let figure = hero
+        .closest("figure")
+        .unwrap()
+        .expect("the hero sits in a figure");
+    let caption = all(&figure, "figcaption").pop().expect("a figcaption");
+    assert_eq!(
+        text_of(&caption),
+        "The 23:40 crossing leaves from the old quay. Photo: Illustration: The Harbour Herald"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_block_type_is_shown() {
+    let root = show(ENGLISH).await;
+    let body = all(&root, ".aw-body").pop().unwrap();
+    // paragraph with strong text and a link
+    assert_eq!(text_of(&all_by_role(&body, "strong")[0]), "birthday dinner");
+    let grant = by_role(&body, "link", "two-year grant");
+    assert_eq!(
+        attr(&grant, "href"),
+        "https://harbour-council.example/ferry-grant"
+    );
+    // headings, levels as given
+    assert_eq!(
+        by_role(&body, "heading", "What changes for passengers").tag_name(),
+        "H2"
+    );
+    assert_eq!(
+        by_role(&body, "heading", "How the grant works").tag_name(),
+        "H3"
+    );
+    assert_eq!(by_role(&body, "heading", "Will it last?").tag_name(), "H4");
+    // image block
+    let deck = by_role(
+        &body,
+        "img",
+        "A deckhand waits by the railing of the ferry at night.",
+    );
+    assert_eq!(attr(&deck, "loading"), "lazy");
+    // quote with its source
+    let quote = all_by_role(&body, "blockquote").pop().expect("a quote");
+    assert!(text_of(&quote).contains("This is about belonging"));
+    assert_eq!(
+        text_of(
+            &quote
+                .closest("figure")
+                .unwrap()
+                .unwrap()
+                .query_selector("figcaption")
+                .unwrap()
+                .unwrap()
+        ),
+        "Nora Quayle, island community council"
+    );
+    // unordered and ordered lists
+    let ul = all(&body, "ul").pop().expect("a bulleted list");
+    assert_eq!(all_by_role(&ul, "listitem").len(), 3);
+    let ol = all(&body, "ol").pop().expect("a numbered list");
+    assert_eq!(
+        text_of(&all_by_role(&ol, "listitem")[2]),
+        "A passenger count in March decides whether the service continues"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn read_also_links_in_both_languages() {
+    let root = show(ENGLISH).await;
+    let links: Vec<_> = all(&root, ".aw-read-also").iter().map(text_of).collect();
+    assert_eq!(
+        links,
+        vec![
+            "Read also: Ferry timetables: the full winter schedule",
+            "Read also: Subscribers only Analysis: why island transport keeps getting cut",
+        ]
+    );
+    let link = by_role(
+        &all(&root, ".aw-body").pop().unwrap(),
+        "link",
+        "Ferry timetables: the full winter schedule",
+    );
+    assert_eq!(
+        attr(&link, "href"),
+        "https://harbour-herald.example/local/winter-timetable"
+    );
+
+    let root = show(NORWEGIAN).await;
+    let first = all(&root, ".aw-read-also").into_iter().next().unwrap();
+    assert_eq!(text_of(&first), "Les også: Slik ble de gamle pælene reddet");
+}
+
+#[wasm_bindgen_test]
+async fn related_cards_with_padlock_for_subscribers() {
+    let root = show(ENGLISH).await;
+    let nav = by_role(&root, "navigation", "Related articles");
+    let cards = all_by_role(&nav, "listitem");
+    assert_eq!(cards.len(), 3);
+    let premium: Vec<_> = cards
+        .iter()
+        .filter(|c| !by_text(c, "Subscribers only").is_empty())
+        .collect();
+    assert_eq!(premium.len(), 1, "one premium card");
+    assert!(text_of(premium[0]).contains("Analysis: why island transport keeps getting cut"));
+    let link = by_role(
+        &nav,
+        "link",
+        "The old quay gets new lights before Christmas",
+    );
+    assert_eq!(
+        attr(&link, "href"),
+        "https://harbour-herald.example/local/quay-lights"
+    );
+    assert!(
+        text_of(&cards[2]).contains("19 Nov 2026"),
+        "{}",
+        text_of(&cards[2])
+    );
+    assert_eq!(
+        by_role(&nav, "heading", "Related articles").tag_name(),
+        "H2"
+    );
+
+    let root = show(NORWEGIAN).await;
+    let nav = by_role(&root, "navigation", "Relaterte artikler");
+    assert_eq!(all(&nav, ".aw-premium").len(), 2);
+    assert_eq!(by_text(&nav, "Kun for abonnenter").len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn latest_news_list() {
+    let root = show(NORWEGIAN).await;
+    let latest = by_role(&root, "complementary", "Siste nytt");
+    let items = all_by_role(&latest, "listitem");
+    assert_eq!(items.len(), 3);
+    let first = by_role(&latest, "link", "Nattferga til øyene er tilbake i vinter");
+    assert_eq!(
+        attr(&first, "href"),
+        "https://nordvik-tidende.example/lokalt/nattferga"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ai_badge_shows_the_disclosure_newsroom_policy_and_explanation() {
+    let root = show(ENGLISH).await;
+    let badge = by_role(&root, "complementary", "Made with AI");
+    assert_eq!(
+        by_text(&badge, "This article was generated with the help of AI and quality-checked by our journalists.").len(),
+        1
+    );
+    assert_eq!(
+        by_text(
+            &badge,
+            "Responsible newsroom: The Harbour Herald local news desk"
+        )
+        .len(),
+        1
+    );
+    let policy = by_role(&badge, "link", "How we use AI");
+    assert_eq!(
+        attr(&policy, "href"),
+        "https://harbour-herald.example/about/ai"
+    );
+    let details = all(&badge, "details").pop().expect("an expandable detail");
+    assert!(!details.has_attribute("open"), "closed until asked");
+    assert_eq!(
+        text_of(&all(&details, "summary")[0]),
+        "What does this mean?"
+    );
+    assert!(text_of(&details).contains("created by an AI model trained on examples"));
+
+    let root = show(NORWEGIAN).await;
+    let badge = by_role(&root, "complementary", "Laget med KI");
+    assert!(text_of(&badge).contains("Ansvarlig redaksjon: Nordvik Tidendes nyhetsdesk"));
+    assert_eq!(by_text(&badge, "Hva betyr dette?").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn publisher_block() {
+    let root = show(ENGLISH).await;
+    let publisher = all(&root, ".aw-publisher-name")
+        .pop()
+        .expect("a publisher line");
+    assert_eq!(text_of(&publisher), "Published by The Harbour Herald");
+    assert_eq!(
+        attr(&by_role(&publisher, "link", "The Harbour Herald"), "href"),
+        "https://harbour-herald.example/"
+    );
+}

@@ -1,0 +1,137 @@
+//! Mounting and DOM queries for the browser tests. Queries go by role, label
+//! or visible text, the way a reader (or a screen reader) finds things.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
+
+/// Mounts a view into a fresh container at the end of `<body>` and returns
+/// the container. The view stays mounted for the rest of the test run.
+pub fn mount<F, V>(view: F) -> HtmlElement
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), view).forget();
+    container
+}
+
+/// Whitespace-collapsed text content.
+pub fn text_of(element: &Element) -> String {
+    element
+        .text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// The CSS selector of the elements that have an ARIA role, explicit or
+/// implicit (only the roles these tests use).
+fn role_selector(role: &str) -> String {
+    match role {
+        "heading" => "h1,h2,h3,h4,h5,h6,[role=heading]".into(),
+        "link" => "a[href],[role=link]".into(),
+        "navigation" => "nav,[role=navigation]".into(),
+        "complementary" => "aside,[role=complementary]".into(),
+        "list" => "ul,ol,[role=list]".into(),
+        "listitem" => "li,[role=listitem]".into(),
+        "img" => "img[alt]:not([alt='']),[role=img]".into(),
+        "figure" => "figure,[role=figure]".into(),
+        "blockquote" => "blockquote".into(),
+        "time" => "time".into(),
+        "paragraph" => "p".into(),
+        "strong" => "strong".into(),
+        "emphasis" => "em".into(),
+        other => format!("[role={other}]"),
+    }
+}
+
+/// The accessible name, as far as these tests need it: `aria-label`, an
+/// image's `alt`, or the text content.
+pub fn accessible_name(element: &Element) -> String {
+    if let Some(label) = element.get_attribute("aria-label") {
+        return label;
+    }
+    if element.tag_name().eq_ignore_ascii_case("img") {
+        return element.get_attribute("alt").unwrap_or_default();
+    }
+    text_of(element)
+}
+
+/// All elements with `role` inside `root`.
+pub fn all_by_role(root: &Element, role: &str) -> Vec<Element> {
+    all(root, &role_selector(role))
+}
+
+/// The one element with `role` whose accessible name is `name`.
+pub fn by_role(root: &Element, role: &str, name: &str) -> Element {
+    let matches: Vec<_> = all_by_role(root, role)
+        .into_iter()
+        .filter(|e| accessible_name(e) == name)
+        .collect();
+    match matches.len() {
+        1 => matches.into_iter().next().unwrap(),
+        n => panic!(
+            "expected one {role} named {name:?}, found {n}; the {role}s here are {:?}",
+            all_by_role(root, role)
+                .iter()
+                .map(accessible_name)
+                .collect::<Vec<_>>()
+        ),
+    }
+}
+
+/// The smallest elements whose whole text is `text`.
+pub fn by_text(root: &Element, text: &str) -> Vec<Element> {
+    all(root, "*")
+        .into_iter()
+        .filter(|e| text_of(e) == text)
+        .filter(|e| all(e, "*").iter().all(|child| text_of(child) != text))
+        .collect()
+}
+
+pub fn attr(element: &Element, name: &str) -> String {
+    element
+        .get_attribute(name)
+        .unwrap_or_else(|| panic!("no {name} attribute on {}", element.outer_html()))
+}
+
+/// Waits (up to about two seconds) for the condition to hold.
+pub async fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if condition() {
+            return;
+        }
+        sleep_ms(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Replaces the page's query string (for the preview app's `?src=`).
+pub fn set_query(query: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    let path = web_sys::window().unwrap().location().pathname().unwrap();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
+}

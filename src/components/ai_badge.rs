@@ -22,7 +22,7 @@ pub fn AiBadge(
     view! {
         <aside class="aw-ai-badge" aria-label=Text::AiBadgeTitle.get(lang)>
             <p class="aw-ai-title">
-                <span class="aw-ai-mark" aria-hidden="true">"AI"</span>
+                <span class="aw-ai-mark" aria-hidden="true">{Text::AiMark.get(lang)}</span>
                 {Text::AiBadgeTitle.get(lang)}
             </p>
             <p class="aw-ai-text">{text}</p>

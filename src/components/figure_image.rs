@@ -1,5 +1,4 @@
-use super::{use_lang, RichTextView};
-use crate::i18n::Text;
+use super::RichTextView;
 use crate::model::Image;
 use leptos::prelude::*;
 
@@ -14,7 +13,6 @@ pub fn FigureImage(
     #[prop(optional)]
     hero: bool,
 ) -> impl IntoView {
-    let lang = use_lang();
     let Image {
         src,
         alt,
@@ -46,7 +44,7 @@ pub fn FigureImage(
                     {caption.map(|caption| view! { <RichTextView text=caption/> })}
                     {credit.map(|credit| view! {
                         " "
-                        <span class="aw-credit">{Text::PhotoCredit.get(lang)} " " {credit}</span>
+                        <span class="aw-credit">{credit}</span>
                     })}
                 </figcaption>
             })}

@@ -102,7 +102,7 @@ async fn hero_figure_with_caption_credit_and_reserved_size() {
     let caption = all(&figure, "figcaption").pop().expect("a figcaption");
     assert_eq!(
         text_of(&caption),
-        "The 23:40 crossing leaves from the old quay. Photo: Illustration: The Harbour Herald"
+        "The 23:40 crossing leaves from the old quay. Illustration: The Harbour Herald"
     );
 }
 

@@ -3,78 +3,80 @@
 
 use crate::model::Lang;
 
-/// A UI string.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Text {
-    By,
-    And,
-    Updated,
-    ReadAlso,
-    SubscribersOnly,
-    RelatedArticles,
-    LatestNews,
-    PublishedBy,
-    AiMark,
-    AiBadgeTitle,
-    AiResponsibleNewsroom,
-    AiPolicyLink,
-    AiWhatDoesThisMean,
-    Loading,
-    ErrorTitle,
+/// Declares the UI strings once: the enum, the list of all of them, and each
+/// one's key and wording, so none can be missing from a language.
+macro_rules! ui_texts {
+    ($($variant:ident => ($key:literal, $en:literal, $nb:literal),)*) => {
+        /// A UI string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Text {
+            $($variant,)*
+        }
+
+        impl Text {
+            pub const ALL: &'static [Text] = &[$(Text::$variant,)*];
+
+            /// `(key, English, Norwegian Bokmål)`.
+            fn entry(self) -> (&'static str, &'static str, &'static str) {
+                match self {
+                    $(Text::$variant => ($key, $en, $nb),)*
+                }
+            }
+        }
+    };
+}
+
+ui_texts! {
+    By => ("by", "By", "Av"),
+    And => ("and", "and", "og"),
+    Updated => ("updated", "Updated", "Oppdatert"),
+    ReadAlso => ("readAlso", "Read also:", "Les også:"),
+    SubscribersOnly => ("subscribersOnly", "Subscribers only", "Kun for abonnenter"),
+    RelatedArticles => ("relatedArticles", "Related articles", "Relaterte artikler"),
+    LatestNews => ("latestNews", "Latest news", "Siste nytt"),
+    PublishedBy => ("publishedBy", "Published by", "Publisert av"),
+    AiMark => ("aiMark", "AI", "KI"),
+    AiBadgeTitle => ("aiBadgeTitle", "Made with AI", "Laget med KI"),
+    AiResponsibleNewsroom => ("aiResponsibleNewsroom", "Responsible newsroom:", "Ansvarlig redaksjon:"),
+    AiPolicyLink => ("aiPolicyLink", "How we use AI", "Slik bruker vi KI"),
+    AiWhatDoesThisMean => ("aiWhatDoesThisMean", "What does this mean?", "Hva betyr dette?"),
+    Loading => ("loading", "Loading the article…", "Laster artikkelen …"),
+    ErrorTitle => ("errorTitle", "The article could not be shown", "Artikkelen kan ikke vises"),
+    Share => ("share", "Share", "Del"),
+    ShareMenu => ("shareMenu", "Share this article", "Del denne artikkelen"),
+    ShareOn => ("shareOn", "Share on {name}", "Del på {name}"),
+    ShareByEmail => ("shareByEmail", "Send by e-mail", "Send på e-post"),
+    CopyLink => ("copyLink", "Copy link", "Kopier lenke"),
+    LinkCopied => ("linkCopied", "Link copied", "Lenke kopiert"),
+    CopyFailed => ("copyFailed", "Select the link and copy it:", "Merk lenken og kopier den:"),
+    LinkToArticle => ("linkToArticle", "Link to the article", "Lenke til artikkelen"),
+    Notifications => ("notifications", "Get notifications", "Få varsler"),
+    NotificationsPromptTitle => ("notificationsPromptTitle", "Notifications", "Varsler"),
+    NotificationsPrompt => ("notificationsPrompt", "Get a notification when we publish important news.", "Få et varsel når vi publiserer viktige nyheter."),
+    NotificationsTopics => ("notificationsTopics", "Topics", "Emner"),
+    TurnOn => ("turnOn", "Turn on", "Slå på"),
+    NotNow => ("notNow", "Not now", "Ikke nå"),
+    Close => ("close", "Close", "Lukk"),
+    NotificationsOn => ("notificationsOn", "Notifications are on for: {topics}", "Varsler er på for: {topics}"),
+    NotificationsOnNoTopics => ("notificationsOnNoTopics", "Notifications are on", "Varsler er på"),
+    NotificationsOff => ("notificationsOff", "Notifications are off", "Varsler er slått av"),
+    NotificationsDenied => ("notificationsDenied", "Notifications are blocked for this site. To get them, allow notifications in your browser's site settings (often behind the icon next to the address), then try again.", "Varsler er blokkert for dette nettstedet. For å få dem må du tillate varsler i nettleserens innstillinger for nettstedet (ofte bak ikonet ved adressen), og så prøve igjen."),
+    NotificationsUnsupported => ("notificationsUnsupported", "This browser cannot show notifications from this site.", "Denne nettleseren kan ikke vise varsler fra dette nettstedet."),
+    Subscribe => ("subscribe", "Subscribe", "Abonner"),
+    LogIn => ("logIn", "Log in", "Logg inn"),
+    Donate => ("donate", "Donate", "Donér"),
+    WallPremiumTitle => ("wallPremiumTitle", "This article is for subscribers", "Denne artikkelen er for abonnenter"),
+    WallMeteredTitle => ("wallMeteredTitle", "You have read all your free articles", "Du har lest alle gratisartiklene dine"),
+    WallText => ("wallText", "Subscribe to read the rest, or log in if you already subscribe.", "Abonner for å lese resten, eller logg inn hvis du allerede abonnerer."),
+    MeterLeftMany => ("meterLeftMany", "You can read {n} more free articles.", "Du kan lese {n} gratisartikler til."),
+    MeterLeftOne => ("meterLeftOne", "You can read 1 more free article.", "Du kan lese 1 gratisartikkel til."),
+    MeterLeftNone => ("meterLeftNone", "This is your last free article.", "Dette er din siste gratisartikkel."),
+    DonationPromptTitle => ("donationPromptTitle", "Support our journalism", "Støtt journalistikken vår"),
+    DonationPrompt => ("donationPrompt", "You have just read a free article. We exist only through our readers: subscribe or donate!", "Du har nettopp lest en gratisartikkel. Vi lever kun gjennom våre lesere: abonner eller donér!"),
+    DonationPromptDismissed => ("donationPromptDismissed", "Thank you. We will not ask again for a while.", "Takk. Vi spør ikke igjen på en stund."),
 }
 
 impl Text {
-    pub const ALL: &'static [Text] = &[
-        Text::By,
-        Text::And,
-        Text::Updated,
-        Text::ReadAlso,
-        Text::SubscribersOnly,
-        Text::RelatedArticles,
-        Text::LatestNews,
-        Text::PublishedBy,
-        Text::AiMark,
-        Text::AiBadgeTitle,
-        Text::AiResponsibleNewsroom,
-        Text::AiPolicyLink,
-        Text::AiWhatDoesThisMean,
-        Text::Loading,
-        Text::ErrorTitle,
-    ];
-
-    /// `(key, English, Norwegian Bokmål)`.
-    fn entry(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            Text::By => ("by", "By", "Av"),
-            Text::And => ("and", "and", "og"),
-            Text::Updated => ("updated", "Updated", "Oppdatert"),
-            Text::ReadAlso => ("readAlso", "Read also:", "Les også:"),
-            Text::SubscribersOnly => ("subscribersOnly", "Subscribers only", "Kun for abonnenter"),
-            Text::RelatedArticles => ("relatedArticles", "Related articles", "Relaterte artikler"),
-            Text::LatestNews => ("latestNews", "Latest news", "Siste nytt"),
-            Text::PublishedBy => ("publishedBy", "Published by", "Publisert av"),
-            Text::AiMark => ("aiMark", "AI", "KI"),
-            Text::AiBadgeTitle => ("aiBadgeTitle", "Made with AI", "Laget med KI"),
-            Text::AiResponsibleNewsroom => (
-                "aiResponsibleNewsroom",
-                "Responsible newsroom:",
-                "Ansvarlig redaksjon:",
-            ),
-            Text::AiPolicyLink => ("aiPolicyLink", "How we use AI", "Slik bruker vi KI"),
-            Text::AiWhatDoesThisMean => (
-                "aiWhatDoesThisMean",
-                "What does this mean?",
-                "Hva betyr dette?",
-            ),
-            Text::Loading => ("loading", "Loading the article…", "Laster artikkelen …"),
-            Text::ErrorTitle => (
-                "errorTitle",
-                "The article could not be shown",
-                "Artikkelen kan ikke vises",
-            ),
-        }
-    }
-
     pub fn key(self) -> &'static str {
         self.entry().0
     }
@@ -85,6 +87,15 @@ impl Text {
             Lang::En => en,
             Lang::Nb => nb,
         }
+    }
+
+    /// The string with `{name}` placeholders filled in.
+    pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
+        values
+            .iter()
+            .fold(self.get(lang).to_owned(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
     }
 }
 
@@ -135,6 +146,15 @@ mod tests {
             assert!(keys.insert(text.key()), "duplicate key {}", text.key());
             assert!(!text.get(Lang::En).is_empty() && !text.get(Lang::Nb).is_empty());
         }
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(Text::ShareOn.fill(Lang::Nb, &[("name", "X")]), "Del på X");
+        assert_eq!(
+            Text::MeterLeftMany.fill(Lang::En, &[("n", "3")]),
+            "You can read 3 more free articles."
+        );
     }
 
     #[test]

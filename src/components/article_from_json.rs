@@ -9,13 +9,16 @@ use leptos::prelude::*;
 pub fn ArticleFromJson(
     /// The article document, format version 1 (see `docs/format.md`).
     json: String,
+    /// The reader is a known subscriber (see [`ArticlePage`]).
+    #[prop(optional, into)]
+    entitled: Signal<bool>,
 ) -> impl IntoView {
     match parse_article(&json) {
         Ok(parsed) => {
             for warning in &parsed.warnings {
                 warn(&format!("article-widget: {warning}"));
             }
-            view! { <ArticlePage article=parsed.article/> }.into_any()
+            view! { <ArticlePage article=parsed.article entitled/> }.into_any()
         }
         Err(error) => view! { <ErrorPanel detail=error.to_string()/> }.into_any(),
     }

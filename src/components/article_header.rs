@@ -1,15 +1,20 @@
-use super::{Byline, Dateline, PublisherBlock, RichTextView};
-use crate::model::Article;
+use super::{Byline, Dateline, NotificationBell, PublisherBlock, RichTextView, ShareButton};
+use crate::browser::page_url;
+use crate::model::{share_networks, Article};
 use leptos::prelude::*;
 
-/// The top of the article: section kicker, headline, lede, byline, dateline
-/// and the publisher block with the AI disclosure.
+/// The top of the article: section kicker, headline, lede, byline, dateline,
+/// the share button and notification bell, and the publisher block with the
+/// AI disclosure.
 #[component]
 pub fn ArticleHeader(
     /// The article whose header this is.
     article: Article,
 ) -> impl IntoView {
+    let share = article.share_data(&page_url());
+    let networks = share_networks(article.share.as_ref());
     let Article {
+        notifications,
         section,
         title,
         lede,
@@ -29,6 +34,10 @@ pub fn ArticleHeader(
             <div class="aw-meta">
                 <Byline authors/>
                 <Dateline published updated/>
+            </div>
+            <div class="aw-actions">
+                <ShareButton share networks/>
+                {notifications.map(|notifications| view! { <NotificationBell notifications/> })}
             </div>
             {show_publisher.then(|| view! { <PublisherBlock publisher ai_disclosure/> })}
         </header>

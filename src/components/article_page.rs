@@ -1,32 +1,80 @@
-use super::{ArticleHeader, BodyBlock, FigureImage, LatestNews, RelatedArticles};
-use crate::model::Article;
+use super::{
+    ArticleHeader, BodyBlock, DonationPrompt, FigureImage, LatestNews, MeterNote, Paywall,
+    RelatedArticles,
+};
+use crate::browser::{reader_access, take_prompt_impression, use_json_ld};
+use crate::model::metering::AccessDecision;
+use crate::model::{news_article_json_ld, AccessModel, Article};
 use leptos::prelude::*;
 
-/// The whole article page: header, hero picture, body, related articles and
-/// latest news. Provides the article's UI language to everything inside.
+/// The whole article page: header, hero picture, body (or its teaser and the
+/// wall), the donation prompt, related articles and latest news. Provides
+/// the article's UI language to everything inside, and puts the article's
+/// JSON-LD into the host document while it is shown.
 #[component]
 pub fn ArticlePage(
     /// The validated article to show.
     article: Article,
+    /// The host page knows the reader is a subscriber: no wall, no prompt.
+    /// May change while the article is shown (after the host's login check).
+    #[prop(optional, into)]
+    entitled: Signal<bool>,
 ) -> impl IntoView {
     let lang = article.ui_lang();
     provide_context(lang);
     let lang_tag = article.lang.clone().unwrap_or_else(|| "en".to_owned());
+
+    // Decided once, when the article is shown: the meter counts this read now.
+    let entitled_at_start = entitled.get_untracked();
+    let decision = reader_access(article.access.as_ref(), &article.id, entitled_at_start);
+    let (teaser_blocks, free_left) = match decision {
+        AccessDecision::Teaser { teaser_blocks } => (Some(teaser_blocks), None),
+        AccessDecision::Full { free_left } => (None, free_left),
+    };
+    let asks_for_support = article.access.as_ref().is_some_and(|access| {
+        access.model == AccessModel::Free
+            && (access.subscribe_url.is_some() || access.donate_url.is_some())
+    });
+    let prompt = asks_for_support && !entitled_at_start && take_prompt_impression(&article.id);
+    use_json_ld(news_article_json_ld(
+        &article,
+        teaser_blocks.is_some() && !entitled_at_start,
+    ));
+
+    let cut_after = move || if entitled.get() { None } else { teaser_blocks };
     let Article {
         image,
         body,
         related,
         latest,
+        access,
         ..
     } = article.clone();
+    let wall_access = access.clone();
+    let prompt_access = access.filter(|_| prompt);
     view! {
         <div class="aw-page" lang=lang_tag>
             <article class="aw-article">
                 <ArticleHeader article=article/>
                 {image.map(|image| view! { <FigureImage image hero=true/> })}
-                <div class="aw-body">
-                    {body.into_iter().map(|block| view! { <BodyBlock block/> }).collect_view()}
+                {move || {
+                    free_left.filter(|_| !entitled.get()).map(|free_left| view! { <MeterNote free_left/> })
+                }}
+                <div class="aw-body" class:aw-body-cut=move || cut_after().is_some()>
+                    {move || {
+                        body.iter()
+                            .take(cut_after().unwrap_or(usize::MAX))
+                            .cloned()
+                            .map(|block| view! { <BodyBlock block/> })
+                            .collect_view()
+                    }}
                 </div>
+                {move || {
+                    cut_after().and(wall_access.clone()).map(|access| view! { <Paywall access/> })
+                }}
+                {move || {
+                    prompt_access.clone().filter(|_| !entitled.get()).map(|access| view! { <DonationPrompt access/> })
+                }}
             </article>
             <RelatedArticles articles=related/>
             <LatestNews items=latest/>

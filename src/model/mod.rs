@@ -4,11 +4,16 @@
 mod date;
 mod error;
 mod inline;
+mod json_ld;
+pub mod metering;
+mod share;
 mod url;
 
 pub use date::DateTime;
 pub use error::ParseError;
 pub use inline::{Inline, RichText};
+pub use json_ld::{news_article_json_ld, PAYWALLED_CLASS};
+pub use share::{encode_component, share_link, share_networks, ShareData, ShareNetwork};
 pub use url::{safe_url, UrlUse};
 
 use serde::de::{Deserializer, Error as _};
@@ -89,6 +94,20 @@ pub struct Article {
 }
 
 impl Article {
+    /// What the share button shares: the canonical `url` (else the page the
+    /// widget is on), the title and the plain-text lede.
+    pub fn share_data(&self, page_url: &str) -> ShareData {
+        ShareData {
+            url: self.url.clone().unwrap_or_else(|| page_url.to_owned()),
+            title: self.title.clone(),
+            text: self
+                .lede
+                .as_ref()
+                .map(RichText::plain_text)
+                .unwrap_or_default(),
+        }
+    }
+
     /// The language for UI strings and dates (English unless the article is
     /// in a supported language).
     pub fn ui_lang(&self) -> Lang {

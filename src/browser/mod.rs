@@ -99,3 +99,50 @@ fn describe_js(error: &JsValue) -> String {
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".into())
 }
+
+mod events;
+mod notifications;
+mod reader;
+mod share;
+mod storage;
+
+pub use events::{dispatch, Detail};
+pub use notifications::{notification_permission, request_notification_permission};
+pub use reader::{dismiss_prompt, load_bell, reader_access, save_bell, take_prompt_impression};
+pub use share::{copy_to_clipboard, share_natively, NativeShare};
+
+/// Milliseconds since the epoch, by the browser's clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// The address of the page the widget is on.
+pub fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Puts JSON-LD metadata into the host document's `<head>` for as long as
+/// the calling component lives.
+pub fn use_json_ld(text: String) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(script) = document.create_element("script") else {
+        return;
+    };
+    let _ = script.set_attribute("type", "application/ld+json");
+    let _ = script.set_attribute("data-article-widget", "");
+    // Text content, never parsed as HTML.
+    script.set_text_content(Some(&text));
+    let target = document
+        .head()
+        .map(web_sys::Element::from)
+        .or_else(|| document.document_element());
+    if let Some(target) = target {
+        let _ = target.append_child(&script);
+        let script = send_wrapper::SendWrapper::new(script);
+        leptos::prelude::on_cleanup(move || script.remove());
+    }
+}

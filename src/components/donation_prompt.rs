@@ -1,0 +1,80 @@
+use super::paywall::announce;
+use super::{unique_id, use_lang};
+use crate::browser::{dismiss_prompt, dispatch, Detail};
+use crate::i18n::Text;
+use crate::model::Access;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The ask at the end of a free article: the publisher's message (or ours),
+/// Subscribe and Donate links, and "Not now", which keeps it away for the
+/// access period. Dismissed, it leaves a short thank-you that takes focus,
+/// so keyboard and screen-reader users are not dropped at the top.
+#[component]
+pub fn DonationPrompt(
+    /// The article's access settings (links, message, period).
+    access: Access,
+) -> impl IntoView {
+    let lang = use_lang();
+    let dismissed = RwSignal::new(false);
+    let thanks = NodeRef::<html::P>::new();
+    let title_id = unique_id("aw-donation-title");
+    let labelled_by = title_id.clone();
+    let message = access
+        .message
+        .clone()
+        .unwrap_or_else(|| Text::DonationPrompt.get(lang).to_owned());
+    let period_days = access.period_days;
+
+    Effect::new(move |_| {
+        if let Some(thanks) = thanks.get() {
+            let _ = thanks.focus();
+        }
+    });
+    let not_now = move |click: web_sys::MouseEvent| {
+        dismiss_prompt(period_days);
+        if let Some(target) = click.current_target() {
+            use wasm_bindgen::JsCast;
+            dispatch(
+                target.unchecked_ref(),
+                "prompt-dismissed",
+                Detail::new().with("days", period_days),
+            );
+        }
+        dismissed.set(true);
+    };
+    let links = [
+        (
+            access.subscribe_url,
+            Text::Subscribe,
+            "subscribe",
+            "aw-button aw-button-primary",
+        ),
+        (access.donate_url, Text::Donate, "donate", "aw-button"),
+    ];
+    let actions = links
+        .into_iter()
+        .filter_map(|(url, text, event, class)| {
+            url.map(|url| view! { <a class=class href=url on:click=announce(event)>{text.get(lang)}</a> })
+        })
+        .collect_view();
+    view! {
+        <aside class="aw-donation" aria-labelledby=labelled_by>
+            <Show
+                when=move || !dismissed.get()
+                fallback=move || view! {
+                    <p class="aw-donation-thanks" tabindex="-1" node_ref=thanks>
+                        {Text::DonationPromptDismissed.get(lang)}
+                    </p>
+                }
+            >
+                <h2 class="aw-donation-title" id=title_id.clone()>{Text::DonationPromptTitle.get(lang)}</h2>
+                <p>{message.clone()}</p>
+                <p class="aw-donation-actions">
+                    {actions.clone()}
+                    <button type="button" class="aw-button aw-button-quiet" on:click=not_now>{Text::NotNow.get(lang)}</button>
+                </p>
+            </Show>
+        </aside>
+    }
+}

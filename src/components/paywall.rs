@@ -1,0 +1,57 @@
+use super::{unique_id, use_lang};
+use crate::browser::{dispatch, Detail};
+use crate::i18n::Text;
+use crate::model::{Access, AccessModel, PAYWALLED_CLASS};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The wall after the teaser: why the rest is closed, and Subscribe, Log in
+/// and Donate. Plain links in the reading order; no modal, no trap.
+#[component]
+pub fn Paywall(
+    /// The article's access settings (links and message).
+    access: Access,
+) -> impl IntoView {
+    let lang = use_lang();
+    let title_id = unique_id("aw-paywall-title");
+    let labelled_by = title_id.clone();
+    let title = match access.model {
+        AccessModel::Metered => Text::WallMeteredTitle,
+        AccessModel::Premium | AccessModel::Free => Text::WallPremiumTitle,
+    };
+    let message = access
+        .message
+        .clone()
+        .unwrap_or_else(|| Text::WallText.get(lang).to_owned());
+    let links = [
+        (
+            access.subscribe_url,
+            Text::Subscribe,
+            "subscribe",
+            "aw-button aw-button-primary",
+        ),
+        (access.login_url, Text::LogIn, "login", "aw-button"),
+        (access.donate_url, Text::Donate, "donate", "aw-button"),
+    ];
+    view! {
+        <section class=format!("aw-paywall {PAYWALLED_CLASS}") aria-labelledby=labelled_by>
+            <h2 class="aw-paywall-title" id=title_id>{title.get(lang)}</h2>
+            <p>{message}</p>
+            <p class="aw-paywall-actions">
+                {links.into_iter().filter_map(|(url, text, event, class)| {
+                    url.map(|url| view! { <a class=class href=url on:click=announce(event)>{text.get(lang)}</a> })
+                }).collect_view()}
+            </p>
+        </section>
+    }
+}
+
+/// A click handler that tells the host page which reader-revenue link was
+/// followed (`article-widget:subscribe`, `…:login`, `…:donate`).
+pub fn announce(event: &'static str) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {
+    move |click: web_sys::MouseEvent| {
+        if let Some(target) = click.current_target() {
+            dispatch(target.unchecked_ref(), event, Detail::new());
+        }
+    }
+}

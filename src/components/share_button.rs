@@ -1,0 +1,111 @@
+use super::{unique_id, use_lang, ShareMenu};
+use crate::browser::{dispatch, share_natively, Detail, NativeShare};
+use crate::i18n::Text;
+use crate::model::{ShareData, ShareNetwork};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+
+/// The "Share" button. Opens the system share sheet where the browser has
+/// one; otherwise (or when it fails) a menu of share links and "Copy link".
+/// Escape or a click outside closes the menu.
+#[component]
+pub fn ShareButton(
+    /// What to share: URL, title and plain-text lede.
+    share: ShareData,
+    /// The networks to offer in the menu, in order.
+    networks: Vec<ShareNetwork>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let open = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let button = NodeRef::<html::Button>::new();
+    let container = NodeRef::<html::Div>::new();
+    let menu_id = unique_id("aw-share-menu");
+
+    let close = Callback::new(move |return_focus: bool| {
+        open.set(false);
+        if return_focus {
+            if let Some(button) = button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    });
+
+    let native_data = share.clone();
+    let on_click = move |_| {
+        if open.get_untracked() {
+            close.run(false);
+            return;
+        }
+        status.set(String::new());
+        let data = native_data.clone();
+        spawn_local(async move {
+            match share_natively(&data).await {
+                NativeShare::Shared => {
+                    if let Some(button) = button.get_untracked() {
+                        dispatch(&button, "share", Detail::new().with("method", "native"));
+                    }
+                }
+                NativeShare::Cancelled => {}
+                NativeShare::Unavailable | NativeShare::Failed => open.set(true),
+            }
+        });
+    };
+
+    // A click anywhere outside closes the menu; focus comes back to the
+    // button only if it was inside the menu (else it would be lost).
+    let outside = window_event_listener(ev::pointerdown, move |event| {
+        let Some(container) = container.get_untracked() else {
+            return;
+        };
+        if !open.get_untracked()
+            || event
+                .composed_path()
+                .includes(&JsValue::from(&container), 0)
+        {
+            return;
+        }
+        let focus_inside = container
+            .get_root_node()
+            .unchecked_ref::<web_sys::Document>()
+            .active_element()
+            .is_some_and(|active| container.contains(Some(&active)));
+        close.run(focus_inside);
+    });
+    on_cleanup(move || outside.remove());
+
+    let announce = Callback::new(move |message: String| status.set(message));
+    view! {
+        <div class="aw-share" node_ref=container>
+            <button
+                type="button"
+                class="aw-action-button aw-share-button"
+                node_ref=button
+                aria-haspopup="menu"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls=menu_id.clone()
+                on:click=on_click
+            >
+                <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                    <path d="M12 10a2 2 0 0 0-1.6.8L5.9 8.5a2 2 0 0 0 0-1l4.5-2.3A2 2 0 1 0 10 4l-4.5 2.3a2 2 0 1 0 0 3.4L10 12a2 2 0 1 0 2-2z"/>
+                </svg>
+                {Text::Share.get(lang)}
+            </button>
+            <Show when=move || open.get()>
+                <ShareMenu
+                    id=menu_id.clone()
+                    share=share.clone()
+                    networks=networks.clone()
+                    on_close=close
+                    on_announce=announce
+                />
+            </Show>
+            <p class="aw-visually-hidden" role="status">{move || status.get()}</p>
+        </div>
+    }
+}
+
+use wasm_bindgen::JsCast;

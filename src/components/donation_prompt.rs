@@ -5,6 +5,7 @@ use crate::i18n::Text;
 use crate::model::Access;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The ask at the end of a free article: the publisher's message (or ours),
 /// Subscribe and Donate links, and "Not now", which keeps it away for the
@@ -34,7 +35,6 @@ pub fn DonationPrompt(
     let not_now = move |click: web_sys::MouseEvent| {
         dismiss_prompt(period_days);
         if let Some(target) = click.current_target() {
-            use wasm_bindgen::JsCast;
             dispatch(
                 target.unchecked_ref(),
                 "prompt-dismissed",

@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The "Share" button. Opens the system share sheet where the browser has
 /// one; otherwise (or when it fails) a menu of share links and "Copy link".
@@ -107,5 +107,3 @@ pub fn ShareButton(
         </div>
     }
 }
-
-use wasm_bindgen::JsCast;

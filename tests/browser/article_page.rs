@@ -7,8 +7,9 @@ use web_sys::HtmlElement;
 const ENGLISH: &str = include_str!("../../www/articles/night-ferry.json");
 const NORWEGIAN: &str = include_str!("../../www/articles/havnebadet.json");
 
+/// Shows the article as a subscriber sees it: whole, without wall or prompts.
 async fn show(json: &'static str) -> HtmlElement {
-    let root = mount(move || view! { <ArticleFromJson json=json.to_owned()/> });
+    let root = mount(move || view! { <ArticleFromJson json=json.to_owned() entitled=true/> });
     leptos::task::tick().await;
     root
 }

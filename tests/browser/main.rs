@@ -5,6 +5,9 @@
 mod app;
 mod article_page;
 mod bad_input;
+mod bell;
+mod reader_revenue;
+mod share;
 mod support;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -40,6 +40,10 @@ pub fn all(root: &Element, selector: &str) -> Vec<Element> {
 fn role_selector(role: &str) -> String {
     match role {
         "heading" => "h1,h2,h3,h4,h5,h6,[role=heading]".into(),
+        "button" => "button:not([role]),[role=button]".into(),
+        "checkbox" => "input[type=checkbox],[role=checkbox]".into(),
+        "region" => "section[aria-label],section[aria-labelledby],[role=region]".into(),
+        "dialog" => "dialog,[role=dialog]".into(),
         "link" => "a[href],[role=link]".into(),
         "navigation" => "nav,[role=navigation]".into(),
         "complementary" => "aside,[role=complementary]".into(),
@@ -56,11 +60,31 @@ fn role_selector(role: &str) -> String {
     }
 }
 
-/// The accessible name, as far as these tests need it: `aria-label`, an
-/// image's `alt`, or the text content.
+/// The accessible name, as far as these tests need it: `aria-label`,
+/// `aria-labelledby`, an image's `alt`, a checkbox's label, or the text content.
 pub fn accessible_name(element: &Element) -> String {
     if let Some(label) = element.get_attribute("aria-label") {
         return label;
+    }
+    if let Some(ids) = element.get_attribute("aria-labelledby") {
+        let root = element.get_root_node();
+        return ids
+            .split_whitespace()
+            .filter_map(|id| {
+                js_sys::Reflect::get(&root, &"getElementById".into())
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .and_then(|f| f.call1(&root, &id.into()).ok())
+                    .and_then(|e| e.dyn_into::<Element>().ok())
+            })
+            .map(|e| text_of(&e))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    if element.tag_name().eq_ignore_ascii_case("input") {
+        if let Some(label) = element.closest("label").ok().flatten() {
+            return text_of(&label);
+        }
     }
     if element.tag_name().eq_ignore_ascii_case("img") {
         return element.get_attribute("alt").unwrap_or_default();
@@ -134,4 +158,56 @@ pub fn set_query(query: &str) {
     history
         .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
         .unwrap();
+}
+
+/// Runs a snippet of JavaScript (test doubles, events) and returns its value.
+pub fn js(code: &str) -> JsValue {
+    js_sys::Function::new_no_args(code)
+        .call0(&JsValue::NULL)
+        .unwrap()
+}
+
+/// Dispatches a `keydown` of `key` on `element`, bubbling like a real one.
+pub fn press(element: &Element, key: &str) {
+    js_sys::Function::new_with_args(
+        "el, key",
+        "el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))",
+    )
+    .call2(&JsValue::NULL, element, &JsValue::from_str(key))
+    .unwrap();
+}
+
+pub fn click(element: &Element) {
+    element.unchecked_ref::<HtmlElement>().click();
+}
+
+/// The focused element, also inside shadow roots.
+pub fn focused() -> Option<Element> {
+    let mut active = document().active_element()?;
+    while let Some(inner) = active.shadow_root().and_then(|root| root.active_element()) {
+        active = inner;
+    }
+    Some(active)
+}
+
+/// Starts recording every `article-widget:*` event that reaches the document.
+pub fn record_events() {
+    js("if (!window.__awEvents) {
+          window.__awEvents = [];
+          for (const name of ['share', 'notify', 'subscribe', 'donate', 'login', 'prompt-dismissed', 'ready', 'error']) {
+            document.addEventListener('article-widget:' + name, (e) => window.__awEvents.push(e.type + ' ' + JSON.stringify(e.detail)));
+          }
+        }
+        window.__awEvents.length = 0;");
+}
+
+/// The recorded events, as `"article-widget:share {\"method\":\"copy\"}"`.
+pub fn recorded_events() -> Vec<String> {
+    let events: js_sys::Array = js("return window.__awEvents || []").unchecked_into();
+    events.iter().filter_map(|e| e.as_string()).collect()
+}
+
+/// Empties localStorage (the meter, prompt and bell state).
+pub fn clear_storage() {
+    js("try { localStorage.clear() } catch (e) {}");
 }

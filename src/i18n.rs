@@ -2,6 +2,7 @@
 //! a stable key so publishers will be able to override it by name.
 
 use crate::model::Lang;
+use std::collections::BTreeMap;
 
 /// Declares the UI strings once: the enum, the list of all of them, and each
 /// one's key and wording, so none can be missing from a language.
@@ -42,6 +43,7 @@ ui_texts! {
     AiWhatDoesThisMean => ("aiWhatDoesThisMean", "What does this mean?", "Hva betyr dette?"),
     Loading => ("loading", "Loading the article…", "Laster artikkelen …"),
     ErrorTitle => ("errorTitle", "The article could not be shown", "Artikkelen kan ikke vises"),
+    Retry => ("retry", "Try again", "Prøv igjen"),
     Share => ("share", "Share", "Del"),
     ShareMenu => ("shareMenu", "Share this article", "Del denne artikkelen"),
     ShareOn => ("shareOn", "Share on {name}", "Del på {name}"),
@@ -97,6 +99,39 @@ impl Text {
                 text.replace(&format!("{{{name}}}"), value)
             })
     }
+}
+
+/// The UI strings of one widget: the language's table, with the article's
+/// `strings` overrides (by key) on top.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UiStrings {
+    pub lang: Lang,
+    overrides: BTreeMap<String, String>,
+}
+
+impl UiStrings {
+    pub fn new(lang: Lang, overrides: BTreeMap<String, String>) -> Self {
+        UiStrings { lang, overrides }
+    }
+
+    pub fn get(&self, text: Text) -> String {
+        match self.overrides.get(text.key()) {
+            Some(custom) => custom.clone(),
+            None => text.get(self.lang).to_owned(),
+        }
+    }
+
+    /// The string with `{name}` placeholders filled in.
+    pub fn fill(&self, text: Text, values: &[(&str, &str)]) -> String {
+        values.iter().fold(self.get(text), |filled, (name, value)| {
+            filled.replace(&format!("{{{name}}}"), value)
+        })
+    }
+}
+
+/// Whether `key` names a UI string (for warnings about misspelt overrides).
+pub fn is_known_key(key: &str) -> bool {
+    Text::ALL.iter().any(|text| text.key() == key)
 }
 
 /// A plain-words explanation of an IPTC digital source type, for the AI

@@ -4,8 +4,10 @@
 //! - [`i18n`]: the UI strings in Norwegian Bokmål and English.
 //! - [`browser`]: the few browser APIs the views need, behind small functions.
 //! - [`components`]: the Leptos views.
+//! - [`element`]: the `<article-widget>` custom element around them.
 
 pub mod browser;
 pub mod components;
+pub mod element;
 pub mod i18n;
 pub mod model;

@@ -1,15 +1,6 @@
-//! The preview page's entry point: mounts the app into `<main id="article-widget">`.
-
-use article_widget::components::App;
-use leptos::prelude::document;
-use wasm_bindgen::JsCast;
+//! The entry point of the wasm module that `embed.js` loads: defines the
+//! `<article-widget>` element, which renders every widget on the page.
 
 fn main() {
-    let Some(root) = document().get_element_by_id("article-widget") else {
-        article_widget::browser::warn(
-            "article-widget: no element with id \"article-widget\" to mount into",
-        );
-        return;
-    };
-    leptos::mount::mount_to(root.unchecked_into(), App).forget();
+    article_widget::element::define();
 }

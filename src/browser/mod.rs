@@ -58,22 +58,54 @@ pub fn query_param(name: &str) -> Option<String> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FetchError(pub String);
 
-/// Fetches a same-origin URL (relative to the page) as text.
-pub async fn fetch_same_origin_text(url: &str) -> Result<String, FetchError> {
-    let window = web_sys::window().ok_or_else(|| FetchError("no window".into()))?;
-    let page = window.location().href().map_err(js_error)?;
-    let resolved = web_sys::Url::new_with_base(url, &page)
-        .map_err(|_| FetchError(format!("{url:?} is not a URL")))?;
-    let page_origin = window.location().origin().map_err(js_error)?;
-    if resolved.origin() != page_origin {
-        return Err(FetchError(format!(
-            "{url:?} is on another origin; the preview only loads articles from {page_origin}"
-        )));
+/// Aborts a fetch when dropped: a newer `src` (or the widget's removal)
+/// cancels the request that is no longer wanted.
+struct AbortOnDrop(Option<web_sys::AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(controller) = &self.0 {
+            controller.abort();
+        }
     }
-    let href = resolved.href();
-    let response = JsFuture::from(window.fetch_with_str(&href))
+}
+
+/// Fetches `url` (relative to the page) as text, giving up after
+/// `timeout_ms`.
+pub async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or_else(|| FetchError("no window".into()))?;
+    let base = window
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let href = web_sys::Url::new_with_base(url, &base)
+        .map_err(|_| FetchError(format!("src: {url:?} is not a URL")))?
+        .href();
+    let controller = web_sys::AbortController::new().ok();
+    let mut guard = AbortOnDrop(controller);
+    let init = web_sys::RequestInit::new();
+    if let Some(controller) = &guard.0 {
+        init.set_signal(Some(&controller.signal()));
+        let abort = controller.clone();
+        let on_timeout = wasm_bindgen::closure::Closure::once_into_js(move || abort.abort());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.unchecked_ref(),
+            timeout_ms,
+        );
+    }
+    let response = JsFuture::from(window.fetch_with_str_and_init(&href, &init))
         .await
-        .map_err(|e| FetchError(format!("could not load {href}: {}", describe_js(&e))))?;
+        .map_err(|error| {
+            let aborted = guard.0.as_ref().is_some_and(|c| c.signal().aborted());
+            if aborted {
+                FetchError(format!(
+                    "could not load {href}: no answer within {} seconds",
+                    timeout_ms / 1000
+                ))
+            } else {
+                FetchError(format!("could not load {href}: {}", describe_js(&error)))
+            }
+        })?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(FetchError(format!(
@@ -84,7 +116,9 @@ pub async fn fetch_same_origin_text(url: &str) -> Result<String, FetchError> {
     }
     let text = JsFuture::from(response.text().map_err(js_error)?)
         .await
-        .map_err(js_error)?;
+        .map_err(|error| FetchError(format!("could not read {href}: {}", describe_js(&error))))?;
+    // Done: nothing left to abort.
+    guard.0 = None;
     Ok(text.as_string().unwrap_or_default())
 }
 

@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::use_strings;
 use crate::i18n::{explain_source_type, Text};
 use crate::model::AiDisclosure;
 use leptos::prelude::*;
@@ -11,8 +11,8 @@ pub fn AiBadge(
     /// The article's AI disclosure.
     disclosure: AiDisclosure,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let explanation = explain_source_type(disclosure.source_type_name(), lang);
+    let strings = use_strings();
+    let explanation = explain_source_type(disclosure.source_type_name(), strings.lang());
     let AiDisclosure {
         text,
         reviewed_by,
@@ -20,21 +20,21 @@ pub fn AiBadge(
         ..
     } = disclosure;
     view! {
-        <aside class="aw-ai-badge" aria-label=Text::AiBadgeTitle.get(lang)>
+        <aside class="aw-ai-badge" part="ai-badge" aria-label=strings.get(Text::AiBadgeTitle)>
             <p class="aw-ai-title">
-                <span class="aw-ai-mark" aria-hidden="true">{Text::AiMark.get(lang)}</span>
-                {Text::AiBadgeTitle.get(lang)}
+                <span class="aw-ai-mark" aria-hidden="true">{strings.get(Text::AiMark)}</span>
+                {strings.get(Text::AiBadgeTitle)}
             </p>
             <p class="aw-ai-text">{text}</p>
             {reviewed_by.map(|newsroom| view! {
-                <p class="aw-ai-newsroom">{Text::AiResponsibleNewsroom.get(lang)} " " {newsroom}</p>
+                <p class="aw-ai-newsroom">{strings.get(Text::AiResponsibleNewsroom)} " " {newsroom}</p>
             })}
             <details class="aw-ai-details">
-                <summary>{Text::AiWhatDoesThisMean.get(lang)}</summary>
+                <summary>{strings.get(Text::AiWhatDoesThisMean)}</summary>
                 <p>{explanation}</p>
             </details>
             {policy_url.map(|url| view! {
-                <p class="aw-ai-policy"><a href=url>{Text::AiPolicyLink.get(lang)}</a></p>
+                <p class="aw-ai-policy"><a href=url>{strings.get(Text::AiPolicyLink)}</a></p>
             })}
         </aside>
     }

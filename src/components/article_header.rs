@@ -27,7 +27,7 @@ pub fn ArticleHeader(
     } = article;
     let show_publisher = publisher.is_some() || ai_disclosure.is_some();
     view! {
-        <header class="aw-header">
+        <header class="aw-header" part="header">
             {section.map(|section| view! { <p class="aw-kicker">{section}</p> })}
             <h1 class="aw-headline">{title}</h1>
             {lede.map(|lede| view! { <p class="aw-lede"><RichTextView text=lede/></p> })}

@@ -1,10 +1,11 @@
 use super::{
-    ArticleHeader, BodyBlock, DonationPrompt, FigureImage, LatestNews, MeterNote, Paywall,
-    RelatedArticles,
+    provide_strings, ArticleHeader, BodyBlock, DonationPrompt, FigureImage, LatestNews, MeterNote,
+    Paywall, RelatedArticles,
 };
 use crate::browser::{reader_access, take_prompt_impression, use_json_ld};
+use crate::i18n::UiStrings;
 use crate::model::metering::AccessDecision;
-use crate::model::{news_article_json_ld, AccessModel, Article};
+use crate::model::{news_article_json_ld, AccessModel, Article, Lang};
 use leptos::prelude::*;
 
 /// The whole article page: header, hero picture, body (or its teaser and the
@@ -19,9 +20,14 @@ pub fn ArticlePage(
     /// May change while the article is shown (after the host's login check).
     #[prop(optional, into)]
     entitled: Signal<bool>,
+    /// UI language instead of the article's own (the element's `lang`).
+    #[prop(optional_no_strip)]
+    lang: Option<Lang>,
 ) -> impl IntoView {
-    let lang = article.ui_lang();
-    provide_context(lang);
+    provide_strings(UiStrings::new(
+        lang.unwrap_or(article.ui_lang()),
+        article.strings.clone(),
+    ));
     let lang_tag = article.lang.clone().unwrap_or_else(|| "en".to_owned());
 
     // Decided once, when the article is shown: the meter counts this read now.
@@ -60,7 +66,7 @@ pub fn ArticlePage(
                 {move || {
                     free_left.filter(|_| !entitled.get()).map(|free_left| view! { <MeterNote free_left/> })
                 }}
-                <div class="aw-body" class:aw-body-cut=move || cut_after().is_some()>
+                <div class="aw-body" part="body" class:aw-body-cut=move || cut_after().is_some()>
                     {move || {
                         body.iter()
                             .take(cut_after().unwrap_or(usize::MAX))

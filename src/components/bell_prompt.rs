@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::use_strings;
 use crate::browser::request_notification_permission;
 use crate::i18n::Text;
 use crate::model::metering::{BellStatus, Permission};
@@ -26,7 +26,7 @@ pub fn BellPrompt(
     /// The browser's answer to the permission request, with the chosen topics.
     on_answer: Callback<(Permission, Vec<String>)>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     let Notifications { topics, prompt } = notifications;
     let initial = if chosen.is_empty() {
         topics.iter().map(|t| t.id.clone()).collect()
@@ -85,7 +85,7 @@ pub fn BellPrompt(
             }
         })
         .collect_view();
-    let prompt_text = prompt.unwrap_or_else(|| Text::NotificationsPrompt.get(lang).to_owned());
+    let prompt_text = prompt.unwrap_or_else(|| strings.get(Text::NotificationsPrompt).to_owned());
 
     view! {
         <div
@@ -97,19 +97,19 @@ pub fn BellPrompt(
             node_ref=dialog
             on:keydown=on_keydown
         >
-            <p class="aw-popover-title" id=title_id>{Text::NotificationsPromptTitle.get(lang)}</p>
+            <p class="aw-popover-title" id=title_id>{strings.get(Text::NotificationsPromptTitle)}</p>
             {move || match status.get() {
                 BellStatus::Denied => view! {
-                    <p>{Text::NotificationsDenied.get(lang)}</p>
+                    <p>{strings.get(Text::NotificationsDenied)}</p>
                     <div class="aw-popover-actions">
-                        <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{Text::Close.get(lang)}</button>
+                        <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::Close)}</button>
                     </div>
                 }
                 .into_any(),
                 BellStatus::Unsupported => view! {
-                    <p>{Text::NotificationsUnsupported.get(lang)}</p>
+                    <p>{strings.get(Text::NotificationsUnsupported)}</p>
                     <div class="aw-popover-actions">
-                        <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{Text::Close.get(lang)}</button>
+                        <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::Close)}</button>
                     </div>
                 }
                 .into_any(),
@@ -120,16 +120,16 @@ pub fn BellPrompt(
             </Show>
             <div class="aw-topics" hidden=move || !matches!(status.get(), BellStatus::NotAsked | BellStatus::Subscribed) || !has_topics>
                 <fieldset>
-                    <legend>{Text::NotificationsTopics.get(lang)}</legend>
+                    <legend>{strings.get(Text::NotificationsTopics)}</legend>
                     {checkboxes}
                 </fieldset>
             </div>
             <Show when=move || matches!(status.get(), BellStatus::NotAsked | BellStatus::Subscribed)>
                 <div class="aw-popover-actions">
                     <button type="button" class="aw-button aw-button-primary" disabled=move || nothing_chosen() || asking.get() on:click=turn_on>
-                        {Text::TurnOn.get(lang)}
+                        {strings.get(Text::TurnOn)}
                     </button>
-                    <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{Text::NotNow.get(lang)}</button>
+                    <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::NotNow)}</button>
                 </div>
             </Show>
         </div>

@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::use_strings;
 use crate::i18n::Text;
 use crate::model::Author;
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ pub fn Byline(
     /// The article's authors, in order.
     authors: Vec<Author>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     let count = authors.len();
     let names = authors
         .into_iter()
@@ -18,7 +18,7 @@ pub fn Byline(
         .map(|(index, author)| {
             let separator = match index {
                 0 => String::new(),
-                i if i + 1 == count => format!(" {} ", Text::And.get(lang)),
+                i if i + 1 == count => format!(" {} ", strings.get(Text::And)),
                 _ => ", ".to_owned(),
             };
             let name = match author.url {
@@ -29,6 +29,6 @@ pub fn Byline(
         })
         .collect_view();
     (count > 0).then(|| {
-        view! { <p class="aw-byline">{Text::By.get(lang)} " " {names}</p> }
+        view! { <p class="aw-byline">{strings.get(Text::By)} " " {names}</p> }
     })
 }

@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::use_strings;
 use crate::browser::{format_date, DateStyle};
 use crate::i18n::Text;
 use crate::model::DateTime;
@@ -13,16 +13,16 @@ pub fn Dateline(
     /// When it was last updated, if it was.
     updated: Option<DateTime>,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let published_text = format_date(&published, lang, DateStyle::Long);
+    let strings = use_strings();
+    let published_text = format_date(&published, strings.lang(), DateStyle::Long);
     view! {
         <p class="aw-dateline">
             <time datetime=published.rfc3339>{published_text}</time>
             {updated.map(|updated| {
-                let updated_text = format_date(&updated, lang, DateStyle::LongWithTime);
+                let updated_text = format_date(&updated, strings.lang(), DateStyle::LongWithTime);
                 view! {
                     <span class="aw-updated">
-                        {Text::Updated.get(lang)} " "
+                        {strings.get(Text::Updated)} " "
                         <time datetime=updated.rfc3339>{updated_text}</time>
                     </span>
                 }

@@ -1,5 +1,5 @@
 use super::paywall::announce;
-use super::{unique_id, use_lang};
+use super::{unique_id, use_strings};
 use crate::browser::{dismiss_prompt, dispatch, Detail};
 use crate::i18n::Text;
 use crate::model::Access;
@@ -16,7 +16,7 @@ pub fn DonationPrompt(
     /// The article's access settings (links, message, period).
     access: Access,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     let dismissed = RwSignal::new(false);
     let thanks = NodeRef::<html::P>::new();
     let title_id = unique_id("aw-donation-title");
@@ -24,7 +24,7 @@ pub fn DonationPrompt(
     let message = access
         .message
         .clone()
-        .unwrap_or_else(|| Text::DonationPrompt.get(lang).to_owned());
+        .unwrap_or_else(|| strings.get(Text::DonationPrompt).to_owned());
     let period_days = access.period_days;
 
     Effect::new(move |_| {
@@ -55,24 +55,24 @@ pub fn DonationPrompt(
     let actions = links
         .into_iter()
         .filter_map(|(url, text, event, class)| {
-            url.map(|url| view! { <a class=class href=url on:click=announce(event)>{text.get(lang)}</a> })
+            url.map(|url| view! { <a class=class href=url on:click=announce(event)>{strings.get(text)}</a> })
         })
         .collect_view();
     view! {
-        <aside class="aw-donation" aria-labelledby=labelled_by>
+        <aside class="aw-donation" part="donation" aria-labelledby=labelled_by>
             <Show
                 when=move || !dismissed.get()
                 fallback=move || view! {
                     <p class="aw-donation-thanks" tabindex="-1" node_ref=thanks>
-                        {Text::DonationPromptDismissed.get(lang)}
+                        {strings.get(Text::DonationPromptDismissed)}
                     </p>
                 }
             >
-                <h2 class="aw-donation-title" id=title_id.clone()>{Text::DonationPromptTitle.get(lang)}</h2>
+                <h2 class="aw-donation-title" id=title_id.clone()>{strings.get(Text::DonationPromptTitle)}</h2>
                 <p>{message.clone()}</p>
                 <p class="aw-donation-actions">
                     {actions.clone()}
-                    <button type="button" class="aw-button aw-button-quiet" on:click=not_now>{Text::NotNow.get(lang)}</button>
+                    <button type="button" class="aw-button aw-button-quiet" on:click=not_now>{strings.get(Text::NotNow)}</button>
                 </p>
             </Show>
         </aside>

@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::use_strings;
 use crate::i18n::Text;
 use leptos::prelude::*;
 
@@ -8,14 +8,24 @@ use leptos::prelude::*;
 pub fn ErrorPanel(
     /// What is wrong and where, e.g. `body[3].text: expected a string, found a number`.
     detail: String,
+    /// Offers "Try again" (for a failed fetch).
+    #[prop(optional_no_strip)]
+    on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     view! {
-        <div class="aw-error" role="alert">
-            <p class="aw-error-title">{Text::ErrorTitle.get(lang)}</p>
+        <div class="aw-error" role="alert" part="error">
+            <p class="aw-error-title">{strings.get(Text::ErrorTitle)}</p>
             <p class="aw-error-detail">
                 <code>{detail}</code>
             </p>
+            {on_retry.map(|retry| view! {
+                <p class="aw-error-actions">
+                    <button type="button" class="aw-button" on:click=move |_| retry.run(())>
+                        {strings.get(Text::Retry)}
+                    </button>
+                </p>
+            })}
         </div>
     }
 }

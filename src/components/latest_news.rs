@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::use_strings;
 use crate::browser::{format_date, DateStyle};
 use crate::i18n::Text;
 use crate::model::LatestItem;
@@ -10,11 +10,12 @@ pub fn LatestNews(
     /// The newest articles, newest first.
     items: Vec<LatestItem>,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let label = Text::LatestNews.get(lang);
+    let strings = use_strings();
+    let aria_label = strings.get(Text::LatestNews);
+    let label = aria_label.clone();
     (!items.is_empty()).then(move || {
         view! {
-            <aside class="aw-latest" aria-label=label>
+            <aside class="aw-latest" part="latest" aria-label=aria_label>
                 <h2 class="aw-section-title">{label}</h2>
                 <ul>
                     <For each=move || items.clone() key=|item| item.id.clone() let:item>
@@ -24,7 +25,7 @@ pub fn LatestNews(
                                 None => item.title.into_any(),
                             };
                             let date = item.published.map(|date| {
-                                let text = format_date(&date, lang, DateStyle::Medium);
+                                let text = format_date(&date, strings.lang(), DateStyle::Medium);
                                 view! { <time datetime=date.rfc3339>{text}</time> }
                             });
                             view! { <li>{date} {title}</li> }

@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::use_strings;
 use crate::i18n::Text;
 use leptos::prelude::*;
 
@@ -6,10 +6,10 @@ use leptos::prelude::*;
 /// status message for screen readers.
 #[component]
 pub fn LoadingSkeleton() -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     view! {
-        <div class="aw-skeleton" role="status" aria-busy="true">
-            <span class="aw-visually-hidden">{Text::Loading.get(lang)}</span>
+        <div class="aw-skeleton" part="skeleton" role="status" aria-busy="true">
+            <span class="aw-visually-hidden">{strings.get(Text::Loading)}</span>
             <div class="aw-skeleton-line aw-skeleton-kicker" aria-hidden="true"></div>
             <div class="aw-skeleton-line aw-skeleton-title" aria-hidden="true"></div>
             <div class="aw-skeleton-line aw-skeleton-title aw-skeleton-short" aria-hidden="true"></div>

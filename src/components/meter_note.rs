@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::use_strings;
 use crate::i18n::Text;
 use leptos::prelude::*;
 
@@ -9,11 +9,11 @@ pub fn MeterNote(
     /// Free articles left after this one.
     free_left: u32,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     let text = match free_left {
-        0 => Text::MeterLeftNone.get(lang).to_owned(),
-        1 => Text::MeterLeftOne.get(lang).to_owned(),
-        n => Text::MeterLeftMany.fill(lang, &[("n", &n.to_string())]),
+        0 => strings.get(Text::MeterLeftNone).to_owned(),
+        1 => strings.get(Text::MeterLeftOne).to_owned(),
+        n => strings.fill(Text::MeterLeftMany, &[("n", &n.to_string())]),
     };
     view! { <p class="aw-meter-note">{text}</p> }
 }

@@ -1,10 +1,10 @@
 //! The Leptos views, one component per file.
 
 mod ai_badge;
-mod app;
 mod article_from_json;
 mod article_header;
 mod article_page;
+mod article_widget;
 mod bell_prompt;
 mod body_block;
 mod byline;
@@ -27,10 +27,10 @@ mod share_button;
 mod share_menu;
 
 pub use ai_badge::AiBadge;
-pub use app::App;
 pub use article_from_json::ArticleFromJson;
 pub use article_header::ArticleHeader;
 pub use article_page::ArticlePage;
+pub use article_widget::{ArticleWidget, WidgetInputs};
 pub use bell_prompt::BellPrompt;
 pub use body_block::BodyBlock;
 pub use byline::Byline;
@@ -52,13 +52,42 @@ pub use rich_text::RichTextView;
 pub use share_button::ShareButton;
 pub use share_menu::ShareMenu;
 
+use crate::i18n::{Text, UiStrings};
 use crate::model::Lang;
-use leptos::prelude::use_context;
+use leptos::prelude::{provide_context, use_context, GetValue, StoredValue, WithValue};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The language of the article being shown, provided by [`ArticlePage`].
-pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+/// The UI strings of the widget being shown (a cheap, copyable handle).
+#[derive(Clone, Copy, Debug)]
+pub struct Strings(StoredValue<UiStrings>);
+
+impl Strings {
+    pub fn get(self, text: Text) -> String {
+        self.0.with_value(|strings| strings.get(text))
+    }
+
+    pub fn fill(self, text: Text, values: &[(&str, &str)]) -> String {
+        self.0.with_value(|strings| strings.fill(text, values))
+    }
+
+    pub fn lang(self) -> Lang {
+        self.0.with_value(|strings| strings.lang)
+    }
+
+    pub fn ui_strings(self) -> UiStrings {
+        self.0.get_value()
+    }
+}
+
+/// Makes these strings the ones the components below use.
+pub fn provide_strings(strings: UiStrings) {
+    provide_context(Strings(StoredValue::new(strings)));
+}
+
+/// The UI strings provided by [`ArticlePage`] (or the widget around it);
+/// English when none are.
+pub fn use_strings() -> Strings {
+    use_context::<Strings>().unwrap_or_else(|| Strings(StoredValue::new(UiStrings::default())))
 }
 
 /// An id unique on the page, for `aria-controls` and `aria-labelledby`

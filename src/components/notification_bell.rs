@@ -1,4 +1,4 @@
-use super::{unique_id, use_lang, BellPrompt};
+use super::{unique_id, use_strings, BellPrompt};
 use crate::browser::{dispatch, load_bell, notification_permission, save_bell, Detail};
 use crate::i18n::Text;
 use crate::model::metering::{bell_status, BellMemory, BellStatus, Permission};
@@ -16,7 +16,7 @@ pub fn NotificationBell(
     /// The topics to offer and an optional prompt text.
     notifications: Notifications,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     let memory = RwSignal::new(load_bell());
     let permission = RwSignal::new(notification_permission());
     let open = RwSignal::new(false);
@@ -49,7 +49,7 @@ pub fn NotificationBell(
                     .filter(|t| chosen.contains(&t.id))
                     .map(|t| t.label.clone())
                     .collect();
-                announcement.set(on_message(lang, &labels));
+                announcement.set(on_message(strings, &labels));
                 let remembered = BellMemory {
                     subscribed: true,
                     topics: chosen,
@@ -73,7 +73,7 @@ pub fn NotificationBell(
             };
             save_bell(&off);
             memory.set(off);
-            announcement.set(Text::NotificationsOff.get(lang).to_owned());
+            announcement.set(strings.get(Text::NotificationsOff).to_owned());
             if let Some(button) = button.get_untracked() {
                 let detail = Detail::new()
                     .with("permission", permission.get_untracked().as_str())
@@ -88,7 +88,7 @@ pub fn NotificationBell(
 
     let is_on = move || status() == BellStatus::Subscribed;
     view! {
-        <div class="aw-bell">
+        <div class="aw-bell" part="bell">
             <button
                 type="button"
                 class="aw-action-button aw-bell-button"
@@ -101,7 +101,7 @@ pub fn NotificationBell(
                 <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                     <path d="M8 15a2 2 0 0 0 2-2H6a2 2 0 0 0 2 2zm5-4V7a5 5 0 0 0-4-4.9V1a1 1 0 0 0-2 0v1.1A5 5 0 0 0 3 7v4l-1.5 1.5V13h13v-.5z"/>
                 </svg>
-                {Text::Notifications.get(lang)}
+                {strings.get(Text::Notifications)}
                 <span class="aw-bell-dot" aria-hidden="true" class:aw-bell-dot-on=is_on></span>
             </button>
             <Show when=move || open.get()>
@@ -120,10 +120,10 @@ pub fn NotificationBell(
 }
 
 /// "Notifications are on for: Local news, Sport".
-fn on_message(lang: crate::model::Lang, labels: &[String]) -> String {
+fn on_message(strings: super::Strings, labels: &[String]) -> String {
     if labels.is_empty() {
-        Text::NotificationsOnNoTopics.get(lang).to_owned()
+        strings.get(Text::NotificationsOnNoTopics).to_owned()
     } else {
-        Text::NotificationsOn.fill(lang, &[("topics", &labels.join(", "))])
+        strings.fill(Text::NotificationsOn, &[("topics", &labels.join(", "))])
     }
 }

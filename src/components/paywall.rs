@@ -1,4 +1,4 @@
-use super::{unique_id, use_lang};
+use super::{unique_id, use_strings};
 use crate::browser::{dispatch, Detail};
 use crate::i18n::Text;
 use crate::model::{Access, AccessModel, PAYWALLED_CLASS};
@@ -12,7 +12,7 @@ pub fn Paywall(
     /// The article's access settings (links and message).
     access: Access,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     let title_id = unique_id("aw-paywall-title");
     let labelled_by = title_id.clone();
     let title = match access.model {
@@ -22,7 +22,7 @@ pub fn Paywall(
     let message = access
         .message
         .clone()
-        .unwrap_or_else(|| Text::WallText.get(lang).to_owned());
+        .unwrap_or_else(|| strings.get(Text::WallText).to_owned());
     let links = [
         (
             access.subscribe_url,
@@ -34,12 +34,12 @@ pub fn Paywall(
         (access.donate_url, Text::Donate, "donate", "aw-button"),
     ];
     view! {
-        <section class=format!("aw-paywall {PAYWALLED_CLASS}") aria-labelledby=labelled_by>
-            <h2 class="aw-paywall-title" id=title_id>{title.get(lang)}</h2>
+        <section class=format!("aw-paywall {PAYWALLED_CLASS}") part="paywall" aria-labelledby=labelled_by>
+            <h2 class="aw-paywall-title" id=title_id>{strings.get(title)}</h2>
             <p>{message}</p>
             <p class="aw-paywall-actions">
                 {links.into_iter().filter_map(|(url, text, event, class)| {
-                    url.map(|url| view! { <a class=class href=url on:click=announce(event)>{text.get(lang)}</a> })
+                    url.map(|url| view! { <a class=class href=url on:click=announce(event)>{strings.get(text)}</a> })
                 }).collect_view()}
             </p>
         </section>

@@ -1,4 +1,4 @@
-use super::{use_lang, AiBadge};
+use super::{use_strings, AiBadge};
 use crate::i18n::Text;
 use crate::model::{AiDisclosure, Publisher};
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ pub fn PublisherBlock(
     /// How AI took part in the article, if it did.
     ai_disclosure: Option<AiDisclosure>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     view! {
         <div class="aw-publisher">
             {publisher.map(|Publisher { name, url, logo }| {
@@ -20,7 +20,7 @@ pub fn PublisherBlock(
                     Some(url) => view! { <a href=url>{name}</a> }.into_any(),
                     None => name.into_any(),
                 };
-                view! { <p class="aw-publisher-name">{logo} {Text::PublishedBy.get(lang)} " " {name}</p> }
+                view! { <p class="aw-publisher-name">{logo} {strings.get(Text::PublishedBy)} " " {name}</p> }
             })}
             {ai_disclosure.map(|disclosure| view! { <AiBadge disclosure/> })}
         </div>

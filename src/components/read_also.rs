@@ -1,4 +1,4 @@
-use super::{use_lang, PremiumBadge};
+use super::{use_strings, PremiumBadge};
 use crate::i18n::Text;
 use crate::model::ReadAlso;
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ pub fn ReadAlsoLink(
     /// The article to point to.
     read_also: ReadAlso,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     let ReadAlso {
         title,
         url,
@@ -22,7 +22,7 @@ pub fn ReadAlsoLink(
     };
     view! {
         <p class="aw-read-also">
-            <span class="aw-read-also-label">{Text::ReadAlso.get(lang)}</span>
+            <span class="aw-read-also-label">{strings.get(Text::ReadAlso)}</span>
             " "
             {premium.then(|| view! { <PremiumBadge/> })}
             {target}

@@ -1,4 +1,4 @@
-use super::{use_lang, PremiumBadge};
+use super::{use_strings, PremiumBadge};
 use crate::browser::{format_date, DateStyle};
 use crate::model::RelatedArticle;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ pub fn RelatedCard(
     /// The article the card points to.
     article: RelatedArticle,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     let RelatedArticle {
         title,
         url,
@@ -22,7 +22,7 @@ pub fn RelatedCard(
         ..
     } = article;
     let date = published.map(|date| {
-        let text = format_date(&date, lang, DateStyle::Medium);
+        let text = format_date(&date, strings.lang(), DateStyle::Medium);
         view! { <time datetime=date.rfc3339>{text}</time> }
     });
     let headline = match url {

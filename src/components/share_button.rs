@@ -1,4 +1,4 @@
-use super::{unique_id, use_lang, ShareMenu};
+use super::{unique_id, use_strings, ShareMenu};
 use crate::browser::{dispatch, share_natively, Detail, NativeShare};
 use crate::i18n::Text;
 use crate::model::{ShareData, ShareNetwork};
@@ -18,7 +18,7 @@ pub fn ShareButton(
     /// The networks to offer in the menu, in order.
     networks: Vec<ShareNetwork>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let button = NodeRef::<html::Button>::new();
@@ -79,7 +79,7 @@ pub fn ShareButton(
 
     let announce = Callback::new(move |message: String| status.set(message));
     view! {
-        <div class="aw-share" node_ref=container>
+        <div class="aw-share" part="share" node_ref=container>
             <button
                 type="button"
                 class="aw-action-button aw-share-button"
@@ -92,7 +92,7 @@ pub fn ShareButton(
                 <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                     <path d="M12 10a2 2 0 0 0-1.6.8L5.9 8.5a2 2 0 0 0 0-1l4.5-2.3A2 2 0 1 0 10 4l-4.5 2.3a2 2 0 1 0 0 3.4L10 12a2 2 0 1 0 2-2z"/>
                 </svg>
-                {Text::Share.get(lang)}
+                {strings.get(Text::Share)}
             </button>
             <Show when=move || open.get()>
                 <ShareMenu

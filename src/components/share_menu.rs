@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::use_strings;
 use crate::browser::{copy_to_clipboard, dispatch, Detail};
 use crate::i18n::Text;
 use crate::model::{share_link, ShareData, ShareNetwork};
@@ -25,7 +25,7 @@ pub fn ShareMenu(
     /// Says something in the share button's polite live region.
     on_announce: Callback<String>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let strings = use_strings();
     let menu = NodeRef::<html::Div>::new();
     let manual_copy = RwSignal::new(false);
     let field = NodeRef::<html::Input>::new();
@@ -90,10 +90,10 @@ pub fn ShareMenu(
                         Detail::new().with("method", "copy").with("network", "copy"),
                     );
                 }
-                on_announce.run(Text::LinkCopied.get(lang).to_owned());
+                on_announce.run(strings.get(Text::LinkCopied).to_owned());
                 on_close.run(true);
             } else {
-                on_announce.run(Text::CopyFailed.get(lang).to_owned());
+                on_announce.run(strings.get(Text::CopyFailed).to_owned());
                 manual_copy.set(true);
             }
         });
@@ -104,14 +104,14 @@ pub fn ShareMenu(
         .map(|network| match share_link(network, &share) {
             None => view! {
                 <button type="button" role="menuitem" class="aw-menu-item" on:click=copy.clone()>
-                    {Text::CopyLink.get(lang)}
+                    {strings.get(Text::CopyLink)}
                 </button>
             }
             .into_any(),
             Some(href) => {
                 let name = match network {
-                    ShareNetwork::Email => Text::ShareByEmail.get(lang).to_owned(),
-                    _ => Text::ShareOn.fill(lang, &[("name", network.label())]),
+                    ShareNetwork::Email => strings.get(Text::ShareByEmail).to_owned(),
+                    _ => strings.fill(Text::ShareOn, &[("name", network.label())]),
                 };
                 let on_click = move |_| {
                     if let Some(menu) = menu.get_untracked() {
@@ -145,18 +145,18 @@ pub fn ShareMenu(
 
     view! {
         <div class="aw-share-popover">
-            <div id=id role="menu" class="aw-menu" aria-label=Text::ShareMenu.get(lang) node_ref=menu on:keydown=on_keydown>
+            <div id=id role="menu" class="aw-menu" aria-label=strings.get(Text::ShareMenu) node_ref=menu on:keydown=on_keydown>
                 {entries}
             </div>
             <Show when=move || manual_copy.get()>
                 <label class="aw-copy-field">
-                    <span>{Text::CopyFailed.get(lang)}</span>
+                    <span>{strings.get(Text::CopyFailed)}</span>
                     <input
                         type="text"
                         readonly
                         node_ref=field
                         value=share.url.clone()
-                        aria-label=Text::LinkToArticle.get(lang)
+                        aria-label=strings.get(Text::LinkToArticle)
                         on:keydown=move |event: KeyboardEvent| {
                             if event.key() == "Escape" {
                                 on_close.run(true);

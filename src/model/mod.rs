@@ -19,6 +19,7 @@ pub use url::{safe_url, UrlUse};
 use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// The language of the UI strings and date formats.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -91,6 +92,9 @@ pub struct Article {
     pub notifications: Option<Notifications>,
     #[serde(default)]
     pub share: Option<Share>,
+    /// UI strings to use instead of the built-in ones, by key.
+    #[serde(default)]
+    pub strings: BTreeMap<String, String>,
 }
 
 impl Article {
@@ -368,6 +372,11 @@ pub fn article_from_value(value: &Value) -> Result<Parsed, ParseError> {
             warnings.push(format!(
                 "lang: {tag:?} has no UI strings here; showing English"
             ));
+        }
+    }
+    for key in article.strings.keys() {
+        if !crate::i18n::is_known_key(key) {
+            warnings.push(format!("strings.{key}: no UI string has this key; ignored"));
         }
     }
     if let Some(Value::Array(blocks)) = value.get("body") {

@@ -1,11 +1,12 @@
-//! Browser tests: the article page, bad input and the preview app, mounted
+//! Browser tests: the article page, its interactions, bad input and the
+//! `<article-widget>` element, mounted
 //! in a real headless browser by wasm-bindgen-test.
 #![cfg(target_arch = "wasm32")]
 
-mod app;
 mod article_page;
 mod bad_input;
 mod bell;
+mod element;
 mod reader_revenue;
 mod share;
 mod support;

@@ -151,15 +151,6 @@ pub async fn sleep_ms(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// Replaces the page's query string (for the preview app's `?src=`).
-pub fn set_query(query: &str) {
-    let history = web_sys::window().unwrap().history().unwrap();
-    let path = web_sys::window().unwrap().location().pathname().unwrap();
-    history
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
-        .unwrap();
-}
-
 /// Runs a snippet of JavaScript (test doubles, events) and returns its value.
 pub fn js(code: &str) -> JsValue {
     js_sys::Function::new_no_args(code)

@@ -1,0 +1,195 @@
+use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
+use crate::browser::{dispatch, fetch_text, warn, Detail, FetchError};
+use crate::i18n::UiStrings;
+use crate::model::{parse_article, Lang, ParseError, Parsed};
+use js_sys::{Reflect, JSON};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsValue;
+use web_sys::HtmlElement;
+
+/// How long a `src` fetch may take before the widget gives up.
+const FETCH_TIMEOUT_MS: i32 = 15_000;
+
+/// What the host element says, as signals: its attributes, and a counter
+/// for changes of its `article` property.
+#[derive(Clone, Copy, Debug)]
+pub struct WidgetInputs {
+    pub src: RwSignal<Option<String>>,
+    pub lang: RwSignal<Option<String>>,
+    pub entitled: RwSignal<bool>,
+    pub article_changes: RwSignal<u32>,
+}
+
+impl WidgetInputs {
+    pub fn read_from(host: &HtmlElement) -> Self {
+        WidgetInputs {
+            src: RwSignal::new(host.get_attribute("src")),
+            lang: RwSignal::new(host.get_attribute("lang")),
+            entitled: RwSignal::new(host.has_attribute("entitled")),
+            article_changes: RwSignal::new(0),
+        }
+    }
+
+    /// Takes in a change of the attribute (or property) `name`.
+    pub fn update_from(&self, host: &HtmlElement, name: &str) {
+        match name {
+            "src" => self.src.set(host.get_attribute("src")),
+            "lang" => self.lang.set(host.get_attribute("lang")),
+            "entitled" => self.entitled.set(host.has_attribute("entitled")),
+            "article" => self.article_changes.update(|n| *n = n.wrapping_add(1)),
+            _ => {}
+        }
+    }
+}
+
+/// Where the article comes from, in order of precedence.
+#[derive(Clone, Debug, PartialEq)]
+enum Source {
+    /// The `article` property (an object, or JSON text).
+    Property(Result<String, String>),
+    /// A `<script type="application/json">` child.
+    DataIsland(String),
+    /// The `src` attribute, fetched.
+    Url(String),
+    /// Nothing yet: the host page may still set one.
+    Nothing,
+}
+
+/// What the widget shows.
+#[derive(Clone, Debug, PartialEq)]
+enum State {
+    Waiting,
+    Ready(Box<Parsed>),
+    Failed { error: ParseError, retry: bool },
+}
+
+/// The widget inside an `<article-widget>` element: finds the article (the
+/// `article` property, else a JSON data island, else `src`), shows a
+/// skeleton while it loads, then the article page or an error panel (with
+/// Retry when fetching failed). Tells the host page with
+/// `article-widget:ready` and `article-widget:error` events.
+#[component]
+pub fn ArticleWidget(
+    /// The `<article-widget>` element.
+    host: HtmlElement,
+    /// Its attributes and property changes, as signals.
+    inputs: WidgetInputs,
+) -> impl IntoView {
+    let host = SendWrapper::new(host);
+    let source_host = host.clone();
+    let source = move || {
+        inputs.article_changes.track();
+        let src = inputs.src.get();
+        read_source(&source_host, src)
+    };
+    let loaded = LocalResource::new(move || {
+        let source = source();
+        async move {
+            match source {
+                Source::Nothing => None,
+                Source::Property(Ok(json)) | Source::DataIsland(json) => {
+                    Some((parse(&json), false))
+                }
+                Source::Property(Err(reason)) => {
+                    Some((Err(ParseError::new("article", reason)), false))
+                }
+                Source::Url(url) => Some(match fetch_text(&url, FETCH_TIMEOUT_MS).await {
+                    Ok(json) => (parse(&json), true),
+                    Err(FetchError(reason)) => (Err(ParseError::new("", reason)), true),
+                }),
+            }
+        }
+    });
+    let state = Memo::new(move |_| match loaded.get().flatten() {
+        None => State::Waiting,
+        Some((Ok(parsed), _)) => State::Ready(Box::new(parsed)),
+        Some((Err(error), retry)) => State::Failed { error, retry },
+    });
+
+    // Tell the host page, once per article shown or error.
+    let events_host = host.clone();
+    Effect::new(move |_| {
+        state.with(|state| match state {
+            State::Waiting => {}
+            State::Ready(parsed) => {
+                for warning in &parsed.warnings {
+                    warn(&format!("article-widget: {warning}"));
+                }
+                dispatch(
+                    &events_host,
+                    "ready",
+                    Detail::new().with("id", parsed.article.id.as_str()),
+                );
+            }
+            State::Failed { error, .. } => {
+                let mut detail = Detail::new().with("message", error.to_string());
+                if !error.path.is_empty() {
+                    detail = detail.with("path", error.path.as_str());
+                }
+                dispatch(&events_host, "error", detail);
+            }
+        })
+    });
+
+    let retry = Callback::new(move |_: ()| loaded.refetch());
+    move || {
+        let lang_override = inputs.lang.get().as_deref().and_then(Lang::from_tag);
+        match state.get() {
+            State::Waiting => {
+                provide_strings(UiStrings::new(
+                    lang_override.unwrap_or_default(),
+                    Default::default(),
+                ));
+                view! { <LoadingSkeleton/> }.into_any()
+            }
+            State::Ready(parsed) => view! {
+                <ArticlePage article=parsed.article entitled=inputs.entitled lang=lang_override/>
+            }
+            .into_any(),
+            State::Failed {
+                error,
+                retry: can_retry,
+            } => {
+                provide_strings(UiStrings::new(
+                    lang_override.unwrap_or_default(),
+                    Default::default(),
+                ));
+                view! { <ErrorPanel detail=error.to_string() on_retry=can_retry.then_some(retry)/> }
+                    .into_any()
+            }
+        }
+    }
+}
+
+fn parse(json: &str) -> Result<Parsed, ParseError> {
+    parse_article(json)
+}
+
+fn read_source(host: &HtmlElement, src: Option<String>) -> Source {
+    if let Ok(article) = Reflect::get(host, &"article".into()) {
+        if !article.is_undefined() && !article.is_null() {
+            return Source::Property(property_json(&article));
+        }
+    }
+    if let Ok(Some(island)) = host.query_selector(":scope > script[type='application/json']") {
+        return Source::DataIsland(island.text_content().unwrap_or_default());
+    }
+    match src {
+        Some(url) if !url.trim().is_empty() => Source::Url(url),
+        _ => Source::Nothing,
+    }
+}
+
+/// The `article` property as JSON text: a string is taken as JSON already.
+fn property_json(article: &JsValue) -> Result<String, String> {
+    if let Some(text) = article.as_string() {
+        return Ok(text);
+    }
+    JSON::stringify(article)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| {
+            "the object cannot be turned into JSON (does it refer to itself?)".to_owned()
+        })
+}

@@ -1,0 +1,71 @@
+// The <article-widget> custom element. Classes that extend HTMLElement must be
+// written in JavaScript; everything else happens in Rust through `mount`.
+// This file is a wasm-bindgen snippet: a static module file, so it runs under
+// a Content-Security-Policy without 'unsafe-inline' or 'unsafe-eval'.
+
+const OBSERVED = ['src', 'lang', 'theme', 'entitled'];
+
+export function defineArticleWidget(mount) {
+  // Loading the widget twice (or two copies of it) must be harmless.
+  if (customElements.get('article-widget')) return false;
+
+  class ArticleWidget extends HTMLElement {
+    static get observedAttributes() {
+      return OBSERVED;
+    }
+
+    #article = undefined;
+    #handle = null;
+
+    /** The article as an object; takes precedence over a data island and `src`. */
+    get article() {
+      return this.#article;
+    }
+
+    set article(value) {
+      this.#article = value;
+      this.#handle?.changed('article');
+    }
+
+    /** The host page's word that the reader subscribes: no wall, no prompt. */
+    get entitled() {
+      return this.hasAttribute('entitled');
+    }
+
+    set entitled(value) {
+      this.toggleAttribute('entitled', Boolean(value));
+    }
+
+    connectedCallback() {
+      if (this.#handle) return;
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      this.#handle = mount(this, root);
+    }
+
+    disconnectedCallback() {
+      const handle = this.#handle;
+      this.#handle = null;
+      handle?.unmount();
+    }
+
+    attributeChangedCallback(name, before, after) {
+      if (before !== after) this.#handle?.changed(name);
+    }
+  }
+
+  // A property set before the element was upgraded sits on the instance and
+  // would hide the setter: hand it over.
+  const upgradeProperty = (element, name) => {
+    if (Object.prototype.hasOwnProperty.call(element, name)) {
+      const value = element[name];
+      delete element[name];
+      element[name] = value;
+    }
+  };
+  customElements.define('article-widget', ArticleWidget);
+  for (const element of document.querySelectorAll('article-widget')) {
+    upgradeProperty(element, 'article');
+    upgradeProperty(element, 'entitled');
+  }
+  return true;
+}

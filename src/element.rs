@@ -1,0 +1,95 @@
+//! The `<article-widget>` custom element: the JavaScript class (in
+//! `element.js`) hands each connected element to [`mount_widget`], which
+//! renders the widget into the element's shadow root under a reactive owner
+//! of its own, and returns the element's handle: `changed(name)` for
+//! attribute and property changes, `unmount()` when it leaves the page.
+
+use crate::components::{ArticleWidget, WidgetInputs};
+use js_sys::{Array, Function, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot};
+
+#[wasm_bindgen(module = "/src/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineArticleWidget)]
+    fn define_article_widget(mount: &JsValue) -> bool;
+}
+
+/// The widget's stylesheet, shipped inside the wasm: no extra request and no
+/// flash of unstyled content, and constructable stylesheets are allowed under
+/// a strict `style-src`.
+const STYLESHEET: &str = include_str!("../www/style.css");
+
+/// Defines `<article-widget>` on this page; does nothing when it already is.
+pub fn define() {
+    let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot) -> JsValue>::new(mount_widget);
+    define_article_widget(&mount.into_js_value());
+}
+
+/// Renders a widget into `root` for `host` and returns its handle.
+fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
+    adopt_stylesheet(&root);
+    let container: HtmlElement = document()
+        .create_element("div")
+        .unwrap_throw()
+        .unchecked_into();
+    container.set_class_name("aw-container");
+    let _ = root.append_child(&container);
+
+    let owner = Owner::new();
+    let (inputs, mounted) = owner.with(|| {
+        let inputs = WidgetInputs::read_from(&host);
+        let element = host.clone();
+        let mounted = leptos::mount::mount_to(container.clone(), move || {
+            view! { <ArticleWidget host=element inputs/> }
+        });
+        (inputs, mounted)
+    });
+
+    let changed =
+        Closure::<dyn Fn(String)>::new(move |name: String| inputs.update_from(&host, &name));
+    let unmount = Closure::once_into_js(move || {
+        drop(mounted);
+        owner.cleanup();
+        container.remove();
+    });
+    let handle = Object::new();
+    let _ = Reflect::set(&handle, &"changed".into(), &changed.into_js_value());
+    let _ = Reflect::set(&handle, &"unmount".into(), &unmount);
+    handle.into()
+}
+
+thread_local! {
+    /// One constructed stylesheet, adopted by every widget on the page.
+    static SHEET: Option<JsValue> = construct_stylesheet();
+}
+
+fn construct_stylesheet() -> Option<JsValue> {
+    let constructor: Function = Reflect::get(&window(), &"CSSStyleSheet".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let sheet = Reflect::construct(&constructor, &Array::new()).ok()?;
+    let replace_sync: Function = Reflect::get(&sheet, &"replaceSync".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    replace_sync.call1(&sheet, &STYLESHEET.into()).ok()?;
+    Some(sheet)
+}
+
+fn adopt_stylesheet(root: &ShadowRoot) {
+    let adopted = SHEET.with(|sheet| {
+        sheet.as_ref().is_some_and(|sheet| {
+            Reflect::set(root, &"adoptedStyleSheets".into(), &Array::of1(sheet)).unwrap_or(false)
+        })
+    });
+    if !adopted {
+        // Browsers without constructable stylesheets (Safari before 16.4).
+        if let Ok(style) = document().create_element("style") {
+            style.set_text_content(Some(STYLESHEET));
+            let _ = root.append_child(&style);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+use crate::support::*;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{Element, HtmlElement};
+
+const ENGLISH: &str = include_str!("../../www/articles/night-ferry.json");
+const NORWEGIAN: &str = include_str!("../../www/articles/havnebadet.json");
+
+fn tiny(id: &str, title: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","title":"{title}","published":"2026-11-01T10:00:00Z","body":[{{"type":"paragraph","text":"Body of {id}"}}]}}"#
+    )
+}
+
+/// A `data:` URL for JSON, so `src` tests need no server.
+fn data_url(json: &str) -> String {
+    let encoded: String = js_sys::encode_uri_component(json).into();
+    format!("data:application/json,{encoded}")
+}
+
+/// Creates an `<article-widget>` with the given attributes (and children),
+/// puts it in the page and returns it.
+fn widget(attributes: &[(&str, &str)], inner_json: Option<&str>) -> HtmlElement {
+    article_widget::element::define();
+    let element: HtmlElement = document()
+        .create_element("article-widget")
+        .unwrap()
+        .unchecked_into();
+    for (name, value) in attributes {
+        element.set_attribute(name, value).unwrap();
+    }
+    if let Some(json) = inner_json {
+        let island = document().create_element("script").unwrap();
+        island.set_attribute("type", "application/json").unwrap();
+        island.set_text_content(Some(json));
+        element.append_child(&island).unwrap();
+    }
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+/// The widget's content, inside its shadow root.
+fn inside(host: &HtmlElement) -> Element {
+    host.shadow_root()
+        .expect("an open shadow root")
+        .query_selector(".aw-container")
+        .unwrap()
+        .expect("the widget's container")
+}
+
+fn headline(host: &HtmlElement) -> Option<String> {
+    all(&inside(host), "h1").first().map(text_of)
+}
+
+async fn wait_for_headline(host: &HtmlElement, expected: &str) {
+    wait_until(&format!("the headline {expected:?}"), || {
+        headline(host).as_deref() == Some(expected)
+    })
+    .await;
+}
+
+fn set_property(host: &HtmlElement, name: &str, value: &JsValue) {
+    js_sys::Reflect::set(host, &name.into(), value).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn src_attribute_is_fetched_and_rendered_in_a_shadow_root() {
+    let host = widget(&[("src", &data_url(&tiny("s1", "From src")))], None);
+    assert_eq!(
+        all_by_role(&inside(&host), "status").len(),
+        1,
+        "a loading skeleton at once"
+    );
+    wait_for_headline(&host, "From src").await;
+    assert!(
+        host.query_selector("h1").unwrap().is_none(),
+        "nothing in the light DOM"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn sources_in_order_of_precedence() {
+    let host = widget(
+        &[("src", &data_url(&tiny("s", "From src")))],
+        Some(&tiny("i", "From the data island")),
+    );
+    wait_for_headline(&host, "From the data island").await;
+
+    let object = js_sys::JSON::parse(&tiny("p", "From the property")).unwrap();
+    set_property(&host, "article", &object);
+    wait_for_headline(&host, "From the property").await;
+
+    set_property(&host, "article", &JsValue::UNDEFINED);
+    wait_for_headline(&host, "From the data island").await;
+
+    host.first_element_child().unwrap().remove();
+    host.set_attribute("src", &data_url(&tiny("s2", "From the new src")))
+        .unwrap();
+    wait_for_headline(&host, "From the new src").await;
+}
+
+#[wasm_bindgen_test]
+async fn article_property_set_before_the_element_exists() {
+    let host: HtmlElement = document()
+        .create_element("article-widget")
+        .unwrap()
+        .unchecked_into();
+    set_property(
+        &host,
+        "article",
+        &JsValue::from_str(&tiny("early", "Set early, as JSON text")),
+    );
+    document().body().unwrap().append_child(&host).unwrap();
+    article_widget::element::define();
+    wait_for_headline(&host, "Set early, as JSON text").await;
+}
+
+#[wasm_bindgen_test]
+async fn attributes_change_language_access_and_theme() {
+    clear_storage();
+    let host = widget(&[("src", &data_url(ENGLISH))], None);
+    wait_for_headline(
+        &host,
+        "The night ferry to the outer islands returns for the winter",
+    )
+    .await;
+    let root = inside(&host);
+    by_role(&root, "button", "Share");
+    assert_eq!(all(&root, ".aw-paywall").len(), 1, "premium: the wall");
+
+    host.set_attribute("lang", "nb").unwrap();
+    wait_until("Norwegian UI strings", || {
+        !all_by_role(&inside(&host), "button")
+            .iter()
+            .all(|b| accessible_name(b) != "Del")
+    })
+    .await;
+
+    host.set_attribute("entitled", "").unwrap();
+    wait_until("the wall to go", || {
+        all(&inside(&host), ".aw-paywall").is_empty()
+    })
+    .await;
+    assert_eq!(
+        js_sys::Reflect::get(&host, &"entitled".into()).unwrap(),
+        JsValue::TRUE
+    );
+
+    let background = || {
+        let page = all(&inside(&host), ".aw-page").pop().unwrap();
+        window()
+            .get_computed_style(&page)
+            .unwrap()
+            .unwrap()
+            .get_property_value("background-color")
+            .unwrap()
+    };
+    host.set_attribute("theme", "light").unwrap();
+    assert_eq!(background(), "rgb(255, 255, 255)");
+    host.set_attribute("theme", "dark").unwrap();
+    assert_eq!(background(), "rgb(18, 19, 23)");
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_are_independent() {
+    let first = widget(&[], Some(&tiny("one", "First widget")));
+    let second = widget(&[("lang", "nb")], Some(NORWEGIAN));
+    wait_for_headline(&first, "First widget").await;
+    wait_for_headline(
+        &second,
+        "Havnebadet åpner igjen etter to år med stengte porter",
+    )
+    .await;
+    first
+        .set_attribute("src", &data_url(&tiny("x", "Ignored: the island wins")))
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(headline(&first).as_deref(), Some("First widget"));
+    assert_eq!(
+        headline(&second).as_deref(),
+        Some("Havnebadet åpner igjen etter to år med stengte porter")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn removal_disposes_and_reinsertion_renders_again() {
+    let host = widget(&[], Some(NORWEGIAN));
+    wait_for_headline(
+        &host,
+        "Havnebadet åpner igjen etter to år med stengte porter",
+    )
+    .await;
+    let metadata = all(
+        &document().head().unwrap(),
+        "script[type='application/ld+json']",
+    )
+    .pop()
+    .unwrap();
+    assert!(text_of(&metadata).contains("Havnebadet"));
+
+    host.remove();
+    assert!(
+        host.shadow_root()
+            .unwrap()
+            .query_selector(".aw-container")
+            .unwrap()
+            .is_none(),
+        "content gone"
+    );
+    assert!(!metadata.is_connected(), "its metadata gone with it");
+
+    document().body().unwrap().append_child(&host).unwrap();
+    wait_for_headline(
+        &host,
+        "Havnebadet åpner igjen etter to år med stengte porter",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn ready_and_error_events_with_their_detail() {
+    record_events();
+    widget(&[], Some(&tiny("evented", "Evented")));
+    wait_until("ready", || {
+        recorded_events().iter().any(|e| e.contains("evented"))
+    })
+    .await;
+    assert!(recorded_events().contains(&r#"article-widget:ready {"id":"evented"}"#.to_owned()));
+
+    record_events();
+    let bad = tiny("bad", "Bad").replace(r#""text":"Body of bad""#, r#""text":5"#);
+    widget(&[], Some(&bad));
+    wait_until("error", || !recorded_events().is_empty()).await;
+    assert_eq!(
+        recorded_events(),
+        vec![
+            r#"article-widget:error {"message":"body[0].text: expected a string, found integer `5`","path":"body[0].text"}"#
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn fetch_errors_offer_a_retry_that_works_once_the_server_recovers() {
+    // The first request answers 500, later ones the article.
+    js(&format!(
+        "window.__realFetch = window.__realFetch || window.fetch;
+         window.__requests = 0;
+         window.fetch = (url, init) => ++window.__requests === 1
+           ? Promise.resolve(new Response('oops', {{ status: 500, statusText: 'Internal Server Error' }}))
+           : Promise.resolve(new Response({json:?}, {{ status: 200 }}));",
+        json = tiny("recovered", "Back again")
+    ));
+    record_events();
+    let host = widget(&[("src", "articles/flaky.json")], None);
+    wait_until("the error panel", || {
+        !all_by_role(&inside(&host), "alert").is_empty()
+    })
+    .await;
+    let alert = all_by_role(&inside(&host), "alert").pop().unwrap();
+    assert!(
+        text_of(&alert).contains("articles/flaky.json: HTTP 500 Internal Server Error"),
+        "{}",
+        text_of(&alert)
+    );
+    assert!(recorded_events()[0].starts_with("article-widget:error"));
+    click(&by_role(&alert, "button", "Try again"));
+    wait_for_headline(&host, "Back again").await;
+    js("window.fetch = window.__realFetch;");
+}
+
+#[wasm_bindgen_test]
+async fn missing_and_non_json_sources_say_what_went_wrong() {
+    let missing = widget(&[("src", "no-such-article.json")], None);
+    let html = widget(
+        &[("src", "data:text/html,<html><body>Not found</body></html>")],
+        None,
+    );
+    for (host, expected) in [(&missing, "HTTP 404"), (&html, "not valid JSON")] {
+        wait_until(expected, || !all_by_role(&inside(host), "alert").is_empty()).await;
+        let text = text_of(&all_by_role(&inside(host), "alert")[0]);
+        assert!(text.contains(expected), "{text}");
+    }
+    assert_eq!(
+        all_by_role(&all_by_role(&inside(&missing), "alert")[0], "button").len(),
+        1,
+        "Retry for a fetch"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn bad_data_from_the_property_has_no_retry() {
+    let host = widget(&[], None);
+    set_property(
+        &host,
+        "article",
+        &js_sys::JSON::parse(r#"{"id":"x","title":"t"}"#).unwrap(),
+    );
+    wait_until("the error panel", || {
+        !all_by_role(&inside(&host), "alert").is_empty()
+    })
+    .await;
+    let alert = all_by_role(&inside(&host), "alert").pop().unwrap();
+    assert!(text_of(&alert).contains("missing field `published`"));
+    assert!(all_by_role(&alert, "button").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn strings_in_the_json_override_ui_strings() {
+    let json = ENGLISH.replacen(
+        "{",
+        r#"{ "strings": { "share": "Spread the word", "relatedArticles": "More from the coast" },"#,
+        1,
+    );
+    let host = widget(&[("entitled", "")], Some(&json));
+    wait_for_headline(
+        &host,
+        "The night ferry to the outer islands returns for the winter",
+    )
+    .await;
+    by_role(&inside(&host), "button", "Spread the word");
+    by_role(&inside(&host), "navigation", "More from the coast");
+}
+
+#[wasm_bindgen_test]
+async fn loading_twice_is_harmless() {
+    article_widget::element::define();
+    article_widget::element::define();
+    assert!(js("return customElements.get('article-widget') !== undefined").is_truthy());
+}
+
+#[wasm_bindgen_test]
+async fn hostile_host_styles_do_not_reach_inside() {
+    let host = widget(&[("entitled", "")], Some(ENGLISH));
+    wait_for_headline(
+        &host,
+        "The night ferry to the outer islands returns for the winter",
+    )
+    .await;
+    let probes = [
+        ".aw-headline",
+        ".aw-lede",
+        ".aw-body p",
+        ".aw-byline",
+        ".aw-section-title",
+    ];
+    let properties = [
+        "color",
+        "font-family",
+        "font-size",
+        "display",
+        "line-height",
+        "margin-top",
+    ];
+    let snapshot = || -> Vec<String> {
+        probes
+            .iter()
+            .flat_map(|selector| {
+                let element = inside(&host).query_selector(selector).unwrap().unwrap();
+                let style = window().get_computed_style(&element).unwrap().unwrap();
+                properties
+                    .map(|p| format!("{selector} {p}: {}", style.get_property_value(p).unwrap()))
+            })
+            .collect()
+    };
+    let before = snapshot();
+    let hostile = document().create_element("style").unwrap();
+    hostile.set_text_content(Some(
+        "* { all: revert; color: red !important; font: 40px serif !important } p { display: none !important }",
+    ));
+    document().head().unwrap().append_child(&hostile).unwrap();
+    let after = snapshot();
+    hostile.remove();
+    assert_eq!(before, after);
+    assert!(before
+        .iter()
+        .any(|line| line == ".aw-body p display: block"));
+}

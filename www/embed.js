@@ -1,0 +1,7 @@
+// article-widget's entry point for host pages:
+//   <script type="module" src="https://cdn.example.org/article-widget/embed.js"></script>
+// Loads the widget's WebAssembly from next to this file (whatever its origin
+// or path) and defines the <article-widget> element. Loading it twice is harmless.
+import init from './article-widget.js';
+
+await init({ module_or_path: new URL('./article-widget_bg.wasm', import.meta.url) });

@@ -5,21 +5,21 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 # npm's wasm-opt first, so trunk never picks up another one.
-export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Name the driver: the test runner would otherwise prefer any geckodriver on PATH.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export TRUNK_SKIP_VERSION_CHECK := true
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup setup-browser lint native-test browser-test build size clean
+.PHONY: serve test setup setup-browser lint native-test browser-test build smoke size clean
 
 ## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
 serve: setup
 	trunk serve
 
 ## Format, lint, native tests, browser tests, release build and size report.
-test: setup setup-browser lint native-test browser-test build size
+test: setup setup-browser lint native-test browser-test build smoke size
 
 setup:
 	scripts/setup.sh tools
@@ -42,9 +42,13 @@ browser-test:
 build: setup
 	trunk build --release
 
+## The built dist/ in headless Chromium: pages load cleanly under their CSP, widgets render.
+smoke:
+	node e2e/smoke.mjs dist
+
 size:
 	node scripts/size-report.mjs dist
 
 clean:
 	cargo clean
-	rm -rf dist
+	rm -rf dist node_modules

@@ -3,7 +3,7 @@
 # installed at the right version. Nothing is downloaded from GitHub: everything
 # comes from crates.io, npm and Debian's packages.
 #
-#   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, playwright-core
 #   scripts/setup.sh browser   Debian's chromium and chromium-driver
 set -euo pipefail
 
@@ -52,14 +52,18 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# wasm-opt from npm's binaryen, pinned in tools/package-lock.json. Debian's
-# binaryen 108 emits wasm that validates but fails at run time.
-ensure_wasm_opt() {
-  if tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q '^wasm-opt version 132 '; then
-    say "wasm-opt 132: installed"
+# From npm, pinned in package-lock.json: wasm-opt (binaryen 132; Debian's
+# binaryen 108 emits wasm that validates but fails at run time) and
+# playwright-core (drives Debian's Chromium; it never downloads a browser).
+ensure_node_tools() {
+  local playwright
+  playwright=$(node -p "require('./node_modules/playwright-core/package.json').version" 2>/dev/null || true)
+  if node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q '^wasm-opt version 132 ' \
+    && [ "$playwright" = "$(node -p "require('./package.json').dependencies['playwright-core']")" ]; then
+    say "wasm-opt 132 and playwright-core $playwright: installed"
   else
-    say "installing wasm-opt (npm binaryen 132)"
-    npm ci --prefix tools --no-audit --no-fund
+    say "installing wasm-opt (npm binaryen 132) and playwright-core"
+    npm ci --no-audit --no-fund
   fi
 }
 
@@ -79,7 +83,7 @@ case "${1:-}" in
   tools)
     ensure_wasm_target
     ensure_wasm_bindgen
-    ensure_wasm_opt
+    ensure_node_tools
     ensure_trunk
     # trunk runs cargo offline (Trunk.toml): fetch the crates first.
     cargo fetch --locked

@@ -12,14 +12,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup setup-browser lint native-test browser-test build smoke size clean
+.PHONY: serve test setup setup-browser lint native-test browser-test build smoke size bench bench-quick clean
 
 ## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
 serve: setup
 	trunk serve
 
 ## Format, lint, native tests, browser tests, release build and size report.
-test: setup setup-browser lint native-test browser-test build smoke size
+test: setup setup-browser lint native-test browser-test build smoke size bench-quick
 
 setup:
 	scripts/setup.sh tools
@@ -48,6 +48,15 @@ smoke:
 
 size:
 	node scripts/size-report.mjs dist
+
+## What the widget costs a host page, against a vanilla-JS baseline: prints a table,
+## writes bench/results.json. About five minutes.
+bench: setup setup-browser build
+	node bench/bench.mjs dist
+
+## The same, small and fast, so `make test` keeps the benchmark working.
+bench-quick:
+	node bench/bench.mjs --quick dist
 
 clean:
 	cargo clean

@@ -1,0 +1,116 @@
+// The vanilla-JS baseline for the benchmark: builds the same article DOM as the
+// widget (same elements, attributes and text) from the same JSON, by hand, with
+// no framework. It skips what the widget does beyond building the DOM
+// (validation with JSON paths, the meter, storage, JSON-LD, events), so it is
+// close to the physical limit of "JSON in, DOM out".
+
+const SAFE = /^(https?:|mailto:|[^:]*$)/i;
+const safe = (url) => (typeof url === 'string' && SAFE.test(url.trim()) && !url.trim().startsWith('//') ? url.trim() : null);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  if (attrs) for (const [k, v] of Object.entries(attrs)) if (v != null && v !== false) node.setAttribute(k, v === true ? '' : v);
+  for (const child of children) if (child != null && child !== false) node.append(child);
+  return node;
+}
+
+// **strong**, *em*, [label](url), backslash escapes: the same rules as the widget.
+function inline(text, out = document.createDocumentFragment(), inStrong = false, inEm = false, inLink = false) {
+  let buffer = '';
+  const flush = () => { if (buffer) { out.append(buffer); buffer = ''; } };
+  const closer = (from, marker) => {
+    for (let k = from; k < text.length; ) {
+      if (text[k] === '\\' || (marker === '*' && text.startsWith('**', k))) { k += 2; continue; }
+      if (text.startsWith(marker, k)) return k > from ? k : -1;
+      k += 1;
+    }
+    return -1;
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === '\\' && '\\*[]()'.includes(text[i + 1] ?? 'x')) { buffer += text[i + 1]; i += 2; continue; }
+    if (text.startsWith('**', i) && !inStrong) {
+      const end = closer(i + 2, '**');
+      if (end > 0) { flush(); out.append(inline(text.slice(i + 2, end), el('strong'), true, inEm, inLink)); i = end + 2; continue; }
+    } else if (c === '*' && !inEm) {
+      const end = closer(i + 1, '*');
+      if (end > 0) { flush(); out.append(inline(text.slice(i + 1, end), el('em'), inStrong, true, inLink)); i = end + 1; continue; }
+    } else if (c === '[' && !inLink) {
+      const labelEnd = closer(i + 1, ']');
+      if (labelEnd > 0 && text[labelEnd + 1] === '(') {
+        const urlEnd = closer(labelEnd + 2, ')');
+        if (urlEnd > 0) {
+          flush();
+          const href = safe(text.slice(labelEnd + 2, urlEnd));
+          const target = href ? el('a', { href }) : document.createDocumentFragment();
+          out.append(inline(text.slice(i + 1, labelEnd), target, inStrong, inEm, true));
+          i = urlEnd + 1;
+          continue;
+        }
+      }
+    }
+    const width = text.startsWith('**', i) ? 2 : 1;
+    buffer += text.slice(i, i + width);
+    i += width;
+  }
+  flush();
+  return out;
+}
+
+const formats = new Map();
+function date(iso, lang, style) {
+  const key = lang + style;
+  if (!formats.has(key)) {
+    const options = { timeZone: 'UTC', dateStyle: style === 'medium' ? 'medium' : 'long' };
+    if (style === 'time') options.timeStyle = 'short';
+    formats.set(key, new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', options));
+  }
+  const [y, mo, d, h, mi] = iso.match(/\d+/g).map(Number);
+  return el('time', { datetime: iso }, formats.get(key).format(Date.UTC(y, mo - 1, d, h, mi)));
+}
+
+function figure(image, hero) {
+  const src = safe(image.src);
+  return el('figure', { class: hero ? 'aw-figure aw-hero' : 'aw-figure' },
+    src && el('img', { src, alt: image.alt, width: image.width, height: image.height, class: 'aw-img', loading: hero ? 'eager' : 'lazy', decoding: 'async' }),
+    (image.caption || image.credit) && el('figcaption', null, image.caption && inline(image.caption), image.credit && ' ', image.credit && el('span', { class: 'aw-credit' }, image.credit)));
+}
+
+const padlock = () => el('span', { class: 'aw-premium' }, el('span', { class: 'aw-visually-hidden' }, 'Subscribers only'));
+
+function block(b) {
+  switch (b.type) {
+    case 'paragraph': return el('p', null, inline(b.text));
+    case 'heading': return el(`h${b.level ?? 2}`, null, inline(b.text));
+    case 'image': return figure(b, false);
+    case 'quote': return el('figure', { class: 'aw-quote' }, el('blockquote', null, el('p', null, inline(b.text))), b.cite && el('figcaption', null, b.cite));
+    case 'list': return el(b.ordered ? 'ol' : 'ul', null, ...b.items.map((item) => el('li', null, inline(item))));
+    case 'readAlso': return el('p', { class: 'aw-read-also' }, el('span', { class: 'aw-read-also-label' }, 'Read also:'), ' ', b.premium && padlock(), safe(b.url) ? el('a', { href: safe(b.url) }, b.title) : b.title);
+    default: return null;
+  }
+}
+
+/** Renders `json` (article JSON text) into `container`, replacing what was there. */
+export function renderBaseline(container, json) {
+  const a = JSON.parse(json);
+  const lang = a.lang ?? 'en';
+  const header = el('header', { class: 'aw-header' },
+    a.section && el('p', { class: 'aw-kicker' }, a.section),
+    el('h1', { class: 'aw-headline' }, a.title),
+    a.lede && el('p', { class: 'aw-lede' }, inline(a.lede)),
+    el('div', { class: 'aw-meta' },
+      a.authors?.length && el('p', { class: 'aw-byline' }, 'By ', ...a.authors.flatMap((au, i) => [i ? ', ' : '', safe(au.url) ? el('a', { href: safe(au.url) }, au.name) : el('span', null, au.name)])),
+      el('p', { class: 'aw-dateline' }, date(a.published, lang, 'long'))),
+    el('div', { class: 'aw-actions' }, el('button', { type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, 'Share')),
+    a.aiDisclosure && el('aside', { class: 'aw-ai-badge', 'aria-label': 'Made with AI' }, el('p', null, 'Made with AI'), el('p', null, a.aiDisclosure.text)));
+  const body = el('div', { class: 'aw-body' }, ...a.body.map(block));
+  const related = a.related?.length && el('nav', { class: 'aw-related', 'aria-label': 'Related articles' },
+    el('h2', null, 'Related articles'),
+    el('ul', { class: 'aw-cards' }, ...a.related.map((r) => el('li', { class: 'aw-card' },
+      el('div', { class: 'aw-card-thumb' }, safe(r.image) && el('img', { src: safe(r.image), alt: '', width: 320, height: 180, loading: 'lazy' })),
+      el('div', { class: 'aw-card-text' }, r.section && el('p', null, r.section),
+        el('h3', null, r.premium && padlock(), el('a', { href: safe(r.url) }, r.title)),
+        r.published && el('p', null, date(r.published, lang, 'medium')))))));
+  const page = el('div', { class: 'aw-page', lang }, el('article', { class: 'aw-article' }, header, a.image && figure(a.image, true), body), related);
+  container.replaceChildren(page);
+}

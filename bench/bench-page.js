@@ -1,0 +1,92 @@
+// The benchmark's page: functions the runner (bench.mjs) calls to render an
+// article with the widget or with the vanilla-JS baseline, and to read memory.
+import { renderBaseline } from './baseline.js';
+
+const stage = document.getElementById('stage');
+
+function ready(host) {
+  return new Promise((resolve, reject) => {
+    host.addEventListener('article-widget:ready', resolve, { once: true });
+    host.addEventListener('article-widget:error', (e) => reject(new Error(e.detail.message)), { once: true });
+  });
+}
+
+function newWidget() {
+  const host = document.createElement('article-widget');
+  host.setAttribute('entitled', ''); // the whole article, no wall: the same DOM as the baseline
+  return host;
+}
+
+window.bench = {
+  /** JSON text in, DOM complete: a new widget element. Returns milliseconds. */
+  async widget(json) {
+    stage.replaceChildren();
+    const host = newWidget();
+    const done = ready(host);
+    const start = performance.now();
+    host.article = json;
+    stage.append(host);
+    await done;
+    return performance.now() - start;
+  },
+
+  /** The same for the baseline, into a shadow root like the widget's. */
+  async baseline(json) {
+    stage.replaceChildren();
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    const start = performance.now();
+    stage.append(host);
+    renderBaseline(root, json);
+    return performance.now() - start;
+  },
+
+  /** Shows `from`, then times switching `src` to `to`. */
+  async widgetUpdate(from, to) {
+    stage.replaceChildren();
+    const host = newWidget();
+    let done = ready(host);
+    host.setAttribute('src', from);
+    stage.append(host);
+    await done;
+    done = ready(host);
+    const start = performance.now();
+    host.setAttribute('src', to);
+    await done;
+    return performance.now() - start;
+  },
+
+  async baselineUpdate(from, to) {
+    stage.replaceChildren();
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    stage.append(host);
+    renderBaseline(root, await (await fetch(from)).text());
+    const start = performance.now();
+    renderBaseline(root, await (await fetch(to)).text());
+    return performance.now() - start;
+  },
+
+  /** JS heap and wasm memory in bytes, after a garbage collection. */
+  async memory() {
+    window.gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    window.gc?.();
+    const { default: init } = await import('/article-widget.js');
+    const exports = await init(); // already initialised by embed.js: returns its exports
+    return { jsHeap: performance.memory?.usedJSHeapSize ?? null, wasm: exports.memory.buffer.byteLength };
+  },
+
+  /** Mounts a widget with `json` and removes it, `times` times. */
+  async cycles(json, times) {
+    for (let i = 0; i < times; i += 1) {
+      await this.widget(json);
+      stage.replaceChildren();
+    }
+  },
+
+  clear() {
+    stage.replaceChildren();
+  },
+};
+document.body.dataset.ready = 'true';

@@ -1,0 +1,154 @@
+// make bench: what the widget costs a host page, side by side with a
+// hand-written vanilla-JS baseline in the same browser run.
+//   node bench/bench.mjs [--quick] [dist]
+// Prints a table and writes bench/results.json (the quick mode, used by
+// `make test` to keep the benchmark working, writes nothing).
+import { createServer } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const quick = process.argv.includes('--quick');
+const dist = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'dist';
+const SIZES = quick ? [10, 100] : [10, 100, 1000, 10000];
+const RUNS = quick ? 3 : 15;
+const COLD_RUNS = quick ? 1 : 7;
+const CYCLES = quick ? 5 : 100;
+
+// ---- generated articles ----
+const KINDS = ['paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph', 'list', 'paragraph', 'quote', 'image', 'readAlso'];
+function article(blocks, variant) {
+  const body = Array.from({ length: blocks }, (_, i) => {
+    const kind = KINDS[i % KINDS.length];
+    const n = `${variant}${i}`;
+    switch (kind) {
+      case 'paragraph': return { type: 'paragraph', text: `Paragraph ${n} with **strong words**, some *emphasis* and [a link](https://example.org/${n}) in running text about the harbour.` };
+      case 'heading': return { type: 'heading', text: `Heading ${n}`, level: 2 + (i % 3) };
+      case 'list': return { type: 'list', items: [`First point ${n}`, `Second *point* ${n}`, `Third point ${n}`], ordered: i % 2 === 0 };
+      case 'quote': return { type: 'quote', text: `A quotation ${n} from someone on the quay.`, cite: `Speaker ${n}` };
+      case 'image': return { type: 'image', src: '/images/thumb-2.svg', alt: `Picture ${n}`, caption: `Caption ${n}`, credit: 'Illustration', width: 320, height: 180 };
+      default: return { type: 'readAlso', title: `Another story ${n}`, url: `https://example.org/story/${n}`, premium: i % 3 === 0 };
+    }
+  });
+  const related = Array.from({ length: 20 }, (_, i) => ({
+    id: `related-${variant}-${i}`, title: `Related story ${variant} ${i}`, url: `https://example.org/related/${i}`,
+    image: `/images/thumb-${(i % 5) + 1}.svg`, section: 'Local', published: '2026-11-20T08:00:00Z', premium: i % 4 === 0,
+  }));
+  return JSON.stringify({
+    id: `bench-${blocks}-${variant}`, lang: 'en', section: 'Local', title: `Benchmark article with ${blocks} blocks (${variant})`,
+    lede: 'A **generated** article for the benchmark.', published: '2026-11-21T06:10:00+00:00',
+    authors: [{ name: 'Bench Writer', url: 'https://example.org/staff' }],
+    image: { src: '/images/night-ferry.svg', alt: 'A ferry', width: 1200, height: 800, caption: 'Hero', credit: 'Illustration' },
+    aiDisclosure: { text: 'Generated for the benchmark.' }, body, related,
+  });
+}
+const articles = new Map();
+for (const n of SIZES) for (const v of ['a', 'b']) articles.set(`/bench/articles/${n}-${v}.json`, article(n, v));
+
+// ---- a static server: dist/ at /, bench/ at /bench/ ----
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.css': 'text/css' };
+const server = createServer(async (request, response) => {
+  const path = normalize(new URL(request.url, 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+  try {
+    const body = articles.get(path) ?? (await readFile(path.startsWith('/bench/') ? join('bench', path.slice(7)) : join(dist, path)));
+    response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    response.end(body);
+  } catch {
+    response.writeHead(404);
+    response.end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const page = await (await browser.newContext()).newPage();
+page.on('pageerror', (error) => { console.error(`page error: ${error.message}`); process.exitCode = 1; });
+await page.goto(`${origin}/bench/bench.html`);
+await page.waitForFunction(() => document.body.dataset.ready && customElements.get('article-widget'));
+
+// 1. size
+const sizeTable = execFileSync('node', ['scripts/size-report.mjs', dist], { encoding: 'utf8' });
+const totalLine = sizeTable.trim().split('\n').pop().trim().split(/\s+/);
+const size = { rawKB: Number(totalLine.at(-3)), gzipKB: Number(totalLine.at(-2)), brotliKB: Number(totalLine.at(-1)) };
+
+// 2. render, interleaved, and 5. scaling
+const render = [];
+for (const n of SIZES) {
+  const json = articles.get(`/bench/articles/${n}-a.json`);
+  const widget = []; const baseline = [];
+  for (let i = 0; i < RUNS + 1; i += 1) {
+    const w = await page.evaluate((j) => window.bench.widget(j), json);
+    const b = await page.evaluate((j) => window.bench.baseline(j), json);
+    if (i > 0) { widget.push(w); baseline.push(b); } // the first pair warms up
+  }
+  const updateWidget = []; const updateBaseline = [];
+  for (let i = 0; i < Math.max(3, RUNS / 3); i += 1) {
+    updateWidget.push(await page.evaluate(([f, t]) => window.bench.widgetUpdate(f, t), [`/bench/articles/${n}-a.json`, `/bench/articles/${n}-b.json`]));
+    updateBaseline.push(await page.evaluate(([f, t]) => window.bench.baselineUpdate(f, t), [`/bench/articles/${n}-a.json`, `/bench/articles/${n}-b.json`]));
+  }
+  render.push({ blocks: n, widgetMs: median(widget), baselineMs: median(baseline), ratio: median(widget) / median(baseline),
+    updateWidgetMs: median(updateWidget), updateBaselineMs: median(updateBaseline) });
+}
+await page.evaluate(() => window.bench.clear());
+const at = (n) => render.find((r) => r.blocks === n);
+const scaling = at(10000) && at(1000) ? at(10000).widgetMs / at(1000).widgetMs : null;
+
+// 3. cold start
+const cold = {};
+for (const kind of ['widget', 'baseline']) {
+  const ready = []; const painted = [];
+  for (let i = 0; i < COLD_RUNS; i += 1) {
+    const fresh = await (await browser.newContext()).newPage();
+    await fresh.goto(`${origin}/bench/cold-${kind}.html?src=/bench/articles/${SIZES[1]}-a.json`);
+    const result = await fresh.waitForFunction(() => window.coldStart).then((h) => h.jsonValue());
+    ready.push(result.ready); painted.push(result.painted);
+    await fresh.context().close();
+  }
+  cold[kind] = { readyMs: median(ready), paintedMs: median(painted) };
+}
+
+// 4. memory
+const memorySize = SIZES.includes(1000) ? 1000 : SIZES.at(-1);
+const memoryJson = articles.get(`/bench/articles/${memorySize}-a.json`);
+const before = await page.evaluate(() => window.bench.memory());
+await page.evaluate((j) => window.bench.widget(j), memoryJson);
+const rendered = await page.evaluate(() => window.bench.memory());
+await page.evaluate(() => window.bench.clear());
+const half = Math.floor(CYCLES / 2);
+await page.evaluate(([j, t]) => window.bench.cycles(j, t), [memoryJson, half]);
+const afterHalf = await page.evaluate(() => window.bench.memory());
+await page.evaluate(([j, t]) => window.bench.cycles(j, t), [memoryJson, CYCLES - half]);
+const afterAll = await page.evaluate(() => window.bench.memory());
+const memory = { blocks: memorySize, cycles: CYCLES, before, rendered, afterHalf, afterAll };
+
+await browser.close();
+server.close();
+
+// ---- report ----
+const ms = (x) => x.toFixed(2).padStart(9);
+const mb = (x) => (x == null ? '      n/a' : (x / 1e6).toFixed(2).padStart(9));
+console.log(`\nSize (everything a host loads from ${dist}/)`);
+console.log(sizeTable.trimEnd());
+console.log(`\nRender: JSON in -> DOM complete, median of ${RUNS} runs, widget and baseline interleaved (20 related cards)`);
+console.log(`${'blocks'.padStart(7)}${'widget ms'.padStart(11)}${'vanilla ms'.padStart(12)}${'ratio'.padStart(8)}${'update w ms'.padStart(13)}${'update v ms'.padStart(13)}`);
+for (const r of render) console.log(`${String(r.blocks).padStart(7)}  ${ms(r.widgetMs)}   ${ms(r.baselineMs)} ${r.ratio.toFixed(2).padStart(7)}  ${ms(r.updateWidgetMs)}    ${ms(r.updateBaselineMs)}`);
+if (scaling != null) console.log(`Scaling: time(10,000 blocks) / time(1,000 blocks) = ${scaling.toFixed(2)}`);
+console.log(`\nCold start (${SIZES[1]} blocks, median of ${COLD_RUNS} page loads, ms since navigation)`);
+for (const [kind, c] of Object.entries(cold)) console.log(`${kind.padEnd(9)} ready ${ms(c.readyMs)}   painted ${ms(c.paintedMs)}`);
+console.log(`\nMemory (MB; ${memorySize}-block article; ${CYCLES} mount/remove cycles)`);
+console.log(`${''.padEnd(22)}${'JS heap'.padStart(9)}${'wasm'.padStart(10)}`);
+for (const [label, m] of [['before', before], ['rendered', rendered], [`after ${half} cycles`, afterHalf], [`after ${CYCLES} cycles`, afterAll]]) {
+  console.log(`${label.padEnd(22)}${mb(m.jsHeap)} ${mb(m.wasm)}`);
+}
+const results = { date: new Date().toISOString(), quick, size, render, scaling, cold, memory };
+if (!quick) {
+  await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nWrote bench/results.json');
+}

@@ -98,22 +98,18 @@ pub fn BellPrompt(
             on:keydown=on_keydown
         >
             <p class="aw-popover-title" id=title_id>{strings.get(Text::NotificationsPromptTitle)}</p>
-            {move || match status.get() {
-                BellStatus::Denied => view! {
-                    <p>{strings.get(Text::NotificationsDenied)}</p>
+            {move || {
+                let explanation = match status.get() {
+                    BellStatus::Denied => Text::NotificationsDenied,
+                    BellStatus::Unsupported => Text::NotificationsUnsupported,
+                    BellStatus::NotAsked | BellStatus::Subscribed => return None,
+                };
+                Some(view! {
+                    <p>{strings.get(explanation)}</p>
                     <div class="aw-popover-actions">
                         <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::Close)}</button>
                     </div>
-                }
-                .into_any(),
-                BellStatus::Unsupported => view! {
-                    <p>{strings.get(Text::NotificationsUnsupported)}</p>
-                    <div class="aw-popover-actions">
-                        <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::Close)}</button>
-                    </div>
-                }
-                .into_any(),
-                BellStatus::NotAsked | BellStatus::Subscribed => ().into_any(),
+                })
             }}
             <Show when=move || matches!(status.get(), BellStatus::NotAsked | BellStatus::Subscribed)>
                 <p>{prompt_text.clone()}</p>

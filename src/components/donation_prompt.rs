@@ -1,4 +1,4 @@
-use super::paywall::announce;
+use super::paywall::revenue_links;
 use super::{unique_id, use_strings};
 use crate::browser::{dismiss_prompt, dispatch, Detail};
 use crate::i18n::Text;
@@ -52,12 +52,7 @@ pub fn DonationPrompt(
         ),
         (access.donate_url, Text::Donate, "donate", "aw-button"),
     ];
-    let actions = links
-        .into_iter()
-        .filter_map(|(url, text, event, class)| {
-            url.map(|url| view! { <a class=class href=url on:click=announce(event)>{strings.get(text)}</a> })
-        })
-        .collect_view();
+    let actions = revenue_links(strings, links);
     view! {
         <aside class="aw-donation" part="donation" aria-labelledby=labelled_by>
             <Show

@@ -1,4 +1,4 @@
-use super::{unique_id, use_strings};
+use super::{unique_id, use_strings, Strings};
 use crate::browser::{dispatch, Detail};
 use crate::i18n::Text;
 use crate::model::{Access, AccessModel, PAYWALLED_CLASS};
@@ -37,18 +37,30 @@ pub fn Paywall(
         <section class=format!("aw-paywall {PAYWALLED_CLASS}") part="paywall" aria-labelledby=labelled_by>
             <h2 class="aw-paywall-title" id=title_id>{strings.get(title)}</h2>
             <p>{message}</p>
-            <p class="aw-paywall-actions">
-                {links.into_iter().filter_map(|(url, text, event, class)| {
-                    url.map(|url| view! { <a class=class href=url on:click=announce(event)>{strings.get(text)}</a> })
-                }).collect_view()}
-            </p>
+            <p class="aw-paywall-actions">{revenue_links(strings, links)}</p>
         </section>
     }
 }
 
-/// A click handler that tells the host page which reader-revenue link was
-/// followed (`article-widget:subscribe`, `…:login`, `…:donate`).
-pub fn announce(event: &'static str) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {
+/// A reader-revenue link: its URL (left out when absent), its text, the event
+/// it sends, and its CSS class.
+pub type RevenueLink = (Option<String>, Text, &'static str, &'static str);
+
+/// The wall's and the donation prompt's links, each telling the host page
+/// which was followed (`article-widget:subscribe`, `…:login`, `…:donate`).
+pub fn revenue_links<const N: usize>(
+    strings: Strings,
+    links: [RevenueLink; N],
+) -> impl IntoView + Clone {
+    links
+        .into_iter()
+        .filter_map(|(url, text, event, class)| {
+            url.map(|url| view! { <a class=class href=url on:click=announce(event)>{strings.get(text)}</a> })
+        })
+        .collect_view()
+}
+
+fn announce(event: &'static str) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {
     move |click: web_sys::MouseEvent| {
         if let Some(target) = click.current_target() {
             dispatch(target.unchecked_ref(), event, Detail::new());

@@ -2,6 +2,7 @@ use super::{Byline, Dateline, NotificationBell, PublisherBlock, RichTextView, Sh
 use crate::browser::page_url;
 use crate::model::{share_networks, Article};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The top of the article: section kicker, headline, lede, byline, dateline,
 /// the share button and notification bell, and the publisher block with the
@@ -9,22 +10,19 @@ use leptos::prelude::*;
 #[component]
 pub fn ArticleHeader(
     /// The article whose header this is.
-    article: Article,
+    article: Arc<Article>,
 ) -> impl IntoView {
     let share = article.share_data(&page_url());
     let networks = share_networks(article.share.as_ref());
-    let Article {
-        notifications,
-        section,
-        title,
-        lede,
-        authors,
-        published,
-        updated,
-        publisher,
-        ai_disclosure,
-        ..
-    } = article;
+    let notifications = article.notifications.clone();
+    let section = article.section.clone();
+    let title = article.title.clone();
+    let lede = article.lede.clone();
+    let authors = article.authors.clone();
+    let published = article.published.clone();
+    let updated = article.updated.clone();
+    let publisher = article.publisher.clone();
+    let ai_disclosure = article.ai_disclosure.clone();
     let show_publisher = publisher.is_some() || ai_disclosure.is_some();
     view! {
         <header class="aw-header" part="header">

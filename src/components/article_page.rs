@@ -7,6 +7,7 @@ use crate::i18n::UiStrings;
 use crate::model::metering::AccessDecision;
 use crate::model::{news_article_json_ld, AccessModel, Article, Lang};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The whole article page: header, hero picture, body (or its teaser and the
 /// wall), the donation prompt, related articles and latest news. Provides
@@ -14,8 +15,9 @@ use leptos::prelude::*;
 /// JSON-LD into the host document while it is shown.
 #[component]
 pub fn ArticlePage(
-    /// The validated article to show.
-    article: Article,
+    /// The validated article to show (shared, not copied).
+    #[prop(into)]
+    article: Arc<Article>,
     /// The host page knows the reader is a subscriber: no wall, no prompt.
     /// May change while the article is shown (after the host's login check).
     #[prop(optional, into)]
@@ -48,16 +50,12 @@ pub fn ArticlePage(
     ));
 
     let cut_after = move || if entitled.get() { None } else { teaser_blocks };
-    let Article {
-        image,
-        body,
-        related,
-        latest,
-        access,
-        ..
-    } = article.clone();
-    let wall_access = access.clone();
-    let prompt_access = access.filter(|_| prompt);
+    let image = article.image.clone();
+    let related = article.related.clone();
+    let latest = article.latest.clone();
+    let wall_access = article.access.clone();
+    let prompt_access = article.access.clone().filter(|_| prompt);
+    let body_article = Arc::clone(&article);
     view! {
         <div class="aw-page" lang=lang_tag>
             <article class="aw-article">
@@ -68,7 +66,7 @@ pub fn ArticlePage(
                 }}
                 <div class="aw-body" part="body" class:aw-body-cut=move || cut_after().is_some()>
                     {move || {
-                        body.iter()
+                        body_article.body.iter()
                             .take(cut_after().unwrap_or(usize::MAX))
                             .cloned()
                             .map(|block| view! { <BodyBlock block/> })

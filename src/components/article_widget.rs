@@ -1,10 +1,11 @@
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
 use crate::browser::{dispatch, fetch_text, warn, Detail, FetchError};
 use crate::i18n::UiStrings;
-use crate::model::{parse_article, Lang, ParseError, Parsed};
+use crate::model::{parse_article, Article, Lang, ParseError};
 use js_sys::{Reflect, JSON};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use std::sync::Arc;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
@@ -56,12 +57,26 @@ enum Source {
     Nothing,
 }
 
-/// What the widget shows.
-#[derive(Clone, Debug, PartialEq)]
+/// What the widget shows. The article is shared, not copied, on each
+/// re-render; a new article is a new `Arc`.
+#[derive(Clone, Debug)]
 enum State {
     Waiting,
-    Ready(Box<Parsed>),
+    Ready(Arc<Article>, Arc<[String]>),
     Failed { error: ParseError, retry: bool },
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (State::Waiting, State::Waiting) => true,
+            (State::Ready(a, _), State::Ready(b, _)) => Arc::ptr_eq(a, b),
+            (State::Failed { error: a, retry: x }, State::Failed { error: b, retry: y }) => {
+                a == b && x == y
+            }
+            _ => false,
+        }
+    }
 }
 
 /// The widget inside an `<article-widget>` element: finds the article (the
@@ -78,33 +93,41 @@ pub fn ArticleWidget(
 ) -> impl IntoView {
     let host = SendWrapper::new(host);
     let source_host = host.clone();
-    let source = move || {
+    let source = Memo::new(move |_| {
         inputs.article_changes.track();
         let src = inputs.src.get();
         read_source(&source_host, src)
-    };
-    let loaded = LocalResource::new(move || {
-        let source = source();
+    });
+    // Only `src` needs the network; the other sources render in the same task.
+    let fetched = LocalResource::new(move || {
+        let url = source.with(|source| match source {
+            Source::Url(url) => Some(url.clone()),
+            _ => None,
+        });
         async move {
-            match source {
-                Source::Nothing => None,
-                Source::Property(Ok(json)) | Source::DataIsland(json) => {
-                    Some((parse(&json), false))
-                }
-                Source::Property(Err(reason)) => {
-                    Some((Err(ParseError::new("article", reason)), false))
-                }
-                Source::Url(url) => Some(match fetch_text(&url, FETCH_TIMEOUT_MS).await {
-                    Ok(json) => (parse(&json), true),
-                    Err(FetchError(reason)) => (Err(ParseError::new("", reason)), true),
-                }),
-            }
+            let url = url?;
+            Some(fetch_text(&url, FETCH_TIMEOUT_MS).await)
         }
     });
-    let state = Memo::new(move |_| match loaded.get().flatten() {
-        None => State::Waiting,
-        Some((Ok(parsed), _)) => State::Ready(Box::new(parsed)),
-        Some((Err(error), retry)) => State::Failed { error, retry },
+    let state = Memo::new(move |_| {
+        let outcome = source.with(|source| match source {
+            Source::Nothing => None,
+            Source::Property(Ok(json)) | Source::DataIsland(json) => {
+                Some((parse_article(json), false))
+            }
+            Source::Property(Err(reason)) => {
+                Some((Err(ParseError::new("article", reason.clone())), false))
+            }
+            Source::Url(_) => fetched.with(|fetched| match fetched.as_ref()?.as_ref()? {
+                Ok(json) => Some((parse_article(json), true)),
+                Err(FetchError(reason)) => Some((Err(ParseError::new("", reason.clone())), true)),
+            }),
+        });
+        match outcome {
+            None => State::Waiting,
+            Some((Ok(parsed), _)) => State::Ready(Arc::new(parsed.article), parsed.warnings.into()),
+            Some((Err(error), retry)) => State::Failed { error, retry },
+        }
     });
 
     // Tell the host page, once per article shown or error.
@@ -112,14 +135,14 @@ pub fn ArticleWidget(
     Effect::new(move |_| {
         state.with(|state| match state {
             State::Waiting => {}
-            State::Ready(parsed) => {
-                for warning in &parsed.warnings {
+            State::Ready(article, warnings) => {
+                for warning in warnings.iter() {
                     warn(&format!("article-widget: {warning}"));
                 }
                 dispatch(
                     &events_host,
                     "ready",
-                    Detail::new().with("id", parsed.article.id.as_str()),
+                    Detail::new().with("id", article.id.as_str()),
                 );
             }
             State::Failed { error, .. } => {
@@ -132,7 +155,7 @@ pub fn ArticleWidget(
         })
     });
 
-    let retry = Callback::new(move |_: ()| loaded.refetch());
+    let retry = Callback::new(move |_: ()| fetched.refetch());
     move || {
         let lang_override = inputs.lang.get().as_deref().and_then(Lang::from_tag);
         match state.get() {
@@ -143,8 +166,8 @@ pub fn ArticleWidget(
                 ));
                 view! { <LoadingSkeleton/> }.into_any()
             }
-            State::Ready(parsed) => view! {
-                <ArticlePage article=parsed.article entitled=inputs.entitled lang=lang_override/>
+            State::Ready(article, _) => view! {
+                <ArticlePage article entitled=inputs.entitled lang=lang_override/>
             }
             .into_any(),
             State::Failed {
@@ -160,10 +183,6 @@ pub fn ArticleWidget(
             }
         }
     }
-}
-
-fn parse(json: &str) -> Result<Parsed, ParseError> {
-    parse_article(json)
 }
 
 fn read_source(host: &HtmlElement, src: Option<String>) -> Source {

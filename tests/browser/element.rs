@@ -263,7 +263,12 @@ async fn fetch_errors_offer_a_retry_that_works_once_the_server_recovers() {
         "{}",
         text_of(&alert)
     );
-    assert!(recorded_events()[0].starts_with("article-widget:error"));
+    wait_until("the error event", || {
+        recorded_events()
+            .iter()
+            .any(|e| e.starts_with(r#"article-widget:error {"message":"could not load"#))
+    })
+    .await;
     click(&by_role(&alert, "button", "Try again"));
     wait_for_headline(&host, "Back again").await;
     js("window.fetch = window.__realFetch;");

@@ -48,6 +48,7 @@ ui_texts! {
     ShareMenu => ("shareMenu", "Share this article", "Del denne artikkelen"),
     ShareOn => ("shareOn", "Share on {name}", "Del på {name}"),
     ShareByEmail => ("shareByEmail", "Send by e-mail", "Send på e-post"),
+    Email => ("email", "E-mail", "E-post"),
     CopyLink => ("copyLink", "Copy link", "Kopier lenke"),
     LinkCopied => ("linkCopied", "Link copied", "Lenke kopiert"),
     CopyFailed => ("copyFailed", "Select the link and copy it:", "Merk lenken og kopier den:"),

@@ -109,9 +109,15 @@ pub fn ShareMenu(
             }
             .into_any(),
             Some(href) => {
-                let name = match network {
-                    ShareNetwork::Email => strings.get(Text::ShareByEmail).to_owned(),
-                    _ => strings.fill(Text::ShareOn, &[("name", network.label())]),
+                // The visible label is part of the accessible name (WCAG 2.5.3).
+                let (label, name) = match network {
+                    ShareNetwork::Email => {
+                        (strings.get(Text::Email), strings.get(Text::ShareByEmail))
+                    }
+                    _ => (
+                        network.label().to_owned(),
+                        strings.fill(Text::ShareOn, &[("name", network.label())]),
+                    ),
                 };
                 let on_click = move |_| {
                     if let Some(menu) = menu.get_untracked() {
@@ -135,7 +141,7 @@ pub fn ShareMenu(
                         aria-label=name
                         on:click=on_click
                     >
-                        {network.label()}
+                        {label}
                     </a>
                 }
                 .into_any()

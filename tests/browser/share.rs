@@ -224,3 +224,27 @@ async fn cancelled_native_share_is_silent() {
     assert!(recorded_events().is_empty(), "{:?}", recorded_events());
     without_native_share();
 }
+
+#[wasm_bindgen_test]
+async fn every_menu_item_says_its_visible_text_in_its_name() {
+    without_native_share();
+    for json in [ENGLISH, include_str!("../../www/articles/havnebadet.json")] {
+        let root = mount(move || view! { <ArticleFromJson json=json.to_owned()/> });
+        leptos::task::tick().await;
+        let button = all_by_role(&root, "button")
+            .into_iter()
+            .find(|b| b.get_attribute("aria-haspopup").is_some())
+            .unwrap();
+        let menu = open_menu(&root, &button).await;
+        for item in all_by_role(&menu, "menuitem") {
+            let (visible, name) = (
+                text_of(&item).to_lowercase(),
+                accessible_name(&item).to_lowercase(),
+            );
+            assert!(
+                name.contains(&visible),
+                "{visible:?} is not in {name:?} (WCAG 2.5.3)"
+            );
+        }
+    }
+}

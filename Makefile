@@ -12,7 +12,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup setup-browser lint native-test browser-test build smoke size bench bench-quick clean
+.PHONY: serve test setup setup-browser lint native-test browser-test build smoke size bench bench-quick fuzz clean
 
 ## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
 serve: setup
@@ -57,6 +57,14 @@ bench: setup setup-browser build
 ## The same, small and fast, so `make test` keeps the benchmark working.
 bench-quick:
 	node bench/bench.mjs --quick dist
+
+## Fuzz JSON -> model -> inline markup (cargo-fuzz, nightly), FUZZ_SECONDS long (default 600).
+## New inputs go to fuzz/corpus/ (not committed); the seeds are fuzz/seeds/.
+FUZZ_SECONDS ?= 600
+fuzz:
+	scripts/setup.sh fuzz
+	mkdir -p fuzz/corpus/parse_article
+	cargo +nightly fuzz run parse_article fuzz/corpus/parse_article fuzz/seeds -- -max_total_time=$(FUZZ_SECONDS)
 
 clean:
 	cargo clean

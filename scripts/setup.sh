@@ -5,6 +5,7 @@
 #
 #   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, playwright-core
 #   scripts/setup.sh browser   Debian's chromium and chromium-driver
+#   scripts/setup.sh fuzz      cargo-fuzz (needs the nightly toolchain)
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
@@ -79,6 +80,19 @@ ensure_browser() {
   fi
 }
 
+ensure_fuzz() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    echo "setup: cargo fuzz needs the nightly toolchain (rustup toolchain install nightly)" >&2
+    exit 1
+  fi
+  if command -v cargo-fuzz >/dev/null; then
+    say "cargo-fuzz: installed"
+  else
+    say "installing cargo-fuzz (about 2 minutes)"
+    cargo install --locked cargo-fuzz
+  fi
+}
+
 case "${1:-}" in
   tools)
     ensure_wasm_target
@@ -91,8 +105,11 @@ case "${1:-}" in
   browser)
     ensure_browser
     ;;
+  fuzz)
+    ensure_fuzz
+    ;;
   *)
-    echo "usage: scripts/setup.sh tools|browser" >&2
+    echo "usage: scripts/setup.sh tools|browser|fuzz" >&2
     exit 2
     ;;
 esac

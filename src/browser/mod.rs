@@ -3,6 +3,9 @@
 
 use crate::model::{DateTime, Lang};
 use js_sys::Intl::{DateTimeFormat, DateTimeFormatOptions, DateTimeStyle};
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -58,36 +61,55 @@ pub fn query_param(name: &str) -> Option<String> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FetchError(pub String);
 
-/// Aborts a fetch when dropped: a newer `src` (or the widget's removal)
-/// cancels the request that is no longer wanted.
-struct AbortOnDrop(Option<web_sys::AbortController>);
+/// Fetches for one widget: starting a request aborts the one before it (a
+/// newer `src` makes it stale), and so does [`LatestRequest::abort`] (the
+/// widget leaving the page). No stale request is left running.
+#[derive(Default)]
+pub struct LatestRequest(RefCell<Option<web_sys::AbortController>>);
 
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        if let Some(controller) = &self.0 {
+impl LatestRequest {
+    pub fn abort(&self) {
+        if let Some(controller) = self.0.borrow_mut().take() {
             controller.abort();
         }
     }
+
+    /// Fetches `url` (relative to the page) as text, giving up after
+    /// `timeout_ms`.
+    pub fn fetch_text(
+        &self,
+        url: &str,
+        timeout_ms: i32,
+    ) -> impl Future<Output = Result<String, FetchError>> + 'static {
+        self.abort();
+        let controller = web_sys::AbortController::new().ok();
+        self.0.borrow_mut().clone_from(&controller);
+        fetch_text(url.to_owned(), timeout_ms, controller)
+    }
 }
 
-/// Fetches `url` (relative to the page) as text, giving up after
-/// `timeout_ms`.
-pub async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, FetchError> {
+async fn fetch_text(
+    url: String,
+    timeout_ms: i32,
+    controller: Option<web_sys::AbortController>,
+) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError("no window".into()))?;
     let base = window
         .document()
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
-    let href = web_sys::Url::new_with_base(url, &base)
+    let href = web_sys::Url::new_with_base(&url, &base)
         .map_err(|_| FetchError(format!("src: {url:?} is not a URL")))?
         .href();
-    let controller = web_sys::AbortController::new().ok();
-    let mut guard = AbortOnDrop(controller);
     let init = web_sys::RequestInit::new();
-    if let Some(controller) = &guard.0 {
+    let timed_out = Rc::new(Cell::new(false));
+    if let Some(controller) = &controller {
         init.set_signal(Some(&controller.signal()));
-        let abort = controller.clone();
-        let on_timeout = wasm_bindgen::closure::Closure::once_into_js(move || abort.abort());
+        let (abort, flag) = (controller.clone(), Rc::clone(&timed_out));
+        let on_timeout = wasm_bindgen::closure::Closure::once_into_js(move || {
+            flag.set(true);
+            abort.abort();
+        });
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
             on_timeout.unchecked_ref(),
             timeout_ms,
@@ -96,8 +118,7 @@ pub async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, FetchError
     let response = JsFuture::from(window.fetch_with_str_and_init(&href, &init))
         .await
         .map_err(|error| {
-            let aborted = guard.0.as_ref().is_some_and(|c| c.signal().aborted());
-            if aborted {
+            if timed_out.get() {
                 FetchError(format!(
                     "could not load {href}: no answer within {} seconds",
                     timeout_ms / 1000
@@ -117,8 +138,6 @@ pub async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, FetchError
     let text = JsFuture::from(response.text().map_err(js_error)?)
         .await
         .map_err(|error| FetchError(format!("could not read {href}: {}", describe_js(&error))))?;
-    // Done: nothing left to abort.
-    guard.0 = None;
     Ok(text.as_string().unwrap_or_default())
 }
 

@@ -1,10 +1,11 @@
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
-use crate::browser::{dispatch, fetch_text, warn, Detail, FetchError};
+use crate::browser::{dispatch, warn, Detail, FetchError, LatestRequest};
 use crate::i18n::UiStrings;
 use crate::model::{parse_article, Article, Lang, ParseError};
 use js_sys::{Reflect, JSON};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
@@ -99,15 +100,18 @@ pub fn ArticleWidget(
         read_source(&source_host, src)
     });
     // Only `src` needs the network; the other sources render in the same task.
+    let requests = Rc::new(LatestRequest::default());
+    let on_removal = SendWrapper::new(Rc::clone(&requests));
+    on_cleanup(move || on_removal.abort());
     let fetched = LocalResource::new(move || {
-        let url = source.with(|source| match source {
-            Source::Url(url) => Some(url.clone()),
-            _ => None,
+        let request = source.with(|source| match source {
+            Source::Url(url) => Some(requests.fetch_text(url, FETCH_TIMEOUT_MS)),
+            _ => {
+                requests.abort();
+                None
+            }
         });
-        async move {
-            let url = url?;
-            Some(fetch_text(&url, FETCH_TIMEOUT_MS).await)
-        }
+        async move { Some(request?.await) }
     });
     let state = Memo::new(move |_| {
         let outcome = source.with(|source| match source {

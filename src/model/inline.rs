@@ -353,3 +353,89 @@ mod tests {
         assert_eq!(rich.plain_text(), "A bold and em link *star*");
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text dense with markup characters, URLs and arbitrary Unicode.
+    fn markup_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("*".to_owned()),
+            Just("**".to_owned()),
+            Just("[".to_owned()),
+            Just("]".to_owned()),
+            Just("](".to_owned()),
+            Just("(".to_owned()),
+            Just(")".to_owned()),
+            Just("\\".to_owned()),
+            Just("javascript:alert(1)".to_owned()),
+            Just(" JaVaScRiPt:x".to_owned()),
+            Just("https://a.example/p".to_owned()),
+            Just("data:text/html,x".to_owned()),
+            "[a-z ]{0,4}",
+            any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..48).prop_map(|pieces| pieces.concat())
+    }
+
+    fn escape_all(text: &str) -> String {
+        let mut escaped = String::new();
+        for c in text.chars() {
+            if ESCAPABLE.contains(&c) {
+                escaped.push('\\');
+            }
+            escaped.push(c);
+        }
+        escaped
+    }
+
+    fn links(inlines: &[Inline], out: &mut Vec<String>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(_) => {}
+                Inline::Strong(c) | Inline::Emphasis(c) => links(c, out),
+                Inline::Link { href, children } => {
+                    out.push(href.clone());
+                    links(children, out);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn never_panics_and_keeps_text_in_order(text in markup_soup()) {
+            let plain = RichText::parse(&text).plain_text();
+            // What is shown is the input minus markup: a subsequence of it.
+            let mut rest = text.chars();
+            for c in plain.chars() {
+                prop_assert!(rest.any(|r| r == c), "{plain:?} is not drawn from {text:?}");
+            }
+        }
+
+        #[test]
+        fn links_only_with_allowed_schemes(text in markup_soup()) {
+            let mut hrefs = Vec::new();
+            links(&RichText::parse(&text).0, &mut hrefs);
+            for href in hrefs {
+                prop_assert_eq!(safe_url(&href, UrlUse::Link), Some(href.clone()));
+            }
+        }
+
+        #[test]
+        fn escaped_text_is_shown_exactly(text in markup_soup()) {
+            let parsed = RichText::parse(&escape_all(&text));
+            prop_assert_eq!(parsed.plain_text(), text.clone());
+            prop_assert!(parsed.0.len() <= 1 && parsed.0.iter().all(|i| matches!(i, Inline::Text(_))));
+        }
+
+        #[test]
+        fn text_without_markup_characters_is_itself(text in "[^*\\[\\]()\\\\]{0,64}") {
+            prop_assert_eq!(RichText::parse(&text).plain_text(), text);
+        }
+    }
+}

@@ -531,4 +531,6 @@ impl<'de> Deserialize<'de> for DateTime {
 }
 
 #[cfg(test)]
+mod hostile_tests;
+#[cfg(test)]
 mod tests;

@@ -15,19 +15,14 @@ pub enum UrlUse {
 /// same-site relative references (`/path`, `path`, `?query`, `#fragment`).
 /// Dropped: every other scheme (`javascript:`, `vbscript:`, `data:` links …),
 /// protocol-relative `//host` references, and anything with control
-/// characters, which browsers would strip or misread.
+/// characters or backslashes, which browsers would strip or misread.
 pub fn safe_url(raw: &str, usage: UrlUse) -> Option<String> {
     // Browsers trim C0 controls and spaces from both ends before parsing;
     // trim the same so " javascript:" is judged as "javascript:".
     let url = raw.trim_matches(|c: char| c <= ' ');
-    if url.is_empty() || url.chars().any(|c| c.is_control()) {
-        return None;
-    }
-    if url.starts_with("//")
-        || url.starts_with("\\\\")
-        || url.starts_with("/\\")
-        || url.starts_with("\\/")
-    {
+    // Browsers read `\` as `/` in web URLs, so `\\host` and `/\host` reach
+    // other hosts; a real URL never has a raw backslash (it is `%5C`).
+    if url.is_empty() || url.chars().any(|c| c.is_control() || c == '\\') || url.starts_with("//") {
         return None;
     }
     let allowed = match scheme_of(url) {
@@ -115,6 +110,8 @@ mod tests {
             "//evil.example/x",
             "\\\\evil.example/x",
             "/\\evil.example",
+            "\\evil.example/x",
+            "/path\\with\\backslashes",
             "java script:alert(1)",
             "1javascript:x",
             "",

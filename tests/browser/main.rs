@@ -7,6 +7,8 @@ mod article_page;
 mod bad_input;
 mod bell;
 mod element;
+mod faults;
+mod hostile;
 mod reader_revenue;
 mod share;
 mod support;

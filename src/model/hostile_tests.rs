@@ -1,0 +1,200 @@
+//! The hostile input corpus (tests/hostile/) through the parser: every case
+//! has the outcome it must have, and everything that parses holds only URLs
+//! that pass the allow-list.
+
+use super::*;
+
+#[path = "../../tests/hostile/corpus.rs"]
+mod corpus;
+use corpus::{Expect, CORPUS};
+
+fn assert_safe_link(url: &str, usage: UrlUse, case: &str) {
+    assert_eq!(
+        safe_url(url, usage).as_deref(),
+        Some(url),
+        "{case}: {url:?} slipped through"
+    );
+}
+
+fn assert_safe_inlines(inlines: &[Inline], case: &str) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(_) => {}
+            Inline::Strong(children) | Inline::Emphasis(children) => {
+                assert_safe_inlines(children, case)
+            }
+            Inline::Link { href, children } => {
+                assert_safe_link(href, UrlUse::Link, case);
+                assert_safe_inlines(children, case);
+            }
+        }
+    }
+}
+
+/// Every URL and inline link anywhere in the article passes the allow-list.
+fn assert_safe(article: &Article, case: &str) {
+    let links = [
+        article.url.as_deref(),
+        article
+            .ai_disclosure
+            .as_ref()
+            .and_then(|a| a.policy_url.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(article.authors.iter().filter_map(|a| a.url.as_deref()))
+    .chain(article.publisher.iter().filter_map(|p| p.url.as_deref()))
+    .chain(article.related.iter().filter_map(|r| r.url.as_deref()))
+    .chain(article.latest.iter().filter_map(|l| l.url.as_deref()))
+    .chain(article.access.iter().flat_map(|a| {
+        [
+            a.subscribe_url.as_deref(),
+            a.donate_url.as_deref(),
+            a.login_url.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+    }));
+    for url in links {
+        assert_safe_link(url, UrlUse::Link, case);
+    }
+    let images = article
+        .image
+        .iter()
+        .filter_map(|i| i.src.as_deref())
+        .chain(article.publisher.iter().filter_map(|p| p.logo.as_deref()))
+        .chain(article.related.iter().filter_map(|r| r.image.as_deref()));
+    for src in images {
+        assert_safe_link(src, UrlUse::Image, case);
+    }
+    if let Some(lede) = &article.lede {
+        assert_safe_inlines(&lede.0, case);
+    }
+    for block in &article.body {
+        match block {
+            Block::Paragraph(Paragraph { text })
+            | Block::Heading(Heading { text, .. })
+            | Block::Quote(Quote { text, .. }) => assert_safe_inlines(&text.0, case),
+            Block::List(list) => list
+                .items
+                .iter()
+                .for_each(|item| assert_safe_inlines(&item.0, case)),
+            Block::Image(image) => {
+                if let Some(src) = &image.src {
+                    assert_safe_link(src, UrlUse::Image, case);
+                }
+            }
+            Block::ReadAlso(read_also) => {
+                if let Some(url) = &read_also.url {
+                    assert_safe_link(url, UrlUse::Link, case);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_corpus_is_large_enough() {
+    assert!(CORPUS.len() >= 60, "{} cases", CORPUS.len());
+}
+
+#[test]
+fn every_case_has_its_expected_outcome() {
+    for (name, json, expected) in CORPUS {
+        match (parse_article(json), expected) {
+            (Ok(parsed), Expect::Renders) => assert_safe(&parsed.article, name),
+            (Err(error), Expect::Refused(path)) => {
+                assert_eq!(error.path, *path, "{name}: {error}");
+                assert!(!error.message.is_empty(), "{name}");
+            }
+            (Ok(_), Expect::Refused(path)) => {
+                panic!("{name}: parsed, but should be refused at {path:?}")
+            }
+            (Err(error), Expect::Renders) => panic!("{name}: refused ({error}), but should render"),
+        }
+    }
+}
+
+#[test]
+fn duplicate_keys_take_the_last_value() {
+    let (_, json, _) = CORPUS
+        .iter()
+        .find(|(name, ..)| *name == "duplicate-keys")
+        .unwrap();
+    assert_eq!(parse_article(json).unwrap().article.title, "Second wins");
+}
+
+#[test]
+fn bad_urls_keep_their_text() {
+    let (_, json, _) = CORPUS
+        .iter()
+        .find(|(name, ..)| *name == "bad-urls-in-links")
+        .unwrap();
+    let article = parse_article(json).unwrap().article;
+    for (i, block) in article.body.iter().enumerate() {
+        let Block::Paragraph(p) = block else {
+            panic!("paragraphs only")
+        };
+        assert!(
+            p.text.plain_text().starts_with(&format!("click {i}")),
+            "{:?}",
+            p.text
+        );
+        assert!(
+            p.text
+                .0
+                .iter()
+                .all(|inline| !matches!(inline, Inline::Link { .. })),
+            "{i}: {:?}",
+            p.text
+        );
+    }
+}
+
+fn paragraphs(count: usize, text: &str) -> String {
+    let block =
+        serde_json::to_string(&serde_json::json!({ "type": "paragraph", "text": text })).unwrap();
+    let blocks = vec![block; count].join(",");
+    format!(r#"{{"id":"big","title":"Big","published":"2026-11-01T10:00:00Z","body":[{blocks}]}}"#)
+}
+
+#[test]
+fn a_five_megabyte_document() {
+    let json = paragraphs(5_000, &"Lorem ipsum **dolor** sit amet. ".repeat(32));
+    assert!(json.len() > 5_000_000);
+    assert_eq!(parse_article(&json).unwrap().article.body.len(), 5_000);
+}
+
+#[test]
+fn one_paragraph_of_200_000_characters() {
+    let text = "ø".repeat(200_000);
+    let article = parse_article(&paragraphs(1, &text)).unwrap().article;
+    let Block::Paragraph(p) = &article.body[0] else {
+        panic!()
+    };
+    assert_eq!(p.text.plain_text().chars().count(), 200_000);
+}
+
+#[test]
+fn twenty_thousand_blocks() {
+    assert_eq!(
+        parse_article(&paragraphs(20_000, "x"))
+            .unwrap()
+            .article
+            .body
+            .len(),
+        20_000
+    );
+}
+
+#[test]
+fn nesting_ten_thousand_levels_deep() {
+    let json = format!(
+        r#"{{"id":"deep","title":"t","published":"2026-11-01T10:00:00Z","body":[],"x":{}{}}}"#,
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let error = parse_article(&json).unwrap_err();
+    assert_eq!(error.path, "");
+    assert!(error.message.contains("recursion limit"), "{error}");
+}

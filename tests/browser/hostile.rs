@@ -1,0 +1,148 @@
+use crate::support::*;
+use article_widget::components::ArticleFromJson;
+use leptos::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[path = "../hostile/corpus.rs"]
+mod corpus;
+use corpus::{Expect, CORPUS};
+
+/// Every element the widget may create.
+const ALLOWED_TAGS: &[&str] = &[
+    "div",
+    "article",
+    "header",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "a",
+    "span",
+    "strong",
+    "em",
+    "figure",
+    "figcaption",
+    "img",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "nav",
+    "aside",
+    "section",
+    "time",
+    "details",
+    "summary",
+    "button",
+    "svg",
+    "path",
+    "code",
+    "input",
+    "label",
+    "fieldset",
+    "legend",
+];
+
+/// The scheme of a URL once the browser has resolved it against the page.
+fn resolved_protocol(url: &str) -> String {
+    let base = window().location().href().unwrap();
+    web_sys::Url::new_with_base(url, &base)
+        .map(|u| u.protocol())
+        .unwrap_or_else(|_| "unparsable".into())
+}
+
+#[wasm_bindgen_test]
+async fn every_case_that_parses_renders_without_running_anything() {
+    js("window.__pwned = 0");
+    let mut rendered = 0;
+    for (name, json, expected) in CORPUS {
+        if !matches!(expected, Expect::Renders) {
+            continue;
+        }
+        let root = mount(move || view! { <ArticleFromJson json=json.to_string() entitled=true/> });
+        leptos::task::tick().await;
+        assert!(
+            all_by_role(&root, "alert").is_empty(),
+            "{name} shows an error"
+        );
+        for element in all(&root, "*") {
+            let tag = element.tag_name().to_lowercase();
+            assert!(
+                ALLOWED_TAGS.contains(&tag.as_str()),
+                "{name}: a <{tag}> element"
+            );
+            let names = element.get_attribute_names();
+            for attribute in names.iter().filter_map(|n| n.as_string()) {
+                assert!(
+                    !attribute.to_lowercase().starts_with("on"),
+                    "{name}: <{tag} {attribute}>"
+                );
+            }
+        }
+        for link in all(&root, "a[href]") {
+            let protocol = resolved_protocol(&attr(&link, "href"));
+            assert!(
+                ["http:", "https:", "mailto:"].contains(&protocol.as_str()),
+                "{name}: link to {protocol}"
+            );
+        }
+        for image in all(&root, "img[src]") {
+            let protocol = resolved_protocol(&attr(&image, "src"));
+            assert!(
+                ["http:", "https:", "data:"].contains(&protocol.as_str()),
+                "{name}: image from {protocol}"
+            );
+            if protocol == "data:" {
+                assert!(
+                    attr(&image, "src")
+                        .to_lowercase()
+                        .starts_with("data:image/"),
+                    "{name}"
+                );
+            }
+        }
+        root.remove();
+        rendered += 1;
+    }
+    let expected = CORPUS
+        .iter()
+        .filter(|(_, _, e)| matches!(e, Expect::Renders))
+        .count();
+    assert!(
+        rendered == expected && rendered > 20,
+        "{rendered} of {expected} cases rendered"
+    );
+    // Give any injected handler (onerror, onload) the chance to run.
+    sleep_ms(300).await;
+    assert_eq!(
+        js("return window.__pwned").as_f64(),
+        Some(0.0),
+        "injected code ran"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_refused_case_shows_an_error_panel_with_its_path() {
+    for (name, json, expected) in CORPUS {
+        let Expect::Refused(path) = expected else {
+            continue;
+        };
+        let root = mount(move || view! { <ArticleFromJson json=json.to_string()/> });
+        leptos::task::tick().await;
+        let alerts = all_by_role(&root, "alert");
+        assert_eq!(alerts.len(), 1, "{name}: one error panel");
+        let detail = text_of(&all(&alerts[0], "code")[0]);
+        if !path.is_empty() {
+            assert!(
+                detail.starts_with(&format!("{path}: ")),
+                "{name}: {detail:?} does not start with {path:?}"
+            );
+        }
+        assert!(
+            all(&root, "h1").is_empty(),
+            "{name}: no half-rendered article"
+        );
+        root.remove();
+    }
+}

@@ -12,14 +12,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup setup-browser lint native-test browser-test build smoke size bench bench-quick fuzz clean
+.PHONY: serve test setup setup-browser lint native-test browser-test build smoke e2e screenshots size bench bench-quick fuzz clean
 
 ## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
 serve: setup
 	trunk serve
 
 ## Format, lint, native tests, browser tests, release build and size report.
-test: setup setup-browser lint native-test browser-test build smoke size bench-quick
+test: setup setup-browser lint native-test browser-test build smoke e2e size bench-quick
 
 setup:
 	scripts/setup.sh tools
@@ -45,6 +45,14 @@ build: setup
 ## The built dist/ in headless Chromium: pages load cleanly under their CSP, widgets render.
 smoke:
 	node e2e/smoke.mjs dist
+
+## Keyboard-only flows, CLS, privacy, reduced motion, 360/1280 px (screenshots in target/).
+e2e:
+	node e2e/quality.mjs dist target/e2e-screenshots
+
+## The same, refreshing the screenshots the README shows.
+screenshots: build
+	node e2e/quality.mjs dist docs/screenshots
 
 size:
 	node scripts/size-report.mjs dist

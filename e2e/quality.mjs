@@ -1,0 +1,228 @@
+// End-to-end quality checks of the built dist/ in headless Chromium: keyboard
+// only, layout stability (CLS), privacy, reduced motion, widths 360 and 1280 px,
+// and screenshots into docs/screenshots/. Every failure names the check, the
+// page and what was found.
+import { createServer } from 'node:http';
+import { mkdir, readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const DIST = process.argv[2] ?? 'dist';
+const SHOTS = process.argv[3] ?? 'target/e2e-screenshots';
+await mkdir(SHOTS, { recursive: true });
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const server = createServer(async (request, response) => {
+  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  try {
+    const body = await readFile(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
+    response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    response.end(body);
+  } catch {
+    response.writeHead(404);
+    response.end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+let passed = 0;
+let failed = 0;
+async function check(name, body) {
+  try {
+    await body();
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL ${name}\n     ${String(error.message ?? error).split('\n').join('\n     ')}`);
+  }
+}
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Records layout shifts from navigation on. */
+const CLS_OBSERVER = `
+  window.__cls = 0; window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) { window.__cls += entry.value; window.__shifts.push(entry.sources?.map((s) => s.node?.nodeName + '.' + (s.node?.className ?? '')).join(' ')); }
+    }
+  }).observe({ type: 'layout-shift', buffered: true });`;
+
+async function open(path, options = {}) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(CLS_OBSERVER);
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(origin + path);
+  await page.waitForFunction(() => [...document.querySelectorAll('article-widget')].every((w) => w.shadowRoot?.querySelector('h1')), null, { timeout: 10_000 });
+  // Every image loaded (lazy ones too: scroll through the page).
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 400) { window.scrollTo(0, y); await new Promise((r) => setTimeout(r, 20)); }
+    window.scrollTo(0, 0);
+    const images = [...document.querySelectorAll('article-widget')].flatMap((w) => [...w.shadowRoot.querySelectorAll('img')]);
+    await Promise.all(images.map((img) => (img.complete ? null : new Promise((r) => { img.onload = r; img.onerror = r; }))));
+  });
+  return { context, page, requests };
+}
+
+/** The focused element, inside shadow roots too, as "tag: accessible text". */
+const focused = (page) => page.evaluate(() => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  if (!active) return null;
+  const style = getComputedStyle(active);
+  const label = active.getAttribute('aria-label') ?? (active.tagName === 'INPUT' ? active.closest('label')?.textContent : active.textContent) ?? '';
+  return { tag: active.tagName.toLowerCase(), text: label.trim().replace(/\s+/g, ' '), outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+});
+
+async function tabTo(page, wanted, limit = 60) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (now && now.text === wanted) {
+      expect(now.outline, `no visible focus outline on "${wanted}"`);
+      return now;
+    }
+  }
+  throw new Error(`"${wanted}" is not reachable with Tab`);
+}
+
+await check('keyboard: share menu opens, arrows move, Escape returns focus (en, premium)', async () => {
+  const { context, page } = await open('/index.html');
+  await tabTo(page, 'Share');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(100);
+  expect((await focused(page))?.text === 'Share on X', `focus after opening: ${JSON.stringify(await focused(page))}`);
+  await page.keyboard.press('ArrowDown');
+  expect((await focused(page))?.text === 'Share on Facebook', 'ArrowDown did not move to Facebook');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(50);
+  expect((await focused(page))?.text === 'Share', 'focus did not return to Share');
+  // The wall's links and every related card are reachable.
+  for (const name of ['Subscribe', 'Log in', 'Donate', 'Ferry timetables: the full winter schedule', 'Analysis: why island transport keeps getting cut', 'The old quay gets new lights before Christmas']) {
+    await tabTo(page, name);
+  }
+  await context.close();
+});
+
+await check('keyboard: bell prompt, choose a topic, turn on with permission granted', async () => {
+  const { context, page } = await open('/index.html');
+  await context.grantPermissions(['notifications'], { origin });
+  await tabTo(page, 'Get notifications');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(100);
+  await tabTo(page, 'Weather warnings', 5);
+  await page.keyboard.press('Space');
+  await tabTo(page, 'Turn on', 5);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  const pressed = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.aw-bell-button').getAttribute('aria-pressed'));
+  expect(pressed === 'true', `bell aria-pressed is ${pressed}`);
+  expect((await focused(page))?.text.startsWith('Get notifications'), 'focus did not return to the bell');
+  const stored = await page.evaluate(() => localStorage.getItem('article-widget:bell'));
+  expect(stored === '{"subscribed":true,"topics":["local"]}', `stored ${stored}`);
+  await context.close();
+});
+
+await check('keyboard: bell with notifications denied in the browser explains how to unblock', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // "Blocked" as a reader would set it in the site settings, for this browser context only.
+  const { targetInfo } = await (await context.newCDPSession(page)).send('Target.getTargetInfo');
+  await (await browser.newBrowserCDPSession()).send('Browser.setPermission', {
+    permission: { name: 'notifications' }, setting: 'denied', origin, browserContextId: targetInfo.browserContextId,
+  });
+  await page.goto(`${origin}/index.html`);
+  await page.waitForFunction(() => document.querySelector('article-widget')?.shadowRoot?.querySelector('h1'));
+  await tabTo(page, 'Get notifications');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(100);
+  const text = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('[role=dialog]')?.textContent ?? '');
+  expect(text.includes('Notifications are blocked for this site'), `prompt says: ${text}`);
+  await tabTo(page, 'Close', 3);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(50);
+  expect((await focused(page))?.text.startsWith('Get notifications'), 'focus did not return to the bell');
+  await context.close();
+});
+
+await check('keyboard: donation prompt "Not now" (nb, free)', async () => {
+  const { context, page } = await open('/index.html?src=articles/havnebadet.json');
+  await tabTo(page, 'Ikke nå');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(100);
+  expect((await focused(page))?.text === 'Takk. Vi spør ikke igjen på en stund.', 'focus did not move to the thank-you');
+  await context.close();
+});
+
+for (const [path, label] of [['/index.html', 'preview'], ['/embed-example.html', 'embed example']]) {
+  await check(`layout stability: CLS 0 through render, images and prompts (${label})`, async () => {
+    const { context, page } = await open(path);
+    if (path === '/index.html') {
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Get notifications' }).click();
+      await page.keyboard.press('Escape');
+    }
+    await page.waitForTimeout(300);
+    const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+    console.log(`     CLS ${label}: ${cls.toFixed(4)}`);
+    expect(cls === 0, `CLS ${cls.toFixed(4)}; shifted: ${JSON.stringify(shifts)}`);
+    await context.close();
+  });
+}
+
+await check('privacy: no request to another host, no cookie', async () => {
+  for (const path of ['/index.html', '/index.html?src=articles/havnebadet.json', '/embed-example.html']) {
+    const { context, page, requests } = await open(path);
+    await page.getByRole('button', { name: /^(Share|Del)$/ }).first().click();
+    const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'));
+    expect(foreign.length === 0, `${path}: ${foreign.join(', ')}`);
+    const cookies = await context.cookies();
+    expect(cookies.length === 0, `${path}: cookies ${JSON.stringify(cookies)}`);
+    await context.close();
+  }
+});
+
+await check('reduced motion: no animation or transition runs', async () => {
+  const { context, page } = await open('/index.html', { reducedMotion: 'reduce' });
+  await page.evaluate(() => { document.querySelector('article-widget').removeAttribute('src'); document.querySelector('article-widget').setAttribute('src', 'articles/havnebadet.json'); });
+  const running = await page.evaluate(() => [document, ...[...document.querySelectorAll('article-widget')].map((w) => w.shadowRoot)].flatMap((root) => root.getAnimations()).length);
+  expect(running === 0, `${running} animations running`);
+  await context.close();
+  const { context: moving, page: motion } = await open('/index.html');
+  const skeletonAnimated = await motion.evaluate(async () => {
+    const widget = document.createElement('article-widget');
+    document.body.append(widget);
+    await new Promise((r) => setTimeout(r, 50));
+    return widget.shadowRoot.getAnimations().length > 0;
+  });
+  expect(skeletonAnimated, 'without the preference the skeleton should pulse (the check above would prove nothing)');
+  await moving.close();
+});
+
+for (const width of [360, 1280]) {
+  await check(`responsive: no horizontal scrolling at ${width} px; screenshots`, async () => {
+    for (const [path, name] of [['/index.html', 'sample-en'], ['/index.html?src=articles/havnebadet.json', 'sample-nb'], ['/embed-example.html', 'embed-example']]) {
+      const { context, page } = await open(path, { viewport: { width, height: 900 } });
+      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+      expect(overflow <= 0, `${path}: ${overflow} px wider than the window`);
+      const png = await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
+      // A loose check, not a pixel comparison: a blank or broken page compresses to almost nothing.
+      expect(png.length > 20_000, `${path}: the screenshot is only ${png.length} bytes`);
+      await context.close();
+    }
+  });
+}
+
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -72,6 +72,13 @@ async function open(path, options = {}) {
   return { context, page, requests };
 }
 
+/** A screenshot clip from just above `selector` (inside the widget), `height` px tall. */
+async function clipAround(page, selector, height) {
+  const box = await page.locator(`article-widget ${selector}`).first().boundingBox();
+  const width = page.viewportSize().width;
+  return { x: 0, y: Math.max(0, box.y - 40), width, height };
+}
+
 /** The focused element, inside shadow roots too, as "tag: accessible text". */
 const focused = (page) => page.evaluate(() => {
   let active = document.activeElement;
@@ -217,6 +224,21 @@ for (const width of [360, 1280]) {
       const png = await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
       // A loose check, not a pixel comparison: a blank or broken page compresses to almost nothing.
       expect(png.length > 20_000, `${path}: the screenshot is only ${png.length} bytes`);
+      if (name === 'sample-en') {
+        const widget = page.locator('article-widget');
+        await page.getByRole('button', { name: 'Share', exact: true }).click();
+        await page.screenshot({ path: `${SHOTS}/share-menu-${width}.png`, clip: await clipAround(page, '.aw-actions', 420) });
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Get notifications' }).click();
+        await page.screenshot({ path: `${SHOTS}/bell-prompt-${width}.png`, clip: await clipAround(page, '.aw-actions', 420) });
+        await page.keyboard.press('Escape');
+        await widget.locator('.aw-paywall').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/paywall-${width}.png`, clip: await clipAround(page, '.aw-paywall', 320) });
+      }
+      if (name === 'sample-nb') {
+        await page.locator('article-widget .aw-donation').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/donation-prompt-${width}.png`, clip: await clipAround(page, '.aw-donation', 300) });
+      }
       await context.close();
     }
   });

@@ -23,6 +23,7 @@ const STYLESHEET: &str = include_str!("../www/style.css");
 
 /// Defines `<article-widget>` on this page; does nothing when it already is.
 pub fn define() {
+    install_panic_panel();
     let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot) -> JsValue>::new(mount_widget);
     define_article_widget(&mount.into_js_value());
 }
@@ -92,4 +93,47 @@ fn adopt_stylesheet(root: &ShadowRoot) {
             let _ = root.append_child(&style);
         }
     }
+}
+
+/// A panic stops the whole wasm instance (`panic = "abort"`; wasm has no
+/// unwinding on stable Rust), so no widget can go on rendering. Rather than
+/// leave readers with frozen or blank widgets, say so once in the console and
+/// put a plain error panel in every widget, with plain DOM calls that do not
+/// need the (now stopped) reactive system.
+fn install_panic_panel() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        // Keep whatever hook was there (a test harness, a host's own).
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            previous(info);
+            web_sys::console::error_1(&format!("article-widget stopped: {info}").into());
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let Ok(widgets) = document.query_selector_all("article-widget") else {
+                return;
+            };
+            for index in 0..widgets.length() {
+                let Some(host) = widgets
+                    .item(index)
+                    .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+                else {
+                    continue;
+                };
+                if let (Some(root), Ok(panel)) =
+                    (host.shadow_root(), document.create_element("div"))
+                {
+                    let _ = panel.set_attribute("role", "alert");
+                    let _ = panel.set_attribute("class", "aw-error");
+                    panel.set_text_content(Some(
+                        "The article widget stopped working. Reload the page to try again.",
+                    ));
+                    root.set_text_content(None);
+                    adopt_stylesheet(&root);
+                    let _ = root.append_child(&panel);
+                }
+            }
+        }));
+    });
 }

@@ -37,6 +37,7 @@ native-test:
 
 browser-test:
 	cargo test --locked $(WASM) --test browser
+	GECKODRIVER=$(HOME)/.cargo/bin/geckodriver CHROMEDRIVER= cargo test --locked $(WASM) --test browser
 
 ## The release bundle a publisher would copy: dist/.
 build: setup

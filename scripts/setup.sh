@@ -4,11 +4,12 @@
 # comes from crates.io, npm and Debian's packages.
 #
 #   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, playwright-core
-#   scripts/setup.sh browser   Debian's chromium and chromium-driver
+#   scripts/setup.sh browser   Debian's chromium and chromium-driver, firefox-esr and geckodriver
 #   scripts/setup.sh fuzz      cargo-fuzz (needs the nightly toolchain)
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -69,14 +70,26 @@ ensure_node_tools() {
 }
 
 ensure_browser() {
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-    say "chromium and chromedriver: installed"
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "chromium, chromedriver and firefox-esr: installed"
   else
-    say "installing Debian's chromium and chromium-driver"
+    say "installing Debian's ${missing[*]}"
     local sudo=""
     [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  fi
+  local installed
+  installed=$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }' || true)
+  if [ "$installed" = "$GECKODRIVER_VERSION" ]; then
+    say "geckodriver $GECKODRIVER_VERSION: installed"
+  else
+    say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
+    cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
   fi
 }
 

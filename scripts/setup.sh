@@ -55,16 +55,15 @@ ensure_wasm_bindgen() {
 }
 
 # From npm, pinned in package-lock.json: wasm-opt (binaryen 132; Debian's
-# binaryen 108 emits wasm that validates but fails at run time) and
-# playwright-core (drives Debian's Chromium; it never downloads a browser).
+# binaryen 108 emits wasm that validates but fails at run time), playwright-core
+# (drives Debian's Chromium; it never downloads a browser) and axe-core.
 ensure_node_tools() {
-  local playwright
-  playwright=$(node -p "require('./node_modules/playwright-core/package.json').version" 2>/dev/null || true)
-  if node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q '^wasm-opt version 132 ' \
-    && [ "$playwright" = "$(node -p "require('./package.json').dependencies['playwright-core']")" ]; then
-    say "wasm-opt 132 and playwright-core $playwright: installed"
+  # `npm ls` fails when anything in package.json is missing or at another version.
+  if npm ls --depth=0 >/dev/null 2>&1 \
+    && node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q '^wasm-opt version 132 '; then
+    say "npm tools (wasm-opt 132, playwright-core, axe-core): installed"
   else
-    say "installing wasm-opt (npm binaryen 132) and playwright-core"
+    say "installing npm tools: wasm-opt (binaryen 132), playwright-core, axe-core"
     npm ci --no-audit --no-fund
   fi
 }

@@ -3,11 +3,10 @@
 //   node bench/bench.mjs [--quick] [dist]
 // Prints a table and writes bench/results.json (the quick mode, used by
 // `make test` to keep the benchmark working, writes nothing).
-import { createServer } from 'node:http';
-import { readFile, writeFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { launchChromium, serve } from '../e2e/lib.mjs';
 
 const quick = process.argv.includes('--quick');
 const dist = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'dist';
@@ -46,27 +45,13 @@ function article(blocks, variant) {
 const articles = new Map();
 for (const n of SIZES) for (const v of ['a', 'b']) articles.set(`/bench/articles/${n}-${v}.json`, article(n, v));
 
-// ---- a static server: dist/ at /, bench/ at /bench/ ----
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.css': 'text/css' };
-const server = createServer(async (request, response) => {
-  const path = normalize(new URL(request.url, 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
-  try {
-    const body = articles.get(path) ?? (await readFile(path.startsWith('/bench/') ? join('bench', path.slice(7)) : join(dist, path)));
-    response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    response.end(body);
-  } catch {
-    response.writeHead(404);
-    response.end();
-  }
+// ---- dist/ at /, bench/ at /bench/, the generated articles from memory ----
+const server = await serve((path) => {
+  if (articles.has(path)) return Buffer.from(articles.get(path));
+  return path.startsWith('/bench/') ? join('bench', path.slice(7)) : join(dist, path);
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-});
+const { origin } = server;
+const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const page = await (await browser.newContext()).newPage();
 page.on('pageerror', (error) => { console.error(`page error: ${error.message}`); process.exitCode = 1; });

@@ -2,32 +2,15 @@
 // only, layout stability (CLS), privacy, reduced motion, widths 360 and 1280 px,
 // and screenshots into docs/screenshots/. Every failure names the check, the
 // page and what was found.
-import { createServer } from 'node:http';
-import { mkdir, readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { launchChromium, serveDir } from './lib.mjs';
 
 const DIST = process.argv[2] ?? 'dist';
 const SHOTS = process.argv[3] ?? 'target/e2e-screenshots';
 await mkdir(SHOTS, { recursive: true });
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
-const server = createServer(async (request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  try {
-    const body = await readFile(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
-    response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    response.end(body);
-  } catch {
-    response.writeHead(404);
-    response.end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const server = await serveDir(DIST);
+const { origin } = server;
+const browser = await launchChromium();
 
 let passed = 0;
 let failed = 0;

@@ -5,7 +5,7 @@ use super::{
 use crate::browser::{reader_access, take_prompt_impression, use_json_ld};
 use crate::i18n::UiStrings;
 use crate::model::metering::AccessDecision;
-use crate::model::{news_article_json_ld, AccessModel, Article, Lang};
+use crate::model::{news_article_json_ld, Access, Article, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -39,11 +39,11 @@ pub fn ArticlePage(
         AccessDecision::Teaser { teaser_blocks } => (Some(teaser_blocks), None),
         AccessDecision::Full { free_left } => (None, free_left),
     };
-    let asks_for_support = article.access.as_ref().is_some_and(|access| {
-        access.model == AccessModel::Free
-            && (access.subscribe_url.is_some() || access.donate_url.is_some())
-    });
-    let prompt = asks_for_support && !entitled_at_start && take_prompt_impression(&article.id);
+    let asks = article
+        .access
+        .as_ref()
+        .is_some_and(Access::asks_for_support);
+    let prompt = asks && !entitled_at_start && take_prompt_impression(&article.id);
     use_json_ld(news_article_json_ld(
         &article,
         teaser_blocks.is_some() && !entitled_at_start,

@@ -304,6 +304,15 @@ pub struct Access {
     pub message: Option<String>,
 }
 
+impl Access {
+    /// A free article ends with the donation prompt when there is somewhere
+    /// to send the reader: a subscribe or a donate link.
+    pub fn asks_for_support(&self) -> bool {
+        self.model == AccessModel::Free
+            && (self.subscribe_url.is_some() || self.donate_url.is_some())
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum AccessModel {

@@ -291,3 +291,30 @@ fn ai_source_type_names() {
     );
     assert_eq!(ai("  ").source_type_name(), None);
 }
+
+#[test]
+fn only_free_articles_with_somewhere_to_go_ask_for_support() {
+    let access = |value: Value| {
+        article_from_value(&with(minimal(), "access", value))
+            .unwrap()
+            .article
+            .access
+            .unwrap()
+    };
+    assert!(access(json!({ "donateUrl": "https://d.example" })).asks_for_support());
+    assert!(access(json!({ "model": "free", "subscribeUrl": "/s" })).asks_for_support());
+    assert!(
+        !access(json!({ "model": "free" })).asks_for_support(),
+        "no link, no ask"
+    );
+    assert!(
+        !access(json!({ "model": "free", "donateUrl": "javascript:x" })).asks_for_support(),
+        "a refused link is no link"
+    );
+    assert!(
+        !access(json!({ "model": "metered", "donateUrl": "https://d.example" })).asks_for_support()
+    );
+    assert!(
+        !access(json!({ "model": "premium", "donateUrl": "https://d.example" })).asks_for_support()
+    );
+}

@@ -185,6 +185,15 @@ mod tests {
     }
 
     #[test]
+    fn the_embedding_guide_lists_every_key() {
+        let guide = include_str!("../docs/embedding.md");
+        for text in Text::ALL {
+            let row = format!("| `{}` | {} |", text.key(), text.get(Lang::En));
+            assert!(guide.contains(&row), "docs/embedding.md lacks {row}");
+        }
+    }
+
+    #[test]
     fn placeholders_are_filled() {
         assert_eq!(Text::ShareOn.fill(Lang::Nb, &[("name", "X")]), "Del på X");
         assert_eq!(

@@ -24,9 +24,12 @@ pub struct RichText(pub Vec<Inline>);
 
 impl RichText {
     pub fn parse(source: &str) -> Self {
-        let chars: Vec<char> = source.chars().collect();
         let mut out = Vec::new();
-        Parser { chars: &chars }.parse(0, chars.len(), Context::default(), &mut out);
+        let parser = Parser {
+            text: source,
+            bytes: source.as_bytes(),
+        };
+        parser.parse(0, source.len(), Context::default(), &mut out);
         RichText(out)
     }
 
@@ -62,50 +65,75 @@ struct Context {
     in_link: bool,
 }
 
-const ESCAPABLE: &[char] = &['\\', '*', '[', ']', '(', ')'];
+/// What a backslash escapes. Every marker is ASCII, so the parser works on
+/// bytes: an ASCII byte never occurs inside a multi-byte UTF-8 character, and
+/// every index where it cuts the text is a character boundary.
+const ESCAPABLE: &[u8] = b"\\*[]()";
 
 struct Parser<'a> {
-    chars: &'a [char],
+    text: &'a str,
+    bytes: &'a [u8],
 }
 
 impl Parser<'_> {
     fn at(&self, i: usize, end: usize, pattern: &str) -> bool {
-        let width = pattern.chars().count();
-        i + width <= end && self.chars[i..i + width].iter().copied().eq(pattern.chars())
+        i + pattern.len() <= end && self.bytes[i..].starts_with(pattern.as_bytes())
     }
 
-    /// Parses `chars[start..end]` into `out`.
+    fn escaped(&self, i: usize, end: usize) -> bool {
+        self.bytes[i] == b'\\' && i + 1 < end && ESCAPABLE.contains(&self.bytes[i + 1])
+    }
+
+    /// Parses `text[start..end]` into `out`.
     fn parse(&self, start: usize, end: usize, ctx: Context, out: &mut Vec<Inline>) {
         let mut text = String::new();
         let mut i = start;
         while i < end {
-            let c = self.chars[i];
-            if c == '\\' && i + 1 < end && ESCAPABLE.contains(&self.chars[i + 1]) {
-                text.push(self.chars[i + 1]);
+            // Plain text up to the next byte that may start markup, in one go.
+            let plain = self.bytes[i..end]
+                .iter()
+                .position(|b| matches!(b, b'\\' | b'*' | b'['))
+                .unwrap_or(end - i);
+            text.push_str(&self.text[i..i + plain]);
+            i += plain;
+            if i >= end {
+                break;
+            }
+            if self.escaped(i, end) {
+                text.push(char::from(self.bytes[i + 1]));
                 i += 2;
                 continue;
             }
-            let next = if self.at(i, end, "**") && !ctx.in_strong {
+            let strong = self.at(i, end, "**");
+            let next = if strong && !ctx.in_strong {
                 self.find_closer(i + 2, end, "**").map(|close| {
                     let mut children = Vec::new();
-                    let inner = Context {
-                        in_strong: true,
-                        ..ctx
-                    };
-                    self.parse(i + 2, close, inner, &mut children);
+                    self.parse(
+                        i + 2,
+                        close,
+                        Context {
+                            in_strong: true,
+                            ..ctx
+                        },
+                        &mut children,
+                    );
                     (vec![Inline::Strong(children)], close + 2)
                 })
-            } else if c == '*' && !self.at(i, end, "**") && !ctx.in_emphasis {
+            } else if self.bytes[i] == b'*' && !strong && !ctx.in_emphasis {
                 self.find_closer(i + 1, end, "*").map(|close| {
                     let mut children = Vec::new();
-                    let inner = Context {
-                        in_emphasis: true,
-                        ..ctx
-                    };
-                    self.parse(i + 1, close, inner, &mut children);
+                    self.parse(
+                        i + 1,
+                        close,
+                        Context {
+                            in_emphasis: true,
+                            ..ctx
+                        },
+                        &mut children,
+                    );
                     (vec![Inline::Emphasis(children)], close + 1)
                 })
-            } else if c == '[' && !ctx.in_link {
+            } else if self.bytes[i] == b'[' && !ctx.in_link {
                 self.link(i, end, ctx)
             } else {
                 None
@@ -120,8 +148,8 @@ impl Parser<'_> {
                 }
                 None => {
                     // Not markup here: a marker without a partner is literal.
-                    let width = if self.at(i, end, "**") { 2 } else { 1 };
-                    text.extend(&self.chars[i..i + width]);
+                    let width = if strong { 2 } else { 1 };
+                    text.push_str(&self.text[i..i + width]);
                     i += width;
                 }
             }
@@ -135,17 +163,21 @@ impl Parser<'_> {
         let label_end = self.find_closer(open + 1, end, "]")?;
         // A `[` inside the label starts the innermost link instead, as in
         // Markdown: `[a [b](/c)` links only "b".
-        if !self.at(label_end, end, "](") || self.has_unescaped(open + 1, label_end, '[') {
+        if !self.at(label_end, end, "](") || self.has_unescaped(open + 1, label_end, b'[') {
             return None;
         }
         let url_end = self.find_closer(label_end + 2, end, ")")?;
         let raw_url = self.unescape(label_end + 2, url_end);
         let mut children = Vec::new();
-        let inner = Context {
-            in_link: true,
-            ..ctx
-        };
-        self.parse(open + 1, label_end, inner, &mut children);
+        self.parse(
+            open + 1,
+            label_end,
+            Context {
+                in_link: true,
+                ..ctx
+            },
+            &mut children,
+        );
         let inlines = match safe_url(&raw_url, UrlUse::Link) {
             Some(href) => vec![Inline::Link { href, children }],
             None => children,
@@ -160,7 +192,7 @@ impl Parser<'_> {
         while k < end {
             // An escape, or a `**` pair while looking for a lone `*`, is
             // skipped whole.
-            if self.chars[k] == '\\' || (marker == "*" && self.at(k, end, "**")) {
+            if self.bytes[k] == b'\\' || (marker == "*" && self.at(k, end, "**")) {
                 k += 2;
             } else if self.at(k, end, marker) {
                 return (k > from).then_some(k);
@@ -171,12 +203,12 @@ impl Parser<'_> {
         None
     }
 
-    fn has_unescaped(&self, from: usize, end: usize, wanted: char) -> bool {
+    fn has_unescaped(&self, from: usize, end: usize, wanted: u8) -> bool {
         let mut k = from;
         while k < end {
-            match self.chars[k] {
-                '\\' => k += 2,
-                c if c == wanted => return true,
+            match self.bytes[k] {
+                b'\\' => k += 2,
+                b if b == wanted => return true,
                 _ => k += 1,
             }
         }
@@ -184,16 +216,20 @@ impl Parser<'_> {
     }
 
     fn unescape(&self, start: usize, end: usize) -> String {
-        let mut s = String::new();
+        let mut unescaped = String::new();
+        let mut run = start;
         let mut i = start;
         while i < end {
-            if self.chars[i] == '\\' && i + 1 < end && ESCAPABLE.contains(&self.chars[i + 1]) {
+            if self.escaped(i, end) {
+                unescaped.push_str(&self.text[run..i]);
+                run = i + 1;
+                i += 2;
+            } else {
                 i += 1;
             }
-            s.push(self.chars[i]);
-            i += 1;
         }
-        s
+        unescaped.push_str(&self.text[run..end]);
+        unescaped
     }
 }
 
@@ -383,7 +419,7 @@ mod properties {
     fn escape_all(text: &str) -> String {
         let mut escaped = String::new();
         for c in text.chars() {
-            if ESCAPABLE.contains(&c) {
+            if c.is_ascii() && ESCAPABLE.contains(&(c as u8)) {
                 escaped.push('\\');
             }
             escaped.push(c);

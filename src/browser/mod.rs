@@ -175,12 +175,14 @@ fn describe_js(error: &JsValue) -> String {
 }
 
 mod events;
+mod host;
 mod notifications;
 mod reader;
 mod share;
 mod storage;
 
 pub use events::{dispatch, Detail};
+pub use host::{article_property, data_island, focus_is_within};
 pub use notifications::{notification_permission, request_notification_permission};
 pub use reader::{dismiss_prompt, load_bell, reader_access, save_bell, take_prompt_impression};
 pub use share::{copy_to_clipboard, share_natively, NativeShare};

@@ -1,13 +1,13 @@
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
-use crate::browser::{dispatch, warn, Detail, FetchError, LatestRequest};
+use crate::browser::{
+    article_property, data_island, dispatch, warn, Detail, FetchError, LatestRequest,
+};
 use crate::i18n::UiStrings;
 use crate::model::{parse_article, Article, Lang, ParseError};
-use js_sys::{Reflect, JSON};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;
 use std::sync::Arc;
-use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
 /// How long a `src` fetch may take before the widget gives up.
@@ -190,29 +190,14 @@ pub fn ArticleWidget(
 }
 
 fn read_source(host: &HtmlElement, src: Option<String>) -> Source {
-    if let Ok(article) = Reflect::get(host, &"article".into()) {
-        if !article.is_undefined() && !article.is_null() {
-            return Source::Property(property_json(&article));
-        }
+    if let Some(article) = article_property(host) {
+        return Source::Property(article);
     }
-    if let Ok(Some(island)) = host.query_selector(":scope > script[type='application/json']") {
-        return Source::DataIsland(island.text_content().unwrap_or_default());
+    if let Some(json) = data_island(host) {
+        return Source::DataIsland(json);
     }
     match src {
         Some(url) if !url.trim().is_empty() => Source::Url(url),
         _ => Source::Nothing,
     }
-}
-
-/// The `article` property as JSON text: a string is taken as JSON already.
-fn property_json(article: &JsValue) -> Result<String, String> {
-    if let Some(text) = article.as_string() {
-        return Ok(text);
-    }
-    JSON::stringify(article)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| {
-            "the object cannot be turned into JSON (does it refer to itself?)".to_owned()
-        })
 }

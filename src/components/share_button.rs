@@ -1,12 +1,12 @@
 use super::{unique_id, use_strings, ShareMenu};
-use crate::browser::{dispatch, share_natively, Detail, NativeShare};
+use crate::browser::{dispatch, focus_is_within, share_natively, Detail, NativeShare};
 use crate::i18n::Text;
 use crate::model::{ShareData, ShareNetwork};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The "Share" button. Opens the system share sheet where the browser has
 /// one; otherwise (or when it fails) a menu of share links and "Copy link".
@@ -68,12 +68,7 @@ pub fn ShareButton(
         {
             return;
         }
-        let focus_inside = container
-            .get_root_node()
-            .unchecked_ref::<web_sys::Document>()
-            .active_element()
-            .is_some_and(|active| container.contains(Some(&active)));
-        close.run(focus_inside);
+        close.run(focus_is_within(&container));
     });
     on_cleanup(move || outside.remove());
 

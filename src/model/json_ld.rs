@@ -1,7 +1,7 @@
 //! schema.org `NewsArticle` metadata for search engines, as JSON-LD.
 
+use super::json::Json;
 use super::{AccessModel, Article};
-use serde_json::{json, Map, Value};
 
 /// The CSS class of the part of the page that stands for paywalled text.
 pub const PAYWALLED_CLASS: &str = "aw-paywalled";
@@ -13,84 +13,95 @@ pub fn news_article_json_ld(article: &Article, cut: bool) -> String {
         .access
         .as_ref()
         .is_none_or(|access| access.model == AccessModel::Free);
-    let mut ld = Map::new();
-    ld.insert("@context".into(), json!("https://schema.org"));
-    ld.insert("@type".into(), json!("NewsArticle"));
-    ld.insert("headline".into(), json!(article.title));
-    ld.insert("datePublished".into(), json!(article.published.rfc3339));
+    let mut ld = vec![
+        field("@context", "https://schema.org".into()),
+        field("@type", "NewsArticle".into()),
+        field("headline", article.title.as_str().into()),
+        field("datePublished", article.published.rfc3339.as_str().into()),
+    ];
     if let Some(updated) = &article.updated {
-        ld.insert("dateModified".into(), json!(updated.rfc3339));
+        ld.push(field("dateModified", updated.rfc3339.as_str().into()));
     }
     if let Some(url) = &article.url {
-        ld.insert("url".into(), json!(url));
-        ld.insert("mainEntityOfPage".into(), json!(url));
+        ld.push(field("url", url.as_str().into()));
+        ld.push(field("mainEntityOfPage", url.as_str().into()));
     }
     if let Some(lang) = &article.lang {
-        ld.insert("inLanguage".into(), json!(lang));
+        ld.push(field("inLanguage", lang.as_str().into()));
     }
     if let Some(section) = &article.section {
-        ld.insert("articleSection".into(), json!(section));
+        ld.push(field("articleSection", section.as_str().into()));
     }
     if let Some(lede) = &article.lede {
-        ld.insert("description".into(), json!(lede.plain_text()));
+        ld.push(field("description", lede.plain_text().as_str().into()));
     }
-    let authors: Vec<Value> = article
+    let authors: Vec<Json> = article
         .authors
         .iter()
-        .map(|author| {
-            let mut person = json!({ "@type": "Person", "name": author.name });
-            if let Some(url) = &author.url {
-                person["url"] = json!(url);
-            }
-            person
-        })
+        .map(|author| thing("Person", &author.name, author.url.as_deref(), vec![]))
         .collect();
     if !authors.is_empty() {
-        ld.insert("author".into(), Value::Array(authors));
+        ld.push(field("author", Json::Array(authors)));
     }
     if let Some(src) = article.image.as_ref().and_then(|image| image.src.as_ref()) {
-        ld.insert("image".into(), json!([src]));
+        ld.push(field("image", Json::Array(vec![src.as_str().into()])));
     }
     if let Some(publisher) = &article.publisher {
-        let mut organization = json!({ "@type": "NewsMediaOrganization", "name": publisher.name });
-        if let Some(url) = &publisher.url {
-            organization["url"] = json!(url);
-        }
-        if let Some(logo) = &publisher.logo {
-            organization["logo"] = json!({ "@type": "ImageObject", "url": logo });
-        }
-        ld.insert("publisher".into(), organization);
-    }
-    ld.insert("isAccessibleForFree".into(), json!(free));
-    if cut {
-        ld.insert(
-            "hasPart".into(),
-            json!({
-                "@type": "WebPageElement",
-                "isAccessibleForFree": false,
-                "cssSelector": format!(".{PAYWALLED_CLASS}"),
-            }),
+        let logo = publisher.logo.as_deref().map(|logo| {
+            let image = vec![
+                field("@type", "ImageObject".into()),
+                field("url", logo.into()),
+            ];
+            field("logo", Json::Object(image))
+        });
+        let organization = thing(
+            "NewsMediaOrganization",
+            &publisher.name,
+            publisher.url.as_deref(),
+            logo.into_iter().collect(),
         );
+        ld.push(field("publisher", organization));
+    }
+    ld.push(field("isAccessibleForFree", free.into()));
+    if cut {
+        let part = vec![
+            field("@type", "WebPageElement".into()),
+            field("isAccessibleForFree", false.into()),
+            field("cssSelector", format!(".{PAYWALLED_CLASS}").as_str().into()),
+        ];
+        ld.push(field("hasPart", Json::Object(part)));
     }
     if let Some(source_type) = article
         .ai_disclosure
         .as_ref()
         .and_then(|ai| ai.source_type_name())
     {
-        ld.insert(
-            "digitalSourceType".into(),
-            json!(format!(
-                "http://cv.iptc.org/newscodes/digitalsourcetype/{source_type}"
-            )),
-        );
+        let uri = format!("http://cv.iptc.org/newscodes/digitalsourcetype/{source_type}");
+        ld.push(field("digitalSourceType", uri.as_str().into()));
     }
-    Value::Object(ld).to_string().replace('<', "\\u003c")
+    Json::Object(ld).to_text().replace('<', "\\u003c")
+}
+
+fn field(key: &str, value: Json) -> (String, Json) {
+    (key.to_owned(), value)
+}
+
+/// A schema.org person or organisation: its type, name, optional URL and
+/// any further fields.
+fn thing(kind: &str, name: &str, url: Option<&str>, mut more: Vec<(String, Json)>) -> Json {
+    let mut fields = vec![field("@type", kind.into()), field("name", name.into())];
+    if let Some(url) = url {
+        fields.push(field("url", url.into()));
+    }
+    fields.append(&mut more);
+    Json::Object(fields)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::parse_article;
+    use serde_json::Value;
 
     fn ld(json: &str, cut: bool) -> Value {
         let article = parse_article(json).unwrap().article;

@@ -6,8 +6,8 @@
 //! edited, truncated or written by another version: anything unreadable
 //! counts as empty.
 
+use super::json::{self, Json};
 use super::{Access, AccessModel};
-use serde::{Deserialize, Serialize};
 
 pub const DAY_MS: i64 = 86_400_000;
 
@@ -15,14 +15,14 @@ pub const DAY_MS: i64 = 86_400_000;
 const MAX_ENTRIES: usize = 500;
 
 /// An article id and when it was (first) read or shown.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Seen {
     pub id: String,
     pub at: i64,
 }
 
 /// The metered articles read in the current window.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReadLog {
     pub reads: Vec<Seen>,
 }
@@ -84,12 +84,9 @@ pub fn decide_access(
 
 /// The donation prompt's memory: when "Not now" stops asking until, and when
 /// the prompt was last shown for each article.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PromptLog {
-    #[serde(default)]
     pub dismissed_until: Option<i64>,
-    #[serde(default)]
     pub shown: Vec<Seen>,
 }
 
@@ -124,11 +121,9 @@ impl PromptLog {
 
 /// What the bell remembers: whether the reader turned notifications on, and
 /// for which topics.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BellMemory {
-    #[serde(default)]
     pub subscribed: bool,
-    #[serde(default)]
     pub topics: Vec<String>,
 }
 
@@ -182,15 +177,119 @@ pub fn bell_status(memory: &BellMemory, permission: Permission) -> BellStatus {
     }
 }
 
+/// State kept in storage as JSON: `{"reads":[{"id":"a","at":1}]}`,
+/// `{"dismissedUntil":1,"shown":[…]}`, `{"subscribed":true,"topics":["x"]}`.
+pub trait Stored: Sized {
+    /// `None` when the JSON is not this state.
+    fn from_json(json: &Json) -> Option<Self>;
+    fn to_json(&self) -> Json;
+}
+
 /// Reads stored JSON; anything unreadable is the default (empty) state.
-pub fn from_stored<T: for<'de> Deserialize<'de> + Default>(stored: Option<&str>) -> T {
+pub fn from_stored<T: Stored + Default>(stored: Option<&str>) -> T {
     stored
-        .and_then(|text| serde_json::from_str(text).ok())
+        .and_then(|text| json::parse(text).ok())
+        .and_then(|json| T::from_json(&json))
         .unwrap_or_default()
 }
 
-pub fn to_stored<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+pub fn to_stored<T: Stored>(value: &T) -> String {
+    value.to_json().to_text()
+}
+
+fn int(json: Option<&Json>) -> Option<i64> {
+    match json? {
+        Json::Int(n) => Some(*n),
+        _ => None,
+    }
+}
+
+/// A list of `T`; an absent list is empty when `required` is false.
+fn items<T>(
+    json: Option<&Json>,
+    required: bool,
+    read: impl Fn(&Json) -> Option<T>,
+) -> Option<Vec<T>> {
+    match json {
+        Some(Json::Array(items)) => items.iter().map(read).collect(),
+        None | Some(Json::Null) if !required => Some(Vec::new()),
+        _ => None,
+    }
+}
+
+impl Stored for Seen {
+    fn from_json(json: &Json) -> Option<Self> {
+        Some(Seen {
+            id: json.get("id")?.as_str()?.to_owned(),
+            at: int(json.get("at"))?,
+        })
+    }
+
+    fn to_json(&self) -> Json {
+        Json::Object(vec![
+            ("id".into(), self.id.as_str().into()),
+            ("at".into(), self.at.into()),
+        ])
+    }
+}
+
+fn seen_list(entries: &[Seen]) -> Json {
+    Json::Array(entries.iter().map(Seen::to_json).collect())
+}
+
+impl Stored for ReadLog {
+    fn from_json(json: &Json) -> Option<Self> {
+        Some(ReadLog {
+            reads: items(json.get("reads"), true, Seen::from_json)?,
+        })
+    }
+
+    fn to_json(&self) -> Json {
+        Json::Object(vec![("reads".into(), seen_list(&self.reads))])
+    }
+}
+
+impl Stored for PromptLog {
+    fn from_json(json: &Json) -> Option<Self> {
+        let dismissed_until = match json.get("dismissedUntil") {
+            None | Some(Json::Null) => None,
+            until => Some(int(until)?),
+        };
+        Some(PromptLog {
+            dismissed_until,
+            shown: items(json.get("shown"), false, Seen::from_json)?,
+        })
+    }
+
+    fn to_json(&self) -> Json {
+        let until = self.dismissed_until.map_or(Json::Null, Json::Int);
+        Json::Object(vec![
+            ("dismissedUntil".into(), until),
+            ("shown".into(), seen_list(&self.shown)),
+        ])
+    }
+}
+
+impl Stored for BellMemory {
+    fn from_json(json: &Json) -> Option<Self> {
+        let subscribed = match json.get("subscribed") {
+            None | Some(Json::Null) => false,
+            Some(Json::Bool(b)) => *b,
+            Some(_) => return None,
+        };
+        let topics = items(json.get("topics"), false, |topic| {
+            topic.as_str().map(str::to_owned)
+        })?;
+        Some(BellMemory { subscribed, topics })
+    }
+
+    fn to_json(&self) -> Json {
+        let topics = self.topics.iter().map(|t| t.as_str().into()).collect();
+        Json::Object(vec![
+            ("subscribed".into(), self.subscribed.into()),
+            ("topics".into(), Json::Array(topics)),
+        ])
+    }
 }
 
 fn cap(entries: &mut Vec<Seen>) {

@@ -4,8 +4,10 @@
 mod date;
 mod error;
 mod inline;
+pub mod json;
 mod json_ld;
 pub mod metering;
+mod read;
 mod share;
 mod url;
 
@@ -16,9 +18,6 @@ pub use json_ld::{news_article_json_ld, PAYWALLED_CLASS};
 pub use share::{encode_component, share_link, share_networks, ShareData, ShareNetwork};
 pub use url::{safe_url, UrlUse};
 
-use serde::de::{Deserializer, Error as _};
-use serde::Deserialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The language of the UI strings and date formats.
@@ -55,45 +54,28 @@ impl Lang {
 }
 
 /// A whole article, validated.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", expecting = "an article object")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub id: String,
     pub title: String,
     pub published: DateTime,
-    #[serde(deserialize_with = "blocks")]
     pub body: Vec<Block>,
-    #[serde(default, deserialize_with = "optional_link")]
     pub url: Option<String>,
     /// The article's own language tag as given (for the `lang` attribute).
-    #[serde(default)]
     pub lang: Option<String>,
-    #[serde(default)]
     pub section: Option<String>,
-    #[serde(default, deserialize_with = "optional_rich_text")]
     pub lede: Option<RichText>,
-    #[serde(default)]
     pub updated: Option<DateTime>,
-    #[serde(default, deserialize_with = "list_or_null")]
     pub authors: Vec<Author>,
-    #[serde(default)]
     pub publisher: Option<Publisher>,
-    #[serde(default)]
     pub image: Option<Image>,
-    #[serde(default, deserialize_with = "list_or_null")]
     pub related: Vec<RelatedArticle>,
-    #[serde(default, deserialize_with = "list_or_null")]
     pub latest: Vec<LatestItem>,
-    #[serde(default)]
     pub ai_disclosure: Option<AiDisclosure>,
-    #[serde(default)]
     pub access: Option<Access>,
-    #[serde(default)]
     pub notifications: Option<Notifications>,
-    #[serde(default)]
     pub share: Option<Share>,
     /// UI strings to use instead of the built-in ones, by key.
-    #[serde(default)]
     pub strings: BTreeMap<String, String>,
 }
 
@@ -122,48 +104,28 @@ impl Article {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(
-    rename_all = "camelCase",
-    expecting = "an author object with a \"name\""
-)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Author {
     pub name: String,
-    #[serde(default, deserialize_with = "optional_link")]
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(
-    rename_all = "camelCase",
-    expecting = "a publisher object with a \"name\""
-)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Publisher {
     pub name: String,
-    #[serde(default, deserialize_with = "optional_link")]
     pub url: Option<String>,
-    #[serde(default, deserialize_with = "optional_image_url")]
     pub logo: Option<String>,
 }
 
 /// A picture: the hero image or an image block.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(
-    rename_all = "camelCase",
-    expecting = "an image object with \"src\" and \"alt\""
-)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Image {
     /// `None` when the source failed the allow-list: the caption still shows.
-    #[serde(deserialize_with = "required_image_url")]
     pub src: Option<String>,
     pub alt: String,
-    #[serde(default, deserialize_with = "optional_rich_text")]
     pub caption: Option<RichText>,
-    #[serde(default)]
     pub credit: Option<String>,
-    #[serde(default)]
     pub width: Option<u32>,
-    #[serde(default)]
     pub height: Option<u32>,
 }
 
@@ -178,97 +140,67 @@ pub enum Block {
     ReadAlso(ReadAlso),
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(expecting = "a paragraph block")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Paragraph {
-    #[serde(deserialize_with = "rich_text")]
     pub text: RichText,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(expecting = "a heading block")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Heading {
-    #[serde(deserialize_with = "rich_text")]
     pub text: RichText,
     /// 2, 3 or 4: the page's `h1` is the headline.
-    #[serde(default = "default_heading_level", deserialize_with = "heading_level")]
     pub level: u8,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(expecting = "a quote block")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quote {
-    #[serde(deserialize_with = "rich_text")]
     pub text: RichText,
-    #[serde(default)]
     pub cite: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(expecting = "a list block")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct List {
-    #[serde(deserialize_with = "rich_texts")]
     pub items: Vec<RichText>,
-    #[serde(default)]
     pub ordered: bool,
 }
 
 /// An inline "Read also:" link to another article.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(expecting = "a readAlso block")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReadAlso {
     pub title: String,
     /// `None` when the URL failed the allow-list: the title shows as text.
-    #[serde(deserialize_with = "required_link")]
     pub url: Option<String>,
-    #[serde(default)]
     pub premium: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", expecting = "a related article object")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RelatedArticle {
     pub id: String,
     pub title: String,
-    #[serde(deserialize_with = "required_link")]
     pub url: Option<String>,
-    #[serde(default, deserialize_with = "optional_image_url")]
     pub image: Option<String>,
-    #[serde(default)]
     pub section: Option<String>,
-    #[serde(default)]
     pub published: Option<DateTime>,
-    #[serde(default)]
     pub premium: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", expecting = "a latest-news object")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LatestItem {
     pub id: String,
     pub title: String,
-    #[serde(deserialize_with = "required_link")]
     pub url: Option<String>,
-    #[serde(default)]
     pub published: Option<DateTime>,
 }
 
 /// How AI took part in making the article, shown in the AI badge.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(
-    rename_all = "camelCase",
-    expecting = "an aiDisclosure object with a \"text\""
-)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AiDisclosure {
     /// Shown verbatim.
     pub text: String,
     /// An IPTC digital source type, by name or by its full URI.
-    #[serde(default)]
     pub source_type: Option<String>,
     /// The newsroom responsible for the content.
-    #[serde(default)]
     pub reviewed_by: Option<String>,
-    #[serde(default, deserialize_with = "optional_link")]
     pub policy_url: Option<String>,
 }
 
@@ -283,24 +215,15 @@ impl AiDisclosure {
 }
 
 /// How the article may be read; the metering rules build on it.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", expecting = "an access object")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Access {
-    #[serde(default)]
     pub model: AccessModel,
-    #[serde(default = "default_free_articles")]
     pub free_articles: u32,
-    #[serde(default = "default_period_days")]
     pub period_days: u32,
-    #[serde(default = "default_teaser_blocks")]
     pub teaser_blocks: u32,
-    #[serde(default, deserialize_with = "optional_link")]
     pub subscribe_url: Option<String>,
-    #[serde(default, deserialize_with = "optional_link")]
     pub donate_url: Option<String>,
-    #[serde(default, deserialize_with = "optional_link")]
     pub login_url: Option<String>,
-    #[serde(default)]
     pub message: Option<String>,
 }
 
@@ -313,8 +236,7 @@ impl Access {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum AccessModel {
     #[default]
     Free,
@@ -322,30 +244,22 @@ pub enum AccessModel {
     Premium,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(
-    rename_all = "camelCase",
-    expecting = "a notifications object with \"topics\""
-)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Notifications {
     pub topics: Vec<Topic>,
-    #[serde(default)]
     pub prompt: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(expecting = "a topic object with \"id\" and \"label\"")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Topic {
     pub id: String,
     pub label: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", expecting = "a share object")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Share {
     /// Network names as given; names this version does not know are left
     /// for the share button to skip.
-    #[serde(default)]
     pub networks: Option<Vec<String>>,
 }
 
@@ -361,183 +275,13 @@ pub struct Parsed {
 /// Reads an article from JSON text.
 pub fn parse_article(json: &str) -> Result<Parsed, ParseError> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let value: Value = serde_json::from_str(json).map_err(ParseError::syntax)?;
-    article_from_value(&value)
-}
-
-/// Reads an article from an already parsed JSON value.
-pub fn article_from_value(value: &Value) -> Result<Parsed, ParseError> {
-    if !value.is_object() {
-        return Err(ParseError::new(
-            "",
-            format!("expected an article object, found {}", describe(value)),
-        ));
-    }
-    let article: Article =
-        serde_path_to_error::deserialize(value).map_err(ParseError::from_path)?;
+    let value = json::parse(json).map_err(ParseError::syntax)?;
     let mut warnings = Vec::new();
-    if let Some(tag) = article.lang.as_deref() {
-        if Lang::from_tag(tag).is_none() {
-            warnings.push(format!(
-                "lang: {tag:?} has no UI strings here; showing English"
-            ));
-        }
-    }
-    for key in article.strings.keys() {
-        if !crate::i18n::is_known_key(key) {
-            warnings.push(format!("strings.{key}: no UI string has this key; ignored"));
-        }
-    }
-    if let Some(Value::Array(blocks)) = value.get("body") {
-        for (index, block) in blocks.iter().enumerate() {
-            if let Some(kind) = block.get("type").and_then(Value::as_str) {
-                if !KNOWN_BLOCK_TYPES.contains(&kind) {
-                    warnings.push(format!(
-                        "body[{index}]: unknown block type {kind:?} skipped"
-                    ));
-                }
-            }
-        }
-    }
+    let article = read::article(&value, &mut warnings)?;
     Ok(Parsed { article, warnings })
 }
 
 const KNOWN_BLOCK_TYPES: &[&str] = &["paragraph", "heading", "image", "quote", "list", "readAlso"];
-
-/// How JSON names a value's kind in error messages.
-pub(crate) fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// The body: each block is read by its `type`; unknown types are skipped
-/// (reported as warnings by [`article_from_value`]).
-fn blocks<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Block>, D::Error> {
-    let values = Vec::<Value>::deserialize(deserializer)?;
-    let mut blocks = Vec::with_capacity(values.len());
-    for (index, value) in values.iter().enumerate() {
-        let read = |error: ParseError| D::Error::custom(error.nested_in_element(index));
-        let kind = match value {
-            Value::Object(fields) => match fields.get("type") {
-                Some(Value::String(kind)) => kind.as_str(),
-                Some(other) => {
-                    return Err(read(ParseError::new(
-                        "type",
-                        format!("expected a string, found {}", describe(other)),
-                    )))
-                }
-                None => return Err(read(ParseError::new("", "missing field `type`"))),
-            },
-            other => {
-                return Err(read(ParseError::new(
-                    "",
-                    format!("expected a block object, found {}", describe(other)),
-                )))
-            }
-        };
-        let block = match kind {
-            "paragraph" => read_as(value).map(Block::Paragraph),
-            "heading" => read_as(value).map(Block::Heading),
-            "image" => read_as(value).map(Block::Image),
-            "quote" => read_as(value).map(Block::Quote),
-            "list" => read_as(value).map(Block::List),
-            "readAlso" => read_as(value).map(Block::ReadAlso),
-            _ => continue,
-        };
-        blocks.push(block.map_err(read)?);
-    }
-    Ok(blocks)
-}
-
-fn read_as<T: for<'de> Deserialize<'de>>(value: &Value) -> Result<T, ParseError> {
-    serde_path_to_error::deserialize(value).map_err(ParseError::from_path)
-}
-
-fn rich_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<RichText, D::Error> {
-    String::deserialize(deserializer).map(|text| RichText::parse(&text))
-}
-
-fn optional_rich_text<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<RichText>, D::Error> {
-    Option::<String>::deserialize(deserializer).map(|text| text.map(|t| RichText::parse(&t)))
-}
-
-fn rich_texts<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<RichText>, D::Error> {
-    Vec::<String>::deserialize(deserializer)
-        .map(|items| items.iter().map(|t| RichText::parse(t)).collect())
-}
-
-fn required_link<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    String::deserialize(deserializer).map(|url| safe_url(&url, UrlUse::Link))
-}
-
-fn optional_link<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    Option::<String>::deserialize(deserializer)
-        .map(|url| url.and_then(|u| safe_url(&u, UrlUse::Link)))
-}
-
-fn required_image_url<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    String::deserialize(deserializer).map(|url| safe_url(&url, UrlUse::Image))
-}
-
-fn optional_image_url<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    Option::<String>::deserialize(deserializer)
-        .map(|url| url.and_then(|u| safe_url(&u, UrlUse::Image)))
-}
-
-/// A list that may also be given as `null` (an empty list).
-fn list_or_null<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<Vec<T>>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
-
-fn heading_level<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u8, D::Error> {
-    let level = Option::<u8>::deserialize(deserializer)?.unwrap_or_else(default_heading_level);
-    if (2..=4).contains(&level) {
-        Ok(level)
-    } else {
-        Err(D::Error::custom(format!(
-            "expected 2, 3 or 4, found {level}"
-        )))
-    }
-}
-
-fn default_heading_level() -> u8 {
-    2
-}
-
-fn default_free_articles() -> u32 {
-    5
-}
-
-fn default_period_days() -> u32 {
-    30
-}
-
-fn default_teaser_blocks() -> u32 {
-    2
-}
-
-impl<'de> Deserialize<'de> for DateTime {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        DateTime::parse(&text).map_err(D::Error::custom)
-    }
-}
 
 #[cfg(test)]
 mod hostile_tests;

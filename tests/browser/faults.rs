@@ -48,7 +48,7 @@ async fn truncated_body_and_refused_connection() {
     .await;
     assert!(alert_text(&truncated)
         .unwrap()
-        .contains("not valid JSON: EOF while parsing"));
+        .contains("not valid JSON: unexpected end of input in a string"));
     let refused_text = alert_text(&refused).unwrap();
     assert!(
         refused_text.contains("could not load http://127.0.0.1:1/article.json"),

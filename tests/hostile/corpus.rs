@@ -187,7 +187,7 @@ pub const CORPUS: &[(&str, &str, Expect)] = &[
     (
         "number-out-of-range",
         include_str!("cases/number-out-of-range.json"),
-        Expect::Refused(""),
+        Expect::Renders,
     ),
     (
         "read-also-premium-string",

@@ -1,0 +1,21 @@
+// Trunk post-build hook: minifies the JavaScript a host page loads (the
+// wasm-bindgen glue, its snippets and embed.js) in release builds. Debug
+// builds (`trunk serve`) stay readable. trunk 0.21 does not minify the glue.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { minify } from 'terser';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+const files = (await readdir(dir, { recursive: true }))
+  .filter((f) => f.endsWith('.js') && !f.startsWith('articles') && !f.includes('example') && !f.includes('preview'));
+for (const file of files) {
+  const path = join(dir, file);
+  const code = await readFile(path, 'utf8');
+  // `module`: top-level names may be mangled; exports keep their names.
+  const result = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+  await writeFile(path, result.code);
+  console.log(`minified ${file}: ${code.length} -> ${result.code.length} bytes`);
+}

@@ -174,6 +174,7 @@ fn describe_js(error: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
+mod dom;
 mod events;
 mod host;
 mod notifications;
@@ -181,6 +182,7 @@ mod reader;
 mod share;
 mod storage;
 
+pub use dom::{mount_all, unmount_all, DomMarkup};
 pub use events::{dispatch, Detail};
 pub use host::{article_property, data_island, focus_is_within};
 pub use notifications::{notification_permission, request_notification_permission};

@@ -1,4 +1,6 @@
-use super::{Byline, Dateline, NotificationBell, PublisherBlock, RichTextView, ShareButton};
+use super::{
+    markup, Byline, Dateline, NotificationBell, PublisherBlock, ShareButton, StaticMarkup,
+};
 use crate::browser::page_url;
 use crate::model::{share_networks, Article};
 use leptos::prelude::*;
@@ -28,7 +30,12 @@ pub fn ArticleHeader(
         <header class="aw-header" part="header">
             {section.map(|section| view! { <p class="aw-kicker">{section}</p> })}
             <h1 class="aw-headline">{title}</h1>
-            {lede.map(|lede| view! { <p class="aw-lede"><RichTextView text=lede/></p> })}
+            {lede.map(|lede| StaticMarkup::new(move |m| {
+                m.open("p");
+                m.attr("class", "aw-lede");
+                markup::rich_text(m, &lede);
+                m.close();
+            }))}
             <div class="aw-meta">
                 <Byline authors/>
                 <Dateline published updated/>

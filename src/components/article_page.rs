@@ -1,6 +1,6 @@
 use super::{
-    provide_strings, ArticleHeader, BodyBlock, DonationPrompt, FigureImage, LatestNews, MeterNote,
-    Paywall, RelatedArticles,
+    provide_strings, ArticleBody, ArticleHeader, DonationPrompt, FigureImage, LatestNews,
+    MeterNote, Paywall, RelatedArticles,
 };
 use crate::browser::{reader_access, take_prompt_impression, use_json_ld};
 use crate::i18n::UiStrings;
@@ -66,11 +66,8 @@ pub fn ArticlePage(
                 }}
                 <div class="aw-body" part="body" class:aw-body-cut=move || cut_after().is_some()>
                     {move || {
-                        body_article.body.iter()
-                            .take(cut_after().unwrap_or(usize::MAX))
-                            .cloned()
-                            .map(|block| view! { <BodyBlock block/> })
-                            .collect_view()
+                        let shown = cut_after().unwrap_or(usize::MAX);
+                        view! { <ArticleBody article=Arc::clone(&body_article) shown/> }
                     }}
                 </div>
                 {move || {

@@ -1,12 +1,13 @@
-//! The Leptos views, one component per file.
+//! The Leptos views, one component per file, and the markup writer for
+//! article text (`markup`).
 
 mod ai_badge;
+mod article_body;
 mod article_from_json;
 mod article_header;
 mod article_page;
 mod article_widget;
 mod bell_prompt;
-mod body_block;
 mod byline;
 mod dateline;
 mod donation_prompt;
@@ -14,25 +15,24 @@ mod error_panel;
 mod figure_image;
 mod latest_news;
 mod loading_skeleton;
+mod markup;
 mod meter_note;
 mod notification_bell;
 mod paywall;
 mod premium_badge;
 mod publisher_block;
-mod read_also;
 mod related_articles;
 mod related_card;
-mod rich_text;
 mod share_button;
 mod share_menu;
 
 pub use ai_badge::AiBadge;
+pub use article_body::ArticleBody;
 pub use article_from_json::ArticleFromJson;
 pub use article_header::ArticleHeader;
 pub use article_page::ArticlePage;
 pub use article_widget::{ArticleWidget, WidgetInputs};
 pub use bell_prompt::BellPrompt;
-pub use body_block::BodyBlock;
 pub use byline::Byline;
 pub use dateline::Dateline;
 pub use donation_prompt::DonationPrompt;
@@ -40,15 +40,14 @@ pub use error_panel::ErrorPanel;
 pub use figure_image::FigureImage;
 pub use latest_news::LatestNews;
 pub use loading_skeleton::LoadingSkeleton;
+pub use markup::{Markup, StaticMarkup, PADLOCK_PATH};
 pub use meter_note::MeterNote;
 pub use notification_bell::NotificationBell;
 pub use paywall::Paywall;
 pub use premium_badge::PremiumBadge;
 pub use publisher_block::PublisherBlock;
-pub use read_also::ReadAlsoLink;
 pub use related_articles::RelatedArticles;
 pub use related_card::RelatedCard;
-pub use rich_text::RichTextView;
 pub use share_button::ShareButton;
 pub use share_menu::ShareMenu;
 

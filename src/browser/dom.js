@@ -1,0 +1,53 @@
+// Builds article text in one call from markup steps encoded by Rust
+// (src/browser/dom.rs): a crossing per block or text run from wasm to JS
+// costs more than the DOM call itself, so the steps come as one list of
+// numbers and one string. Only elements, attributes and text nodes are
+// made; no HTML is parsed.
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Runs the steps; returns the top-level elements, not yet in the page. */
+export function buildNodes(ops, text) {
+  const names = [];
+  const roots = [];
+  const open = [];
+  let parent = null;
+  for (let i = 0; i < ops.length;) {
+    switch (ops[i]) {
+      case 0: // NAME start length: the next name id
+        names.push(text.slice(ops[i + 1], ops[i + 1] + ops[i + 2]));
+        i += 3;
+        break;
+      case 1: // OPEN name
+      case 2: { // OPEN_SVG name
+        const element = ops[i] === 1
+          ? document.createElement(names[ops[i + 1]])
+          : document.createElementNS(SVG, names[ops[i + 1]]);
+        if (parent) parent.appendChild(element); else roots.push(element);
+        open.push(parent);
+        parent = element;
+        i += 2;
+        break;
+      }
+      case 3: // ATTR name start length
+        parent.setAttribute(names[ops[i + 1]], text.slice(ops[i + 2], ops[i + 2] + ops[i + 3]));
+        i += 4;
+        break;
+      case 4: // TEXT start length
+        parent.appendChild(document.createTextNode(text.slice(ops[i + 1], ops[i + 1] + ops[i + 2])));
+        i += 3;
+        break;
+      default: // CLOSE
+        parent = open.pop();
+        i += 1;
+    }
+  }
+  return roots;
+}
+
+export function mountNodes(nodes, parent, marker) {
+  for (const node of nodes) parent.insertBefore(node, marker ?? null);
+}
+
+export function unmountNodes(nodes) {
+  for (const node of nodes) node.remove();
+}

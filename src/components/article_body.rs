@@ -1,4 +1,4 @@
-use super::{markup, use_strings, StaticMarkup};
+use super::{article_text, use_strings, StaticMarkup};
 use crate::model::Article;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,7 +17,7 @@ pub fn ArticleBody(
     let strings = use_strings();
     StaticMarkup::new(move |m| {
         for block in article.body.iter().take(shown) {
-            markup::block(m, block, &|text| strings.get(text));
+            article_text::block(m, block, &|text| strings.get(text));
         }
     })
 }

@@ -1,5 +1,5 @@
 use super::{
-    markup, Byline, Dateline, NotificationBell, PublisherBlock, ShareButton, StaticMarkup,
+    article_text, Byline, Dateline, NotificationBell, PublisherBlock, ShareButton, StaticMarkup,
 };
 use crate::browser::page_url;
 use crate::model::{share_networks, Article};
@@ -33,7 +33,7 @@ pub fn ArticleHeader(
             {lede.map(|lede| StaticMarkup::new(move |m| {
                 m.open("p");
                 m.attr("class", "aw-lede");
-                markup::rich_text(m, &lede);
+                article_text::rich_text(m, &lede);
                 m.close();
             }))}
             <div class="aw-meta">

@@ -1,4 +1,4 @@
-use super::{markup, StaticMarkup};
+use super::{article_text, StaticMarkup};
 use crate::model::Image;
 use leptos::prelude::*;
 
@@ -13,5 +13,5 @@ pub fn FigureImage(
     #[prop(optional)]
     hero: bool,
 ) -> impl IntoView {
-    StaticMarkup::new(move |m| markup::figure(m, &image, hero))
+    StaticMarkup::new(move |m| article_text::figure(m, &image, hero))
 }

@@ -1,38 +1,30 @@
-use super::use_strings;
+use super::{article_text, use_strings, StaticMarkup};
 use crate::browser::{format_date, DateStyle};
 use crate::i18n::Text;
 use crate::model::LatestItem;
 use leptos::prelude::*;
 
-/// The "Latest news" list. Nothing when it is empty.
+/// The "Latest news" list. Nothing when it is empty. Static once shown, so
+/// written straight to DOM nodes (see `markup`).
 #[component]
 pub fn LatestNews(
     /// The newest articles, newest first.
     items: Vec<LatestItem>,
 ) -> impl IntoView {
     let strings = use_strings();
-    let aria_label = strings.get(Text::LatestNews);
-    let label = aria_label.clone();
+    let lang = strings.lang();
     (!items.is_empty()).then(move || {
-        view! {
-            <aside class="aw-latest" part="latest" aria-label=aria_label>
-                <h2 class="aw-section-title">{label}</h2>
-                <ul>
-                    <For each=move || items.clone() key=|item| item.id.clone() let:item>
-                        {
-                            let title = match item.url {
-                                Some(url) => view! { <a href=url>{item.title}</a> }.into_any(),
-                                None => item.title.into_any(),
-                            };
-                            let date = item.published.map(|date| {
-                                let text = format_date(&date, strings.lang(), DateStyle::Medium);
-                                view! { <time datetime=date.rfc3339>{text}</time> }
-                            });
-                            view! { <li>{date} {title}</li> }
-                        }
-                    </For>
-                </ul>
-            </aside>
-        }
+        StaticMarkup::new(move |m| {
+            let label = strings.get(Text::LatestNews);
+            article_text::titled_region(m, "aside", "aw-latest", &label, |m| {
+                m.open("ul");
+                for item in &items {
+                    article_text::latest_item(m, item, &|date| {
+                        format_date(date, lang, DateStyle::Medium)
+                    });
+                }
+                m.close();
+            });
+        })
     })
 }

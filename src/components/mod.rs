@@ -1,11 +1,12 @@
-//! The Leptos views, one component per file, and the markup writer for
-//! article text (`markup`).
+//! The Leptos views, one component per file; article text is written as
+//! markup steps (`article_text`, `markup`).
 
 mod ai_badge;
 mod article_body;
 mod article_from_json;
 mod article_header;
 mod article_page;
+mod article_text;
 mod article_widget;
 mod bell_prompt;
 mod byline;
@@ -19,10 +20,8 @@ mod markup;
 mod meter_note;
 mod notification_bell;
 mod paywall;
-mod premium_badge;
 mod publisher_block;
 mod related_articles;
-mod related_card;
 mod share_button;
 mod share_menu;
 
@@ -40,14 +39,12 @@ pub use error_panel::ErrorPanel;
 pub use figure_image::FigureImage;
 pub use latest_news::LatestNews;
 pub use loading_skeleton::LoadingSkeleton;
-pub use markup::{Markup, StaticMarkup, PADLOCK_PATH};
+pub use markup::{Markup, StaticMarkup};
 pub use meter_note::MeterNote;
 pub use notification_bell::NotificationBell;
 pub use paywall::Paywall;
-pub use premium_badge::PremiumBadge;
 pub use publisher_block::PublisherBlock;
 pub use related_articles::RelatedArticles;
-pub use related_card::RelatedCard;
 pub use share_button::ShareButton;
 pub use share_menu::ShareMenu;
 

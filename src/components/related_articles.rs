@@ -1,28 +1,31 @@
-use super::{use_strings, RelatedCard};
+use super::{article_text, use_strings, StaticMarkup};
+use crate::browser::{format_date, DateStyle};
 use crate::i18n::Text;
 use crate::model::RelatedArticle;
 use leptos::prelude::*;
 
 /// The related-article cards, in a navigation region. Nothing when there are
-/// none.
+/// none. Static once shown, so written straight to DOM nodes (see `markup`).
 #[component]
 pub fn RelatedArticles(
     /// The articles to suggest, in order.
     articles: Vec<RelatedArticle>,
 ) -> impl IntoView {
     let strings = use_strings();
-    let aria_label = strings.get(Text::RelatedArticles);
-    let label = aria_label.clone();
+    let lang = strings.lang();
     (!articles.is_empty()).then(move || {
-        view! {
-            <nav class="aw-related" part="related" aria-label=aria_label>
-                <h2 class="aw-section-title">{label}</h2>
-                <ul class="aw-cards">
-                    <For each=move || articles.clone() key=|article| article.id.clone() let:article>
-                        <RelatedCard article/>
-                    </For>
-                </ul>
-            </nav>
-        }
+        StaticMarkup::new(move |m| {
+            let label = strings.get(Text::RelatedArticles);
+            article_text::titled_region(m, "nav", "aw-related", &label, |m| {
+                m.open("ul");
+                m.attr("class", "aw-cards");
+                for article in &articles {
+                    article_text::related_card(m, article, &|text| strings.get(text), &|date| {
+                        format_date(date, lang, DateStyle::Medium)
+                    });
+                }
+                m.close();
+            });
+        })
     })
 }

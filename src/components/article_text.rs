@@ -1,0 +1,312 @@
+//! Article text as markup steps (see `markup`): inline markup, body blocks,
+//! figures, "Read also:" links, related-article cards and the latest-news
+//! list. Plain functions, so the same steps make DOM nodes in the browser
+//! and HTML text in tests.
+
+use super::markup::Markup;
+use crate::i18n::Text;
+use crate::model::{
+    Block, DateTime, Heading, Image, Inline, LatestItem, List, Paragraph, Quote, ReadAlso,
+    RelatedArticle, RichText,
+};
+
+/// UI strings by key.
+pub type Strings<'a> = &'a dyn Fn(Text) -> String;
+/// A date as the page shows it.
+pub type Dates<'a> = &'a dyn Fn(&DateTime) -> String;
+
+/// Opens `tag`, lets `content` fill it, closes it.
+pub fn element(m: &mut dyn Markup, tag: &'static str, content: impl FnOnce(&mut dyn Markup)) {
+    m.open(tag);
+    content(m);
+    m.close();
+}
+
+/// Inline text with its strong, emphasis and link runs.
+pub fn rich_text(m: &mut dyn Markup, text: &RichText) {
+    inlines(m, &text.0);
+}
+
+fn inlines(m: &mut dyn Markup, inlines_: &[Inline]) {
+    for inline in inlines_ {
+        match inline {
+            Inline::Text(text) => m.text(text),
+            Inline::Strong(children) => element(m, "strong", |m| inlines(m, children)),
+            Inline::Emphasis(children) => element(m, "em", |m| inlines(m, children)),
+            Inline::Link { href, children } => {
+                m.open("a");
+                m.attr("href", href);
+                inlines(m, children);
+                m.close();
+            }
+        }
+    }
+}
+
+/// One block of the article body: exactly one element.
+pub fn block(m: &mut dyn Markup, block: &Block, strings: Strings) {
+    match block {
+        Block::Paragraph(Paragraph { text }) => element(m, "p", |m| rich_text(m, text)),
+        Block::Heading(Heading { text, level }) => {
+            let tag = match level {
+                3 => "h3",
+                4 => "h4",
+                _ => "h2",
+            };
+            element(m, tag, |m| rich_text(m, text));
+        }
+        Block::Image(image) => figure(m, image, false),
+        Block::Quote(Quote { text, cite }) => {
+            m.open("figure");
+            m.attr("class", "aw-quote");
+            element(m, "blockquote", |m| element(m, "p", |m| rich_text(m, text)));
+            if let Some(cite) = cite {
+                element(m, "figcaption", |m| m.text(cite));
+            }
+            m.close();
+        }
+        Block::List(List { items, ordered }) => {
+            element(m, if *ordered { "ol" } else { "ul" }, |m| {
+                for item in items {
+                    element(m, "li", |m| rich_text(m, item));
+                }
+            });
+        }
+        Block::ReadAlso(read_also) => read_also_link(m, read_also, strings),
+    }
+}
+
+/// A picture with its caption and credit. The image keeps its space while it
+/// loads (its width and height, or a 3:2 box), so nothing shifts. The hero
+/// picture loads at once and shows wide; body pictures load lazily.
+pub fn figure(m: &mut dyn Markup, image: &Image, hero: bool) {
+    m.open("figure");
+    m.attr(
+        "class",
+        if hero {
+            "aw-figure aw-hero"
+        } else {
+            "aw-figure"
+        },
+    );
+    if let Some(src) = &image.src {
+        m.open("img");
+        m.attr("src", src);
+        m.attr("alt", &image.alt);
+        let sized = match (image.width, image.height) {
+            (Some(width), Some(height)) => {
+                m.attr("width", &width.to_string());
+                m.attr("height", &height.to_string());
+                true
+            }
+            (width, height) => {
+                if let Some(width) = width {
+                    m.attr("width", &width.to_string());
+                }
+                if let Some(height) = height {
+                    m.attr("height", &height.to_string());
+                }
+                false
+            }
+        };
+        m.attr(
+            "class",
+            if sized {
+                "aw-img"
+            } else {
+                "aw-img aw-img-unsized"
+            },
+        );
+        m.attr("loading", if hero { "eager" } else { "lazy" });
+        m.attr("decoding", "async");
+        m.close();
+    }
+    if image.caption.is_some() || image.credit.is_some() {
+        m.open("figcaption");
+        if let Some(caption) = &image.caption {
+            rich_text(m, caption);
+        }
+        if let Some(credit) = &image.credit {
+            m.text(" ");
+            m.open("span");
+            m.attr("class", "aw-credit");
+            m.text(credit);
+            m.close();
+        }
+        m.close();
+    }
+    m.close();
+}
+
+/// "Read also:" and a link to another article, with a padlock when that
+/// article is for subscribers.
+fn read_also_link(m: &mut dyn Markup, read_also: &ReadAlso, strings: Strings) {
+    m.open("p");
+    m.attr("class", "aw-read-also");
+    m.open("span");
+    m.attr("class", "aw-read-also-label");
+    m.text(&strings(Text::ReadAlso));
+    m.close();
+    m.text(" ");
+    if read_also.premium {
+        premium_badge(m, strings);
+    }
+    link_or_text(m, read_also.url.as_deref(), None, &read_also.title);
+    m.close();
+}
+
+const PADLOCK_PATH: &str = "M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5zm1.5 0h4V5a2 2 0 0 0-4 0v2z";
+
+/// A padlock that tells, in words for screen readers, that an article is
+/// for subscribers only; a space keeps "Subscribers only" apart from the
+/// headline that follows when the two are read out as one name.
+fn premium_badge(m: &mut dyn Markup, strings: Strings) {
+    m.open("span");
+    m.attr("class", "aw-premium");
+    m.open_svg("svg");
+    m.attr("class", "aw-padlock");
+    m.attr("viewBox", "0 0 16 16");
+    m.attr("width", "14");
+    m.attr("height", "14");
+    m.attr("aria-hidden", "true");
+    m.attr("focusable", "false");
+    m.open_svg("path");
+    m.attr("d", PADLOCK_PATH);
+    m.close();
+    m.close();
+    m.open("span");
+    m.attr("class", "aw-visually-hidden");
+    m.text(&strings(Text::SubscribersOnly));
+    m.close();
+    m.close();
+    m.text(" ");
+}
+
+/// A labelled region (`nav`, `aside`) with its heading, then `content`.
+pub fn titled_region(
+    m: &mut dyn Markup,
+    tag: &'static str,
+    class: &str,
+    label: &str,
+    content: impl FnOnce(&mut dyn Markup),
+) {
+    m.open(tag);
+    m.attr("class", class);
+    // The `::part()` name is the class without its `aw-` prefix.
+    m.attr("part", class.trim_start_matches("aw-"));
+    m.attr("aria-label", label);
+    m.open("h2");
+    m.attr("class", "aw-section-title");
+    m.text(label);
+    m.close();
+    content(m);
+    m.close();
+}
+
+/// `<time datetime=…>` with the date as the page shows it.
+fn time(m: &mut dyn Markup, date: &DateTime, dates: Dates) {
+    m.open("time");
+    m.attr("datetime", &date.rfc3339);
+    m.text(&dates(date));
+    m.close();
+}
+
+/// A link, or the text alone when its URL failed the allow-list.
+fn link_or_text(m: &mut dyn Markup, url: Option<&str>, class: Option<&str>, text: &str) {
+    match url {
+        Some(url) => {
+            m.open("a");
+            if let Some(class) = class {
+                m.attr("class", class);
+            }
+            m.attr("href", url);
+            m.text(text);
+            m.close();
+        }
+        None => m.text(text),
+    }
+}
+
+/// One related article: thumbnail, section, headline link, date, and a
+/// padlock for subscriber articles. The whole card is clickable through the
+/// headline link (CSS).
+pub fn related_card(m: &mut dyn Markup, article: &RelatedArticle, strings: Strings, dates: Dates) {
+    m.open("li");
+    m.attr("class", "aw-card");
+    m.open("div");
+    m.attr("class", "aw-card-thumb");
+    if let Some(src) = &article.image {
+        m.open("img");
+        m.attr("src", src);
+        m.attr("alt", "");
+        m.attr("width", "320");
+        m.attr("height", "180");
+        m.attr("loading", "lazy");
+        m.attr("decoding", "async");
+        m.close();
+    }
+    m.close();
+    m.open("div");
+    m.attr("class", "aw-card-text");
+    if let Some(section) = &article.section {
+        m.open("p");
+        m.attr("class", "aw-card-section");
+        m.text(section);
+        m.close();
+    }
+    m.open("h3");
+    m.attr("class", "aw-card-title");
+    if article.premium {
+        premium_badge(m, strings);
+    }
+    link_or_text(
+        m,
+        article.url.as_deref(),
+        Some("aw-card-link"),
+        &article.title,
+    );
+    m.close();
+    if let Some(date) = &article.published {
+        m.open("p");
+        m.attr("class", "aw-card-date");
+        time(m, date, dates);
+        m.close();
+    }
+    m.close();
+    m.close();
+}
+
+/// One line of the latest-news list: date and headline link.
+pub fn latest_item(m: &mut dyn Markup, item: &LatestItem, dates: Dates) {
+    m.open("li");
+    if let Some(date) = &item.published {
+        time(m, date, dates);
+        m.text(" ");
+    }
+    link_or_text(m, item.url.as_deref(), None, &item.title);
+    m.close();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::markup::TopLevel;
+    use crate::i18n::UiStrings;
+    use crate::model::Lang;
+
+    #[test]
+    fn each_block_is_one_closed_element() {
+        let strings = UiStrings::new(Lang::En, Default::default());
+        for json in [
+            include_str!("../../www/articles/night-ferry.json"),
+            include_str!("../../www/articles/havnebadet.json"),
+        ] {
+            let article = crate::model::parse_article(json).unwrap().article;
+            for b in &article.body {
+                let mut top = TopLevel::default();
+                block(&mut top, b, &|text| strings.get(text));
+                assert_eq!((top.elements, top.texts, top.depth), (1, 0, 0), "{b:?}");
+            }
+        }
+    }
+}

@@ -283,3 +283,29 @@ async fn publisher_block() {
         "https://harbour-herald.example/"
     );
 }
+
+/// Article text crosses to JavaScript as one string with UTF-16 offsets:
+/// characters outside ASCII and outside the BMP must not shift any run.
+#[wasm_bindgen_test]
+async fn text_outside_ascii_keeps_every_run_in_place() {
+    let json = r#"{"id":"u","title":"Ærlig talt 😀","published":"2026-11-01T10:00:00Z",
+        "body":[
+          {"type":"paragraph","text":"Blåbær 🫐 og **jordbær 🍓** i [Tromsø 🌌](https://example.org/tromsø) – ferdig."},
+          {"type":"list","items":["første ✓","𝔘𝔫𝔦𝔠𝔬𝔡𝔢 *kursiv*"]},
+          {"type":"readAlso","title":"Neste sak → 🚢","url":"/neste"}
+        ]}"#;
+    let root = mount(move || view! { <ArticleFromJson json=json.to_owned() entitled=true/> });
+    leptos::task::tick().await;
+    let paragraph = all(&root, ".aw-body p").remove(0);
+    assert_eq!(
+        text_of(&paragraph),
+        "Blåbær 🫐 og jordbær 🍓 i Tromsø 🌌 – ferdig."
+    );
+    assert_eq!(text_of(&all_by_role(&paragraph, "strong")[0]), "jordbær 🍓");
+    let link = by_role(&paragraph, "link", "Tromsø 🌌");
+    assert_eq!(attr(&link, "href"), "https://example.org/tromsø");
+    let items: Vec<String> = all(&root, ".aw-body li").iter().map(text_of).collect();
+    assert_eq!(items, ["første ✓", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 kursiv"]);
+    assert_eq!(text_of(&all_by_role(&root, "emphasis")[0]), "kursiv");
+    by_role(&root, "link", "Neste sak → 🚢");
+}

@@ -52,7 +52,6 @@ pub fn DonationPrompt(
         ),
         (access.donate_url, Text::Donate, "donate", "aw-button"),
     ];
-    let actions = revenue_links(strings, links);
     view! {
         <aside class="aw-donation" part="donation" aria-labelledby=labelled_by>
             <Show
@@ -66,7 +65,7 @@ pub fn DonationPrompt(
                 <h2 class="aw-donation-title" id=title_id.clone()>{strings.get(Text::DonationPromptTitle)}</h2>
                 <p>{message.clone()}</p>
                 <p class="aw-donation-actions">
-                    {actions.clone()}
+                    {revenue_links(strings, links.clone())}
                     <button type="button" class="aw-button aw-button-quiet" on:click=not_now>{strings.get(Text::NotNow)}</button>
                 </p>
             </Show>

@@ -51,7 +51,7 @@ pub type RevenueLink = (Option<String>, Text, &'static str, &'static str);
 pub fn revenue_links<const N: usize>(
     strings: Strings,
     links: [RevenueLink; N],
-) -> impl IntoView + Clone {
+) -> impl IntoView {
     links
         .into_iter()
         .filter_map(|(url, text, event, class)| {

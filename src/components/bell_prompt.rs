@@ -3,6 +3,7 @@ use crate::browser::request_notification_permission;
 use crate::i18n::Text;
 use crate::model::metering::{BellStatus, Permission};
 use crate::model::Notifications;
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -64,28 +65,64 @@ pub fn BellPrompt(
         }
     };
 
-    let checkboxes = topics
-        .into_iter()
-        .map(|topic| {
-            let id = topic.id.clone();
-            let checked_id = topic.id.clone();
-            let toggle = move |_| {
-                chosen.update(|chosen| match chosen.iter().position(|c| *c == id) {
-                    Some(i) => {
-                        chosen.remove(i);
-                    }
-                    None => chosen.push(id.clone()),
-                })
-            };
-            view! {
-                <label class="aw-topic">
-                    <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&checked_id)) on:change=toggle/>
-                    {topic.label}
-                </label>
-            }
-        })
-        .collect_view();
     let prompt_text = prompt.unwrap_or_else(|| strings.get(Text::NotificationsPrompt).to_owned());
+    // What to ask, or why nothing can be asked: one view per state.
+    let body = move || match status.get() {
+        BellStatus::Denied | BellStatus::Unsupported => {
+            let explanation = if status.get_untracked() == BellStatus::Denied {
+                Text::NotificationsDenied
+            } else {
+                Text::NotificationsUnsupported
+            };
+            Either::Left(view! {
+                <p>{strings.get(explanation)}</p>
+                <div class="aw-popover-actions">
+                    <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::Close)}</button>
+                </div>
+            })
+        }
+        BellStatus::NotAsked | BellStatus::Subscribed => {
+            // The boxes hold their own state; `chosen` follows their changes.
+            let checkboxes = topics
+                .iter()
+                .map(|topic| {
+                    let id = topic.id.clone();
+                    let checked = chosen.with_untracked(|chosen| chosen.contains(&id));
+                    let toggle = move |_| {
+                        chosen.update(|chosen| match chosen.iter().position(|c| *c == id) {
+                            Some(i) => {
+                                chosen.remove(i);
+                            }
+                            None => chosen.push(id.clone()),
+                        })
+                    };
+                    view! {
+                        <label class="aw-topic">
+                            <input type="checkbox" checked=checked on:change=toggle/>
+                            {topic.label.clone()}
+                        </label>
+                    }
+                })
+                .collect_view();
+            Either::Right(view! {
+                <p>{prompt_text.clone()}</p>
+                {has_topics.then(|| view! {
+                    <div class="aw-topics">
+                        <fieldset>
+                            <legend>{strings.get(Text::NotificationsTopics)}</legend>
+                            {checkboxes}
+                        </fieldset>
+                    </div>
+                })}
+                <div class="aw-popover-actions">
+                    <button type="button" class="aw-button aw-button-primary" disabled=move || nothing_chosen() || asking.get() on:click=turn_on>
+                        {strings.get(Text::TurnOn)}
+                    </button>
+                    <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::NotNow)}</button>
+                </div>
+            })
+        }
+    };
 
     view! {
         <div
@@ -98,36 +135,7 @@ pub fn BellPrompt(
             on:keydown=on_keydown
         >
             <p class="aw-popover-title" id=title_id>{strings.get(Text::NotificationsPromptTitle)}</p>
-            {move || {
-                let explanation = match status.get() {
-                    BellStatus::Denied => Text::NotificationsDenied,
-                    BellStatus::Unsupported => Text::NotificationsUnsupported,
-                    BellStatus::NotAsked | BellStatus::Subscribed => return None,
-                };
-                Some(view! {
-                    <p>{strings.get(explanation)}</p>
-                    <div class="aw-popover-actions">
-                        <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::Close)}</button>
-                    </div>
-                })
-            }}
-            <Show when=move || matches!(status.get(), BellStatus::NotAsked | BellStatus::Subscribed)>
-                <p>{prompt_text.clone()}</p>
-            </Show>
-            <div class="aw-topics" hidden=move || !matches!(status.get(), BellStatus::NotAsked | BellStatus::Subscribed) || !has_topics>
-                <fieldset>
-                    <legend>{strings.get(Text::NotificationsTopics)}</legend>
-                    {checkboxes}
-                </fieldset>
-            </div>
-            <Show when=move || matches!(status.get(), BellStatus::NotAsked | BellStatus::Subscribed)>
-                <div class="aw-popover-actions">
-                    <button type="button" class="aw-button aw-button-primary" disabled=move || nothing_chosen() || asking.get() on:click=turn_on>
-                        {strings.get(Text::TurnOn)}
-                    </button>
-                    <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::NotNow)}</button>
-                </div>
-            </Show>
+            {body}
         </div>
     }
 }

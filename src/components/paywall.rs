@@ -48,10 +48,7 @@ pub type RevenueLink = (Option<String>, Text, &'static str, &'static str);
 
 /// The wall's and the donation prompt's links, each telling the host page
 /// which was followed (`article-widget:subscribe`, `…:login`, `…:donate`).
-pub fn revenue_links<const N: usize>(
-    strings: Strings,
-    links: [RevenueLink; N],
-) -> impl IntoView {
+pub fn revenue_links<const N: usize>(strings: Strings, links: [RevenueLink; N]) -> impl IntoView {
     links
         .into_iter()
         .filter_map(|(url, text, event, class)| {

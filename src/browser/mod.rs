@@ -120,7 +120,12 @@ async fn fetch_text(
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
     let href = web_sys::Url::new_with_base(&url, &base)
-        .map_err(|_| FetchError(format!("src: {url:?} is not a URL")))?
+        .map_err(|_| {
+            FetchError(format!(
+                "src: {} is not a URL",
+                crate::model::json::quoted(&url)
+            ))
+        })?
         .href();
     let init = web_sys::RequestInit::new();
     let timed_out = Rc::new(Cell::new(false));

@@ -2,6 +2,8 @@
 //! wrote them (the wall clock of the given offset), so the dateline is the
 //! same for every reader; the browser's `Intl` turns the fields into words.
 
+use super::json::quoted;
+
 /// A validated RFC 3339 date-time, e.g. `2025-11-01T08:30:00+01:00`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateTime {
@@ -22,7 +24,10 @@ impl DateTime {
     /// space in place of `T` are accepted as RFC 3339 allows.
     pub fn parse(text: &str) -> Result<Self, String> {
         let invalid = || {
-            format!("expected an RFC 3339 date-time such as \"2025-11-01T08:30:00+01:00\", found {text:?}")
+            format!(
+                "expected an RFC 3339 date-time such as \"2025-11-01T08:30:00+01:00\", found {}",
+                quoted(text)
+            )
         };
         let b = text.as_bytes();
         if b.len() < 20
@@ -62,7 +67,10 @@ impl DateTime {
                 let hours = i16::from(h1 - b'0') * 10 + i16::from(h2 - b'0');
                 let minutes = i16::from(m1 - b'0') * 10 + i16::from(m2 - b'0');
                 if hours > 23 || minutes > 59 {
-                    return Err(format!("the UTC offset is out of range in {text:?}"));
+                    return Err(format!(
+                        "the UTC offset is out of range in {}",
+                        quoted(text)
+                    ));
                 }
                 let total = hours * 60 + minutes;
                 if *sign == b'-' {
@@ -74,11 +82,11 @@ impl DateTime {
             _ => return Err(invalid()),
         };
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return Err(format!("{text:?} is not a day in the calendar"));
+            return Err(format!("{} is not a day in the calendar", quoted(text)));
         }
         // 60 is a leap second, which RFC 3339 allows.
         if hour > 23 || minute > 59 || second > 60 {
-            return Err(format!("{text:?} is not a time of day"));
+            return Err(format!("{} is not a time of day", quoted(text)));
         }
         Ok(DateTime {
             year,

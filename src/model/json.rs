@@ -60,8 +60,8 @@ impl Json {
             Json::String(text) => {
                 const SHOWN: usize = 40;
                 match text.char_indices().nth(SHOWN) {
-                    Some((cut, _)) => format!("string {:?}…", &text[..cut]),
-                    None => format!("string {text:?}"),
+                    Some((cut, _)) => format!("string {}…", quoted(&text[..cut])),
+                    None => format!("string {}", quoted(text)),
                 }
             }
             Json::Array(_) => "an array".to_owned(),
@@ -127,6 +127,30 @@ impl From<i64> for Json {
     fn from(n: i64) -> Self {
         Json::Int(n)
     }
+}
+
+/// `text` as a JSON string literal for a message: quoted and escaped, with
+/// invisible direction marks spelled out so they cannot reorder the message.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    write_string(text, &mut out);
+    if out.contains(is_direction_mark) {
+        out = out
+            .chars()
+            .map(|c| {
+                if is_direction_mark(c) {
+                    format!("\\u{:04x}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+    }
+    out
+}
+
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn write_string(text: &str, out: &mut String) {

@@ -1,7 +1,7 @@
 //! Reads the article model out of parsed JSON, one field at a time, keeping
 //! the JSON path of where it is so every error can say where it is.
 
-use super::json::Json;
+use super::json::{quoted, Json};
 use super::{
     safe_url, AccessModel, DateTime, Lang, ParseError, RichText, UrlUse, KNOWN_BLOCK_TYPES,
 };
@@ -198,7 +198,8 @@ pub(crate) fn article(value: &Json, warnings: &mut Vec<String>) -> Read<Article>
     if let Some(tag) = lang.as_deref() {
         if Lang::from_tag(tag).is_none() {
             warnings.push(format!(
-                "lang: {tag:?} has no UI strings here; showing English"
+                "lang: {} has no UI strings here; showing English",
+                quoted(tag)
             ));
         }
     }
@@ -266,8 +267,9 @@ fn body(value: &Json, path: &Path, warnings: &mut Vec<String>) -> Read<Vec<Block
             _ => {
                 debug_assert!(!KNOWN_BLOCK_TYPES.contains(&kind));
                 warnings.push(format!(
-                    "{}: unknown block type {kind:?} skipped",
-                    path.render()
+                    "{}: unknown block type {} skipped",
+                    path.render(),
+                    quoted(kind)
                 ));
                 continue;
             }

@@ -1,7 +1,5 @@
-use super::{
-    article_text, Byline, Dateline, NotificationBell, PublisherBlock, ShareButton, StaticMarkup,
-};
-use crate::browser::page_url;
+use super::{article_text, use_strings, NotificationBell, ShareButton, StaticMarkup};
+use crate::browser::{format_date, page_url};
 use crate::model::{share_networks, Article};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,34 +15,29 @@ pub fn ArticleHeader(
     let share = article.share_data(&page_url());
     let networks = share_networks(article.share.as_ref());
     let notifications = article.notifications.clone();
-    let section = article.section.clone();
-    let title = article.title.clone();
-    let lede = article.lede.clone();
-    let authors = article.authors.clone();
-    let published = article.published.clone();
-    let updated = article.updated.clone();
-    let publisher = article.publisher.clone();
-    let ai_disclosure = article.ai_disclosure.clone();
-    let show_publisher = publisher.is_some() || ai_disclosure.is_some();
+    let strings = use_strings();
+    let lang = strings.lang();
+    let top = Arc::clone(&article);
+    // Static text, written straight to DOM nodes (see `markup`).
+    let headline = StaticMarkup::new(move |m| {
+        article_text::headline(m, &top, &|text| strings.get(text), &|date, style| {
+            format_date(date, lang, style)
+        });
+    });
+    let has_publisher = article.publisher.is_some() || article.ai_disclosure.is_some();
+    let publisher = has_publisher.then(|| {
+        StaticMarkup::new(move |m| {
+            article_text::publisher_block(m, &article, lang, &|text| strings.get(text));
+        })
+    });
     view! {
         <header class="aw-header" part="header">
-            {section.map(|section| view! { <p class="aw-kicker">{section}</p> })}
-            <h1 class="aw-headline">{title}</h1>
-            {lede.map(|lede| StaticMarkup::new(move |m| {
-                m.open("p");
-                m.attr("class", "aw-lede");
-                article_text::rich_text(m, &lede);
-                m.close();
-            }))}
-            <div class="aw-meta">
-                <Byline authors/>
-                <Dateline published updated/>
-            </div>
+            {headline}
             <div class="aw-actions">
                 <ShareButton share networks/>
                 {notifications.map(|notifications| view! { <NotificationBell notifications/> })}
             </div>
-            {show_publisher.then(|| view! { <PublisherBlock publisher ai_disclosure/> })}
+            {publisher}
         </header>
     }
 }

@@ -4,16 +4,178 @@
 //! and HTML text in tests.
 
 use super::markup::Markup;
-use crate::i18n::Text;
+use crate::browser::DateStyle;
+use crate::i18n::{explain_source_type, Text};
 use crate::model::{
-    Block, DateTime, Heading, Image, Inline, LatestItem, List, Paragraph, Quote, ReadAlso,
-    RelatedArticle, RichText,
+    AiDisclosure, Article, Author, Block, DateTime, Heading, Image, Inline, Lang, LatestItem, List,
+    Paragraph, Publisher, Quote, ReadAlso, RelatedArticle, RichText,
 };
 
 /// UI strings by key.
 pub type Strings<'a> = &'a dyn Fn(Text) -> String;
-/// A date as the page shows it.
-pub type Dates<'a> = &'a dyn Fn(&DateTime) -> String;
+/// A date as the page shows it, in a style.
+pub type Dates<'a> = &'a dyn Fn(&DateTime, DateStyle) -> String;
+
+/// The top of the header: section kicker, headline, lede, byline and
+/// dateline (the share button and the bell follow, as views).
+pub fn headline(m: &mut dyn Markup, article: &Article, strings: Strings, dates: Dates) {
+    if let Some(section) = &article.section {
+        text_element(m, "p", "aw-kicker", section);
+    }
+    text_element(m, "h1", "aw-headline", &article.title);
+    if let Some(lede) = &article.lede {
+        m.open("p");
+        m.attr("class", "aw-lede");
+        rich_text(m, lede);
+        m.close();
+    }
+    m.open("div");
+    m.attr("class", "aw-meta");
+    byline(m, &article.authors, strings);
+    dateline(
+        m,
+        &article.published,
+        article.updated.as_ref(),
+        strings,
+        dates,
+    );
+    m.close();
+}
+
+/// An element with a class and plain text.
+fn text_element(m: &mut dyn Markup, tag: &'static str, class: &str, text: &str) {
+    m.open(tag);
+    m.attr("class", class);
+    m.text(text);
+    m.close();
+}
+
+/// "By Kari Nordmann and Ola Hansen", each name a link where the article
+/// gives one. Nothing when there are no authors.
+fn byline(m: &mut dyn Markup, authors: &[Author], strings: Strings) {
+    if authors.is_empty() {
+        return;
+    }
+    m.open("p");
+    m.attr("class", "aw-byline");
+    m.text(&strings(Text::By));
+    m.text(" ");
+    for (index, author) in authors.iter().enumerate() {
+        if index > 0 && index + 1 == authors.len() {
+            m.text(&format!(" {} ", strings(Text::And)));
+        } else if index > 0 {
+            m.text(", ");
+        }
+        match &author.url {
+            Some(url) => {
+                m.open("a");
+                m.attr("href", url);
+                m.attr("rel", "author");
+                m.text(&author.name);
+                m.close();
+            }
+            None => element(m, "span", |m| m.text(&author.name)),
+        }
+    }
+    m.close();
+}
+
+/// The publication date in words ("1. november 2025"), and when the article
+/// was updated, each in a `<time datetime>`.
+fn dateline(
+    m: &mut dyn Markup,
+    published: &DateTime,
+    updated: Option<&DateTime>,
+    strings: Strings,
+    dates: Dates,
+) {
+    m.open("p");
+    m.attr("class", "aw-dateline");
+    time(m, published, DateStyle::Long, dates);
+    if let Some(updated) = updated {
+        m.open("span");
+        m.attr("class", "aw-updated");
+        m.text(&strings(Text::Updated));
+        m.text(" ");
+        time(m, updated, DateStyle::LongWithTime, dates);
+        m.close();
+    }
+    m.close();
+}
+
+/// Who publishes the article, and the AI disclosure when AI took part.
+/// Nothing when the article names neither.
+pub fn publisher_block(m: &mut dyn Markup, article: &Article, lang: Lang, strings: Strings) {
+    if article.publisher.is_none() && article.ai_disclosure.is_none() {
+        return;
+    }
+    m.open("div");
+    m.attr("class", "aw-publisher");
+    if let Some(Publisher { name, url, logo }) = &article.publisher {
+        m.open("p");
+        m.attr("class", "aw-publisher-name");
+        if let Some(src) = logo {
+            m.open("img");
+            m.attr("class", "aw-publisher-logo");
+            m.attr("src", src);
+            m.attr("alt", "");
+            m.attr("width", "24");
+            m.attr("height", "24");
+            m.close();
+        }
+        m.text(&strings(Text::PublishedBy));
+        m.text(" ");
+        link_or_text(m, url.as_deref(), None, name);
+        m.close();
+    }
+    if let Some(disclosure) = &article.ai_disclosure {
+        ai_badge(m, disclosure, lang, strings);
+    }
+    m.close();
+}
+
+/// The AI-disclosure badge: the newsroom's own statement verbatim, who is
+/// responsible, a link to the AI policy, and a disclosure widget that
+/// explains the source type in plain words.
+fn ai_badge(m: &mut dyn Markup, disclosure: &AiDisclosure, lang: Lang, strings: Strings) {
+    let title = strings(Text::AiBadgeTitle);
+    m.open("aside");
+    m.attr("class", "aw-ai-badge");
+    m.attr("part", "ai-badge");
+    m.attr("aria-label", &title);
+    m.open("p");
+    m.attr("class", "aw-ai-title");
+    m.open("span");
+    m.attr("class", "aw-ai-mark");
+    m.attr("aria-hidden", "true");
+    m.text(&strings(Text::AiMark));
+    m.close();
+    m.text(&title);
+    m.close();
+    text_element(m, "p", "aw-ai-text", &disclosure.text);
+    if let Some(newsroom) = &disclosure.reviewed_by {
+        m.open("p");
+        m.attr("class", "aw-ai-newsroom");
+        m.text(&strings(Text::AiResponsibleNewsroom));
+        m.text(" ");
+        m.text(newsroom);
+        m.close();
+    }
+    m.open("details");
+    m.attr("class", "aw-ai-details");
+    element(m, "summary", |m| m.text(&strings(Text::AiWhatDoesThisMean)));
+    element(m, "p", |m| {
+        m.text(explain_source_type(disclosure.source_type_name(), lang));
+    });
+    m.close();
+    if let Some(url) = &disclosure.policy_url {
+        m.open("p");
+        m.attr("class", "aw-ai-policy");
+        link_or_text(m, Some(url), None, &strings(Text::AiPolicyLink));
+        m.close();
+    }
+    m.close();
+}
 
 /// Opens `tag`, lets `content` fill it, closes it.
 pub fn element(m: &mut dyn Markup, tag: &'static str, content: impl FnOnce(&mut dyn Markup)) {
@@ -204,10 +366,10 @@ pub fn titled_region(
 }
 
 /// `<time datetime=…>` with the date as the page shows it.
-fn time(m: &mut dyn Markup, date: &DateTime, dates: Dates) {
+fn time(m: &mut dyn Markup, date: &DateTime, style: DateStyle, dates: Dates) {
     m.open("time");
     m.attr("datetime", &date.rfc3339);
-    m.text(&dates(date));
+    m.text(&dates(date, style));
     m.close();
 }
 
@@ -269,7 +431,7 @@ pub fn related_card(m: &mut dyn Markup, article: &RelatedArticle, strings: Strin
     if let Some(date) = &article.published {
         m.open("p");
         m.attr("class", "aw-card-date");
-        time(m, date, dates);
+        time(m, date, DateStyle::Medium, dates);
         m.close();
     }
     m.close();
@@ -280,7 +442,7 @@ pub fn related_card(m: &mut dyn Markup, article: &RelatedArticle, strings: Strin
 pub fn latest_item(m: &mut dyn Markup, item: &LatestItem, dates: Dates) {
     m.open("li");
     if let Some(date) = &item.published {
-        time(m, date, dates);
+        time(m, date, DateStyle::Medium, dates);
         m.text(" ");
     }
     link_or_text(m, item.url.as_deref(), None, &item.title);

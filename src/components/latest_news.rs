@@ -1,5 +1,5 @@
 use super::{article_text, use_strings, StaticMarkup};
-use crate::browser::{format_date, DateStyle};
+use crate::browser::format_date;
 use crate::i18n::Text;
 use crate::model::LatestItem;
 use leptos::prelude::*;
@@ -19,8 +19,8 @@ pub fn LatestNews(
             article_text::titled_region(m, "aside", "aw-latest", &label, |m| {
                 m.open("ul");
                 for item in &items {
-                    article_text::latest_item(m, item, &|date| {
-                        format_date(date, lang, DateStyle::Medium)
+                    article_text::latest_item(m, item, &|date, style| {
+                        format_date(date, lang, style)
                     });
                 }
                 m.close();

@@ -1,7 +1,6 @@
 //! The Leptos views, one component per file; article text is written as
 //! markup steps (`article_text`, `markup`).
 
-mod ai_badge;
 mod article_body;
 mod article_from_json;
 mod article_header;
@@ -9,8 +8,6 @@ mod article_page;
 mod article_text;
 mod article_widget;
 mod bell_prompt;
-mod byline;
-mod dateline;
 mod donation_prompt;
 mod error_panel;
 mod figure_image;
@@ -20,20 +17,16 @@ mod markup;
 mod meter_note;
 mod notification_bell;
 mod paywall;
-mod publisher_block;
 mod related_articles;
 mod share_button;
 mod share_menu;
 
-pub use ai_badge::AiBadge;
 pub use article_body::ArticleBody;
 pub use article_from_json::ArticleFromJson;
 pub use article_header::ArticleHeader;
 pub use article_page::ArticlePage;
 pub use article_widget::{ArticleWidget, WidgetInputs};
 pub use bell_prompt::BellPrompt;
-pub use byline::Byline;
-pub use dateline::Dateline;
 pub use donation_prompt::DonationPrompt;
 pub use error_panel::ErrorPanel;
 pub use figure_image::FigureImage;
@@ -43,7 +36,6 @@ pub use markup::{Markup, StaticMarkup};
 pub use meter_note::MeterNote;
 pub use notification_bell::NotificationBell;
 pub use paywall::Paywall;
-pub use publisher_block::PublisherBlock;
 pub use related_articles::RelatedArticles;
 pub use share_button::ShareButton;
 pub use share_menu::ShareMenu;

@@ -1,5 +1,5 @@
 use super::{article_text, use_strings, StaticMarkup};
-use crate::browser::{format_date, DateStyle};
+use crate::browser::format_date;
 use crate::i18n::Text;
 use crate::model::RelatedArticle;
 use leptos::prelude::*;
@@ -20,9 +20,12 @@ pub fn RelatedArticles(
                 m.open("ul");
                 m.attr("class", "aw-cards");
                 for article in &articles {
-                    article_text::related_card(m, article, &|text| strings.get(text), &|date| {
-                        format_date(date, lang, DateStyle::Medium)
-                    });
+                    article_text::related_card(
+                        m,
+                        article,
+                        &|text| strings.get(text),
+                        &|date, style| format_date(date, lang, style),
+                    );
                 }
                 m.close();
             });

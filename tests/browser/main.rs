@@ -9,6 +9,7 @@ mod bell;
 mod element;
 mod faults;
 mod hostile;
+mod markup;
 mod reader_revenue;
 mod share;
 mod support;

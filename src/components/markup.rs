@@ -11,6 +11,7 @@
 
 use crate::browser::{mount_all, unmount_all, DomMarkup};
 use js_sys::Array;
+use leptos::prelude::document;
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use leptos::tachys::html::attribute::Attribute;
 use leptos::tachys::hydration::Cursor;
@@ -115,13 +116,20 @@ impl StaticMarkup {
     }
 }
 
-/// The top-level elements a [`StaticMarkup`] built.
+/// The top-level elements a [`StaticMarkup`] built; an empty comment when it
+/// wrote none, so that a rebuild always has a place to go (as `()` does).
 pub struct StaticMarkupState(Array);
 
 impl StaticMarkupState {
-    fn first(&self) -> Option<Element> {
-        let first = self.0.get(0);
-        (!first.is_undefined()).then(|| first.unchecked_into())
+    fn new(nodes: Array) -> Self {
+        if nodes.length() == 0 {
+            nodes.push(&document().create_comment(""));
+        }
+        StaticMarkupState(nodes)
+    }
+
+    fn first(&self) -> Node {
+        self.0.get(0).unchecked_into()
     }
 }
 
@@ -135,12 +143,22 @@ impl Mountable for StaticMarkupState {
     }
 
     fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
-        self.first()
-            .is_some_and(|first| first.insert_before_this(child))
+        let first = self.first();
+        match first.parent_node() {
+            // The parent may be a shadow root: only `insertBefore` is used.
+            Some(parent) => {
+                child.mount(parent.unchecked_ref(), Some(&first));
+                true
+            }
+            None => false,
+        }
     }
 
     fn elements(&self) -> Vec<Element> {
-        self.0.iter().map(JsCast::unchecked_into).collect()
+        self.0
+            .iter()
+            .filter_map(|node| node.dyn_into::<Element>().ok())
+            .collect()
     }
 }
 
@@ -150,14 +168,12 @@ impl Render for StaticMarkup {
     fn build(self) -> Self::State {
         let mut dom = DomMarkup::default();
         (self.0)(&mut dom);
-        StaticMarkupState(dom.build())
+        StaticMarkupState::new(dom.build())
     }
 
     fn rebuild(self, state: &mut Self::State) {
         let mut fresh = self.build();
-        if let Some(first) = state.first() {
-            first.insert_before_this(&mut fresh);
-        }
+        state.insert_before_this(&mut fresh);
         state.unmount();
         *state = fresh;
     }
@@ -198,7 +214,12 @@ impl RenderHtml for StaticMarkup {
     ) {
         let mut html = HtmlMarkup::default();
         (self.0)(&mut html);
-        buf.push_str(&html.html);
+        // The client keeps an empty comment in place of nothing.
+        buf.push_str(if html.html.is_empty() {
+            "<!---->"
+        } else {
+            &html.html
+        });
         *position = Position::NextChild;
     }
 
@@ -212,7 +233,8 @@ impl RenderHtml for StaticMarkup {
         let mut count = TopLevel::default();
         (self.0)(&mut count);
         let adopted = Array::new();
-        for _ in 0..count.elements {
+        // Nothing written: the server wrote an empty comment.
+        for _ in 0..count.elements.max(1) {
             match position.get() {
                 Position::FirstChild => cursor.child(),
                 Position::Current => {}
@@ -221,7 +243,7 @@ impl RenderHtml for StaticMarkup {
             position.set(Position::NextChild);
             adopted.push(&cursor.current());
         }
-        StaticMarkupState(adopted)
+        StaticMarkupState::new(adopted)
     }
 
     fn into_owned(self) -> Self::Owned {

@@ -70,3 +70,18 @@ fn mounts_and_unmounts_all_its_elements() {
     assert_eq!(parent.children().length(), 0);
     assert_eq!(parent.child_nodes().length(), 1, "only the marker is left");
 }
+
+#[wasm_bindgen_test]
+fn writing_nothing_keeps_a_place() {
+    use leptos::tachys::view::Render;
+    assert_eq!(StaticMarkup::new(|_| {}).to_html(), "<!---->");
+    let parent = document().create_element("div").unwrap();
+    let mut state = StaticMarkup::new(|_| {}).build();
+    state.mount(&parent, None);
+    assert!(state.elements().is_empty(), "no elements");
+    assert_eq!(parent.child_nodes().length(), 1, "one empty comment");
+    // A rebuild with content goes where the comment was.
+    StaticMarkup::new(write).rebuild(&mut state);
+    assert_eq!(parent.children().length(), 2);
+    assert_eq!(parent.child_nodes().length(), 2, "the comment is gone");
+}

@@ -73,6 +73,26 @@ async fn supporters_get_everything_even_when_it_changes_later() {
     assert_eq!(all(&root, ".aw-body > *").len(), 12, "the whole body");
 }
 
+/// A wall with no teaser at all: the empty body must still open up in place.
+#[wasm_bindgen_test]
+async fn no_teaser_then_unlocked_shows_the_body_in_place() {
+    clear_storage();
+    let json = r#"{"id":"z","title":"Zero teaser","published":"2026-11-01T10:00:00Z",
+        "access":{"model":"premium","teaserBlocks":0,"subscribeUrl":"https://x.example/s"},
+        "body":[{"type":"paragraph","text":"One"},{"type":"paragraph","text":"Two"}]}"#;
+    let article = parse_article(json).unwrap().article;
+    let entitled = RwSignal::new(false);
+    let root = mount(move || view! { <ArticlePage article entitled/> });
+    leptos::task::tick().await;
+    assert!(paragraphs(&root).is_empty(), "nothing before the wall");
+    entitled.set(true);
+    leptos::task::tick().await;
+    assert_eq!(paragraphs(&root), ["One", "Two"]);
+    entitled.set(false);
+    leptos::task::tick().await;
+    assert!(paragraphs(&root).is_empty(), "and closed again");
+}
+
 #[wasm_bindgen_test]
 async fn meter_counts_distinct_articles_and_rereads_are_free() {
     clear_storage();

@@ -9,11 +9,18 @@ if (widget) {
     await painted();
     window.coldStart = { ready, painted: performance.now() };
   }, { once: true });
-  widget.setAttribute('src', src);
+  // The preload page names its article in the HTML, as a publisher's page would.
+  if (!widget.hasAttribute('src')) widget.setAttribute('src', src);
 } else {
   const { renderBaseline } = await import('./baseline.js');
   const host = document.getElementById('baseline');
-  renderBaseline(host.attachShadow({ mode: 'open' }), await (await fetch(src)).text());
+  const root = host.attachShadow({ mode: 'open' });
+  // The widget's own stylesheet, so both pages lay out and paint the same styled page.
+  const [css, json] = await Promise.all([fetch('/bench/style.css'), fetch(src)].map((r) => r.then((response) => response.text())));
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [sheet];
+  renderBaseline(root, json);
   const ready = performance.now();
   await painted();
   window.coldStart = { ready, painted: performance.now() };

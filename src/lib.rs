@@ -3,6 +3,7 @@
 //! - [`model`]: the JSON format, validation and rules (plain Rust).
 //! - [`i18n`]: the UI strings in Norwegian Bokmål and English.
 //! - [`browser`]: the few browser APIs the views need, behind small functions.
+//! - [`markup`]: markup written as steps, for article text (plain Rust).
 //! - [`components`]: the Leptos views.
 //! - [`element`]: the `<article-widget>` custom element around them.
 
@@ -10,4 +11,5 @@ pub mod browser;
 pub mod components;
 pub mod element;
 pub mod i18n;
+pub mod markup;
 pub mod model;

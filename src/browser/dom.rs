@@ -1,7 +1,7 @@
 //! Article text into DOM nodes: markup steps (see `components::markup`) are
 //! encoded as numbers plus one string and built by `dom.js` in one call.
 
-use crate::components::Markup;
+use crate::markup::Markup;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
@@ -37,9 +37,15 @@ pub struct DomMarkup {
 }
 
 impl DomMarkup {
-    /// Builds the elements; returns the top-level ones, not yet mounted.
+    /// Builds the elements; returns the top-level ones, not yet mounted. When
+    /// nothing was written, an empty comment instead, so that what replaces
+    /// it later has a place to go (as Leptos's `()` does).
     pub fn build(self) -> Array {
-        build_nodes(&self.ops, &self.text)
+        let nodes = build_nodes(&self.ops, &self.text);
+        if nodes.length() == 0 {
+            nodes.push(&leptos::prelude::document().create_comment(""));
+        }
+        nodes
     }
 
     /// Appends `text` and returns its start and length in UTF-16 units.

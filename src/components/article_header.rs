@@ -24,11 +24,8 @@ pub fn ArticleHeader(
             format_date(date, lang, style)
         });
     });
-    let has_publisher = article.publisher.is_some() || article.ai_disclosure.is_some();
-    let publisher = has_publisher.then(|| {
-        StaticMarkup::new(move |m| {
-            article_text::publisher_block(m, &article, lang, &|text| strings.get(text));
-        })
+    let publisher = StaticMarkup::new(move |m| {
+        article_text::publisher_block(m, &article, lang, &|text| strings.get(text));
     });
     view! {
         <header class="aw-header" part="header">

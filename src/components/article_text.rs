@@ -3,9 +3,9 @@
 //! list. Plain functions, so the same steps make DOM nodes in the browser
 //! and HTML text in tests.
 
-use super::markup::Markup;
 use crate::browser::DateStyle;
 use crate::i18n::{explain_source_type, Text};
+use crate::markup::Markup;
 use crate::model::{
     AiDisclosure, Article, Author, Block, DateTime, Heading, Image, Inline, Lang, LatestItem, List,
     Paragraph, Publisher, Quote, ReadAlso, RelatedArticle, RichText,
@@ -452,8 +452,8 @@ pub fn latest_item(m: &mut dyn Markup, item: &LatestItem, dates: Dates) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::markup::TopLevel;
     use crate::i18n::UiStrings;
+    use crate::markup::{HtmlMarkup, TopLevel};
     use crate::model::Lang;
 
     #[test]
@@ -470,5 +470,16 @@ mod tests {
                 assert_eq!((top.elements, top.texts, top.depth), (1, 0, 0), "{b:?}");
             }
         }
+    }
+
+    #[test]
+    fn inline_links_keep_their_text_and_escaped_url() {
+        let text = RichText::parse("a <b> & [\"q\"](https://x.example/?a=1&b=\"2\")");
+        let mut html = HtmlMarkup::default();
+        element(&mut html, "p", |m| rich_text(m, &text));
+        assert_eq!(
+            html.html,
+            "<p>a &lt;b&gt; &amp; <a href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\">\"q\"</a></p>"
+        );
     }
 }

@@ -43,15 +43,6 @@ pub fn DonationPrompt(
         }
         dismissed.set(true);
     };
-    let links = [
-        (
-            access.subscribe_url,
-            Text::Subscribe,
-            "subscribe",
-            "aw-button aw-button-primary",
-        ),
-        (access.donate_url, Text::Donate, "donate", "aw-button"),
-    ];
     view! {
         <aside class="aw-donation" part="donation" aria-labelledby=labelled_by>
             <Show
@@ -65,7 +56,7 @@ pub fn DonationPrompt(
                 <h2 class="aw-donation-title" id=title_id.clone()>{strings.get(Text::DonationPromptTitle)}</h2>
                 <p>{message.clone()}</p>
                 <p class="aw-donation-actions">
-                    {revenue_links(strings, links.clone())}
+                    {revenue_links(strings, &access, false)}
                     <button type="button" class="aw-button aw-button-quiet" on:click=not_now>{strings.get(Text::NotNow)}</button>
                 </p>
             </Show>

@@ -1,6 +1,5 @@
-//! Markup written as a sequence of open/attribute/text/close steps, and a
-//! view type that turns those steps straight into DOM nodes. Article text
-//! (see `article_text`) is written this way.
+//! A view type that turns markup steps (see `crate::markup`) straight into
+//! DOM nodes. Article text (see `article_text`) is written this way.
 //!
 //! Why not `view!`: article text never changes once shown, yet each
 //! `view!` node carries framework state, and inline runs (a `Vec` of views
@@ -10,8 +9,9 @@
 //! HTML text is ever parsed, so article text cannot become markup.
 
 use crate::browser::{mount_all, unmount_all, DomMarkup};
+pub use crate::markup::Markup;
+use crate::markup::{HtmlMarkup, TopLevel};
 use js_sys::Array;
-use leptos::prelude::document;
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use leptos::tachys::html::attribute::Attribute;
 use leptos::tachys::hydration::Cursor;
@@ -19,86 +19,6 @@ use leptos::tachys::renderer::types::{Element, Node};
 use leptos::tachys::view::add_attr::AddAnyAttr;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 use leptos::wasm_bindgen::JsCast;
-
-/// Where markup steps go: DOM nodes in the browser, or HTML text.
-pub trait Markup {
-    /// Opens an HTML element as a child of the open one.
-    fn open(&mut self, tag: &'static str);
-    /// Opens an SVG element.
-    fn open_svg(&mut self, tag: &'static str);
-    /// Sets an attribute of the element opened last.
-    fn attr(&mut self, name: &'static str, value: &str);
-    /// Adds text to the open element.
-    fn text(&mut self, text: &str);
-    /// Closes the element opened last.
-    fn close(&mut self);
-}
-
-/// Writes markup steps as HTML text, escaped (for server rendering and tests).
-#[derive(Default)]
-pub struct HtmlMarkup {
-    pub html: String,
-    open: Vec<&'static str>,
-    in_tag: bool,
-}
-
-impl HtmlMarkup {
-    fn end_tag_start(&mut self) {
-        if self.in_tag {
-            self.html.push('>');
-            self.in_tag = false;
-        }
-    }
-
-    fn escape(&mut self, text: &str, quotes: bool) {
-        for c in text.chars() {
-            match c {
-                '&' => self.html.push_str("&amp;"),
-                '<' => self.html.push_str("&lt;"),
-                '>' => self.html.push_str("&gt;"),
-                '"' if quotes => self.html.push_str("&quot;"),
-                c => self.html.push(c),
-            }
-        }
-    }
-}
-
-impl Markup for HtmlMarkup {
-    fn open(&mut self, tag: &'static str) {
-        self.end_tag_start();
-        self.html.push('<');
-        self.html.push_str(tag);
-        self.open.push(tag);
-        self.in_tag = true;
-    }
-
-    fn open_svg(&mut self, tag: &'static str) {
-        self.open(tag);
-    }
-
-    fn attr(&mut self, name: &'static str, value: &str) {
-        self.html.push(' ');
-        self.html.push_str(name);
-        self.html.push_str("=\"");
-        self.escape(value, true);
-        self.html.push('"');
-    }
-
-    fn text(&mut self, text: &str) {
-        self.end_tag_start();
-        self.escape(text, false);
-    }
-
-    fn close(&mut self) {
-        self.end_tag_start();
-        let tag = self.open.pop().unwrap_or_default();
-        if tag != "img" {
-            self.html.push_str("</");
-            self.html.push_str(tag);
-            self.html.push('>');
-        }
-    }
-}
 
 /// A view of the elements `write` writes: built straight into DOM nodes on
 /// the client (one call into JavaScript for all of them), or written as
@@ -118,16 +38,10 @@ impl StaticMarkup {
 
 /// The top-level elements a [`StaticMarkup`] built; an empty comment when it
 /// wrote none, so that a rebuild always has a place to go (as `()` does).
+/// Never empty.
 pub struct StaticMarkupState(Array);
 
 impl StaticMarkupState {
-    fn new(nodes: Array) -> Self {
-        if nodes.length() == 0 {
-            nodes.push(&document().create_comment(""));
-        }
-        StaticMarkupState(nodes)
-    }
-
     fn first(&self) -> Node {
         self.0.get(0).unchecked_into()
     }
@@ -168,7 +82,7 @@ impl Render for StaticMarkup {
     fn build(self) -> Self::State {
         let mut dom = DomMarkup::default();
         (self.0)(&mut dom);
-        StaticMarkupState::new(dom.build())
+        StaticMarkupState(dom.build())
     }
 
     fn rebuild(self, state: &mut Self::State) {
@@ -243,66 +157,10 @@ impl RenderHtml for StaticMarkup {
             position.set(Position::NextChild);
             adopted.push(&cursor.current());
         }
-        StaticMarkupState::new(adopted)
+        StaticMarkupState(adopted)
     }
 
     fn into_owned(self) -> Self::Owned {
         self
-    }
-}
-
-/// Counts what is written at the top level.
-#[derive(Default)]
-pub(crate) struct TopLevel {
-    pub depth: usize,
-    pub elements: usize,
-    pub texts: usize,
-}
-
-impl Markup for TopLevel {
-    fn open(&mut self, _tag: &'static str) {
-        self.elements += usize::from(self.depth == 0);
-        self.depth += 1;
-    }
-
-    fn open_svg(&mut self, tag: &'static str) {
-        self.open(tag);
-    }
-
-    fn attr(&mut self, _name: &'static str, _value: &str) {}
-
-    fn text(&mut self, _text: &str) {
-        self.texts += usize::from(self.depth == 0);
-    }
-
-    fn close(&mut self) {
-        self.depth = self.depth.saturating_sub(1);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::components::article_text::{element, rich_text};
-    use crate::model::RichText;
-
-    #[test]
-    fn text_and_attributes_are_escaped() {
-        let text = RichText::parse("a <b> & [\"q\"](https://x.example/?a=1&b=\"2\")");
-        let mut html = HtmlMarkup::default();
-        element(&mut html, "p", |m| rich_text(m, &text));
-        assert_eq!(
-            html.html,
-            "<p>a &lt;b&gt; &amp; <a href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\">\"q\"</a></p>"
-        );
-    }
-
-    #[test]
-    fn counts_top_level_elements_and_text() {
-        let mut count = TopLevel::default();
-        element(&mut count, "p", |m| m.text("x"));
-        count.text("loose");
-        element(&mut count, "ul", |m| element(m, "li", |_| {}));
-        assert_eq!((count.elements, count.texts, count.depth), (2, 1, 0));
     }
 }

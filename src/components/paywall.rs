@@ -23,38 +23,41 @@ pub fn Paywall(
         .message
         .clone()
         .unwrap_or_else(|| strings.get(Text::WallText).to_owned());
-    let links = [
-        (
-            access.subscribe_url,
-            Text::Subscribe,
-            "subscribe",
-            "aw-button aw-button-primary",
-        ),
-        (access.login_url, Text::LogIn, "login", "aw-button"),
-        (access.donate_url, Text::Donate, "donate", "aw-button"),
-    ];
     view! {
         <section class=format!("aw-paywall {PAYWALLED_CLASS}") part="paywall" aria-labelledby=labelled_by>
             <h2 class="aw-paywall-title" id=title_id>{strings.get(title)}</h2>
             <p>{message}</p>
-            <p class="aw-paywall-actions">{revenue_links(strings, links)}</p>
+            <p class="aw-paywall-actions">{revenue_links(strings, &access, true)}</p>
         </section>
     }
 }
 
-/// A reader-revenue link: its URL (left out when absent), its text, the event
-/// it sends, and its CSS class.
-pub type RevenueLink = (Option<String>, Text, &'static str, &'static str);
-
-/// The wall's and the donation prompt's links, each telling the host page
-/// which was followed (`article-widget:subscribe`, `…:login`, `…:donate`).
-pub fn revenue_links<const N: usize>(strings: Strings, links: [RevenueLink; N]) -> impl IntoView {
-    links
-        .into_iter()
-        .filter_map(|(url, text, event, class)| {
-            url.map(|url| view! { <a class=class href=url on:click=announce(event)>{strings.get(text)}</a> })
-        })
-        .collect_view()
+/// The wall's and the donation prompt's links: Subscribe, Log in (the wall
+/// only) and Donate, those the article gives a URL for. Each tells the host
+/// page which was followed (`article-widget:subscribe`, `…:login`, `…:donate`).
+pub fn revenue_links(strings: Strings, access: &Access, with_login: bool) -> impl IntoView {
+    let login = access.login_url.as_ref().filter(|_| with_login);
+    [
+        (
+            access.subscribe_url.as_ref(),
+            Text::Subscribe,
+            "subscribe",
+            "aw-button aw-button-primary",
+        ),
+        (login, Text::LogIn, "login", "aw-button"),
+        (
+            access.donate_url.as_ref(),
+            Text::Donate,
+            "donate",
+            "aw-button",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(url, text, event, class)| {
+        let url = url?.clone();
+        Some(view! { <a class=class href=url on:click=announce(event)>{strings.get(text)}</a> })
+    })
+    .collect_view()
 }
 
 fn announce(event: &'static str) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {

@@ -327,3 +327,25 @@ fn only_free_articles_with_somewhere_to_go_ask_for_support() {
         !access(json!({ "model": "premium", "donateUrl": "https://d.example" })).asks_for_support()
     );
 }
+
+#[test]
+fn whole_numbers_are_written_without_fraction_or_exponent() {
+    let image = |width: Value| {
+        with(
+            minimal(),
+            "body",
+            json!([{ "type": "image", "src": "a.png", "alt": "", "width": width }]),
+        )
+    };
+    assert!(article_from_value(&image(json!(320))).is_ok());
+    assert_eq!(
+        parse_article(&image(json!(320)).to_string().replace("320", "320.0"))
+            .unwrap_err()
+            .to_string(),
+        "body[0].width: expected a whole number from 0 to 4294967295, found number `320.0`"
+    );
+    assert_eq!(
+        error_of(image(json!(-1))),
+        "body[0].width: expected a whole number from 0 to 4294967295, found integer `-1`"
+    );
+}

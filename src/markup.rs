@@ -1,0 +1,150 @@
+//! Markup written as a sequence of open/attribute/text/close steps: article
+//! text is described once this way (`components::article_text`) and becomes
+//! DOM nodes in the browser (`browser::DomMarkup`) or HTML text
+//! ([`HtmlMarkup`]). Plain Rust, no browser.
+
+/// Where markup steps go: DOM nodes in the browser, or HTML text.
+pub trait Markup {
+    /// Opens an HTML element as a child of the open one.
+    fn open(&mut self, tag: &'static str);
+    /// Opens an SVG element.
+    fn open_svg(&mut self, tag: &'static str);
+    /// Sets an attribute of the element opened last.
+    fn attr(&mut self, name: &'static str, value: &str);
+    /// Adds text to the open element.
+    fn text(&mut self, text: &str);
+    /// Closes the element opened last.
+    fn close(&mut self);
+}
+
+/// Writes markup steps as HTML text, escaped (for server rendering and tests).
+#[derive(Default)]
+pub struct HtmlMarkup {
+    pub html: String,
+    open: Vec<&'static str>,
+    in_tag: bool,
+}
+
+impl HtmlMarkup {
+    fn end_tag_start(&mut self) {
+        if self.in_tag {
+            self.html.push('>');
+            self.in_tag = false;
+        }
+    }
+
+    fn escape(&mut self, text: &str, quotes: bool) {
+        for c in text.chars() {
+            match c {
+                '&' => self.html.push_str("&amp;"),
+                '<' => self.html.push_str("&lt;"),
+                '>' => self.html.push_str("&gt;"),
+                '"' if quotes => self.html.push_str("&quot;"),
+                c => self.html.push(c),
+            }
+        }
+    }
+}
+
+impl Markup for HtmlMarkup {
+    fn open(&mut self, tag: &'static str) {
+        self.end_tag_start();
+        self.html.push('<');
+        self.html.push_str(tag);
+        self.open.push(tag);
+        self.in_tag = true;
+    }
+
+    fn open_svg(&mut self, tag: &'static str) {
+        self.open(tag);
+    }
+
+    fn attr(&mut self, name: &'static str, value: &str) {
+        self.html.push(' ');
+        self.html.push_str(name);
+        self.html.push_str("=\"");
+        self.escape(value, true);
+        self.html.push('"');
+    }
+
+    fn text(&mut self, text: &str) {
+        self.end_tag_start();
+        self.escape(text, false);
+    }
+
+    fn close(&mut self) {
+        self.end_tag_start();
+        let tag = self.open.pop().unwrap_or_default();
+        if tag != "img" {
+            self.html.push_str("</");
+            self.html.push_str(tag);
+            self.html.push('>');
+        }
+    }
+}
+
+/// Counts what is written at the top level.
+#[derive(Default)]
+pub(crate) struct TopLevel {
+    pub depth: usize,
+    pub elements: usize,
+    pub texts: usize,
+}
+
+impl Markup for TopLevel {
+    fn open(&mut self, _tag: &'static str) {
+        self.elements += usize::from(self.depth == 0);
+        self.depth += 1;
+    }
+
+    fn open_svg(&mut self, tag: &'static str) {
+        self.open(tag);
+    }
+
+    fn attr(&mut self, _name: &'static str, _value: &str) {}
+
+    fn text(&mut self, _text: &str) {
+        self.texts += usize::from(self.depth == 0);
+    }
+
+    fn close(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(m: &mut dyn Markup) {
+        m.open("p");
+        m.attr("title", "a \"b\" & <c>");
+        m.text("x < y & z > w \"q\"");
+        m.close();
+        m.text("loose");
+        m.open("ul");
+        m.open("li");
+        m.open("img");
+        m.attr("src", "/a.png");
+        m.close();
+        m.close();
+        m.close();
+    }
+
+    #[test]
+    fn html_is_escaped_and_void_elements_have_no_end_tag() {
+        let mut html = HtmlMarkup::default();
+        write(&mut html);
+        assert_eq!(
+            html.html,
+            "<p title=\"a &quot;b&quot; &amp; &lt;c&gt;\">x &lt; y &amp; z &gt; w \"q\"</p>loose<ul><li><img src=\"/a.png\"></li></ul>"
+        );
+    }
+
+    #[test]
+    fn counts_top_level_elements_and_text() {
+        let mut count = TopLevel::default();
+        write(&mut count);
+        assert_eq!((count.elements, count.texts, count.depth), (2, 1, 0));
+    }
+}

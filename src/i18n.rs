@@ -135,6 +135,24 @@ pub fn is_known_key(key: &str) -> bool {
     Text::ALL.iter().any(|text| text.key() == key)
 }
 
+/// What a newer feed may hold that this version skips: the model's warnings
+/// (unknown block types, languages) and UI string overrides with a key no
+/// string has (kept, harmless).
+pub fn document_warnings(parsed: &crate::model::Parsed) -> Vec<String> {
+    let unknown_keys = parsed
+        .article
+        .strings
+        .keys()
+        .filter(|key| !is_known_key(key))
+        .map(|key| format!("strings.{key}: no UI string has this key; ignored"));
+    parsed
+        .warnings
+        .iter()
+        .cloned()
+        .chain(unknown_keys)
+        .collect()
+}
+
 /// A plain-words explanation of an IPTC digital source type, for the AI
 /// badge's detail. Types without their own wording get a general one.
 pub fn explain_source_type(name: Option<&str>, lang: Lang) -> &'static str {

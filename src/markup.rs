@@ -85,6 +85,7 @@ impl Markup for HtmlMarkup {
 
 /// Counts what is written at the top level.
 #[derive(Default)]
+#[cfg_attr(not(feature = "widget"), allow(dead_code))]
 pub(crate) struct TopLevel {
     pub depth: usize,
     pub elements: usize,

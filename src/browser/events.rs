@@ -1,43 +1,56 @@
 //! The widget's events to the host page: `CustomEvent`s that bubble and
-//! cross shadow roots (`composed`), named `article-widget:*`.
+//! cross shadow roots (`composed`), named `article-widget:*`. Each `detail`
+//! is a serde type, handed over as a plain object by serde-wasm-bindgen.
 
-use js_sys::{Object, Reflect};
-use wasm_bindgen::JsValue;
+use super::json::to_js;
+use serde::Serialize;
 
-/// An event's `detail` object, built field by field.
-#[derive(Default)]
-pub struct Detail(Vec<(&'static str, JsValue)>);
-
-impl Detail {
-    pub fn new() -> Self {
-        Detail::default()
-    }
-
-    pub fn with(mut self, key: &'static str, value: impl Into<JsValue>) -> Self {
-        self.0.push((key, value.into()));
-        self
-    }
-
-    pub fn with_strings(self, key: &'static str, values: &[String]) -> Self {
-        let array: js_sys::Array = values.iter().map(|v| JsValue::from_str(v)).collect();
-        self.with(key, array)
-    }
-
-    fn into_object(self) -> Object {
-        let object = Object::new();
-        for (key, value) in self.0 {
-            let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
-        }
-        object
-    }
+/// `ready`: an article is on screen.
+#[derive(Serialize)]
+pub struct Ready<'a> {
+    pub id: &'a str,
 }
 
+/// `error`: what is wrong and, for a document, where.
+#[derive(Serialize)]
+pub struct Failed<'a> {
+    pub message: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub path: &'a str,
+}
+
+/// `notify`: the bell's state after the reader answered or turned it off.
+#[derive(Serialize)]
+pub struct Notify<'a> {
+    pub permission: &'a str,
+    pub topics: &'a [String],
+    pub subscribed: bool,
+}
+
+/// `share`: how the reader shared.
+#[derive(Serialize)]
+pub struct Shared<'a> {
+    pub method: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network: Option<&'a str>,
+}
+
+/// `prompt-dismissed`: "Not now", quiet for this many days.
+#[derive(Serialize)]
+pub struct PromptDismissed {
+    pub days: u32,
+}
+
+/// An event with nothing more to say (`subscribe`, `login`, `donate`).
+#[derive(Serialize)]
+pub struct NoDetail {}
+
 /// Dispatches `article-widget:{name}` from `target`.
-pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: Detail) {
+pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &impl Serialize) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&detail.into_object());
+    init.set_detail(&to_js(detail));
     if let Ok(event) =
         web_sys::CustomEvent::new_with_event_init_dict(&format!("article-widget:{name}"), &init)
     {

@@ -1,29 +1,27 @@
 //! What the widget reads from its host element and the page around it.
 
-use js_sys::{Reflect, JSON};
+use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement};
 
-/// The host's `article` property as JSON text (a string is taken as JSON
-/// already); `None` when it is not set.
-pub fn article_property(host: &HtmlElement) -> Option<Result<String, String>> {
+/// The host's `article` property.
+pub enum ArticleProperty {
+    /// JSON text.
+    Text(String),
+    /// An object (or anything else a script set).
+    Value(JsValue),
+}
+
+/// The host's `article` property; `None` when it is not set.
+pub fn article_property(host: &HtmlElement) -> Option<ArticleProperty> {
     let article = Reflect::get(host, &"article".into()).ok()?;
     if article.is_undefined() || article.is_null() {
         return None;
     }
-    Some(as_json_text(&article))
-}
-
-fn as_json_text(article: &JsValue) -> Result<String, String> {
-    if let Some(text) = article.as_string() {
-        return Ok(text);
-    }
-    JSON::stringify(article)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| {
-            "the object cannot be turned into JSON (does it refer to itself?)".to_owned()
-        })
+    Some(match article.as_string() {
+        Some(text) => ArticleProperty::Text(text),
+        None => ArticleProperty::Value(article),
+    })
 }
 
 /// The text of a `<script type="application/json">` child of the host.

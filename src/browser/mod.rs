@@ -1,7 +1,7 @@
 //! The browser APIs the views use, each behind one small function so that
 //! components stay views and the model stays plain Rust.
 
-use crate::model::{DateTime, Lang};
+use crate::model::{quoted, DateTime, Lang, ParseError};
 use js_sys::Intl::{DateTimeFormat, DateTimeFormatOptions, DateTimeStyle};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -95,53 +95,46 @@ impl LatestRequest {
         }
     }
 
-    /// Fetches `url` (relative to the page) as text, giving up after
-    /// `timeout_ms`.
-    pub fn fetch_text(
+    /// Fetches `url` (relative to the page) and parses it as JSON, giving up
+    /// after `timeout_ms`. The outer error is the network's; the inner one
+    /// says what is wrong with the JSON.
+    pub fn fetch_json(
         &self,
         url: &str,
-        timeout_ms: i32,
-    ) -> impl Future<Output = Result<String, FetchError>> + 'static {
+        timeout_ms: u32,
+    ) -> impl Future<Output = Result<Result<JsValue, ParseError>, FetchError>> + 'static {
         self.abort();
         let controller = web_sys::AbortController::new().ok();
         self.0.borrow_mut().clone_from(&controller);
-        fetch_text(url.to_owned(), timeout_ms, controller)
+        fetch_json(url.to_owned(), timeout_ms, controller)
     }
 }
 
-async fn fetch_text(
+async fn fetch_json(
     url: String,
-    timeout_ms: i32,
+    timeout_ms: u32,
     controller: Option<web_sys::AbortController>,
-) -> Result<String, FetchError> {
-    let window = web_sys::window().ok_or_else(|| FetchError("no window".into()))?;
-    let base = window
-        .document()
+) -> Result<Result<JsValue, ParseError>, FetchError> {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
     let href = web_sys::Url::new_with_base(&url, &base)
-        .map_err(|_| {
-            FetchError(format!(
-                "src: {} is not a URL",
-                crate::model::json::quoted(&url)
-            ))
-        })?
+        .map_err(|_| FetchError(format!("src: {} is not a URL", quoted(&url))))?
         .href();
-    let init = web_sys::RequestInit::new();
     let timed_out = Rc::new(Cell::new(false));
-    if let Some(controller) = &controller {
-        init.set_signal(Some(&controller.signal()));
-        let (abort, flag) = (controller.clone(), Rc::clone(&timed_out));
-        let on_timeout = wasm_bindgen::closure::Closure::once_into_js(move || {
+    // Dropped (cancelled) when the fetch settles first.
+    let _timeout = controller.clone().map(|controller| {
+        let flag = Rc::clone(&timed_out);
+        gloo_timers::callback::Timeout::new(timeout_ms, move || {
             flag.set(true);
-            abort.abort();
-        });
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.unchecked_ref(),
-            timeout_ms,
-        );
-    }
-    let response = JsFuture::from(window.fetch_with_str_and_init(&href, &init))
+            controller.abort();
+        })
+    });
+    let signal = controller.as_ref().map(|c| c.signal());
+    let response = gloo_net::http::Request::get(&href)
+        .abort_signal(signal.as_ref())
+        .send()
         .await
         .map_err(|error| {
             if timed_out.get() {
@@ -150,10 +143,9 @@ async fn fetch_text(
                     timeout_ms / 1000
                 ))
             } else {
-                FetchError(format!("could not load {href}: {}", describe_js(&error)))
+                FetchError(format!("could not load {href}: {}", network_message(error)))
             }
         })?;
-    let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(FetchError(format!(
             "could not load {href}: HTTP {} {}",
@@ -161,38 +153,64 @@ async fn fetch_text(
             response.status_text()
         )));
     }
-    let text = JsFuture::from(response.text().map_err(js_error)?)
-        .await
-        .map_err(|error| FetchError(format!("could not read {href}: {}", describe_js(&error))))?;
-    Ok(text.as_string().unwrap_or_default())
+    // The browser's JSON parser reads the body (as UTF-8, without a byte
+    // order mark); its message says what is wrong.
+    let body = web_sys::Response::from(response)
+        .json()
+        .map_err(|error| FetchError(json::describe(&error)))?;
+    Ok(match JsFuture::from(body).await {
+        Ok(value) => json::check_limits(value),
+        Err(error) if error.is_instance_of::<js_sys::SyntaxError>() => {
+            Err(ParseError::syntax(json::describe(&error)))
+        }
+        Err(error) => {
+            return Err(FetchError(format!(
+                "could not read {href}: {}",
+                json::describe(&error)
+            )))
+        }
+    })
 }
 
-fn js_error(error: JsValue) -> FetchError {
-    FetchError(describe_js(&error))
-}
-
-fn describe_js(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".into())
+fn network_message(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(error) => error.message,
+        other => other.to_string(),
+    }
 }
 
 mod dom;
 mod events;
 mod host;
+mod json;
 mod notifications;
 mod reader;
 mod share;
 mod storage;
 
 pub use dom::{mount_all, unmount_all, DomMarkup};
-pub use events::{dispatch, Detail};
-pub use host::{article_property, data_island, focus_is_within};
+pub use events::{dispatch, Failed, NoDetail, Notify, PromptDismissed, Ready, Shared};
+pub use host::{article_property, data_island, focus_is_within, ArticleProperty};
+pub use json::{
+    parse_article_text, parse_json, read_article_object, read_article_value, to_js, to_json_text,
+};
 pub use notifications::{notification_permission, request_notification_permission};
 pub use reader::{dismiss_prompt, load_bell, reader_access, save_bell, take_prompt_impression};
 pub use share::{copy_to_clipboard, share_natively, NativeShare};
+
+/// Calls `handler` for each `event` on the window for as long as the calling
+/// component lives: the gloo-events listener is removed when dropped.
+pub fn on_window_while_mounted(
+    event: &'static str,
+    handler: impl FnMut(&web_sys::Event) + 'static,
+) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = gloo_events::EventListener::new(&window, event, handler);
+    let listener = send_wrapper::SendWrapper::new(listener);
+    leptos::prelude::on_cleanup(move || drop(listener));
+}
 
 /// Milliseconds since the epoch, by the browser's clock.
 pub fn now_ms() -> i64 {
@@ -208,7 +226,8 @@ pub fn page_url() -> String {
 
 /// Puts JSON-LD metadata into the host document's `<head>` for as long as
 /// the calling component lives.
-pub fn use_json_ld(text: String) {
+pub fn use_json_ld(metadata: &impl serde::Serialize) {
+    let text = crate::model::escape_for_script(&to_json_text(metadata));
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

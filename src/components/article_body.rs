@@ -16,7 +16,7 @@ pub fn ArticleBody(
 ) -> impl IntoView {
     let strings = use_strings();
     StaticMarkup::new(move |m| {
-        for block in article.body.iter().take(shown) {
+        for block in article.blocks().take(shown) {
             article_text::block(m, block, &|text| strings.get(text));
         }
     })

@@ -1,6 +1,6 @@
 use super::{ArticlePage, ErrorPanel};
-use crate::browser::warn;
-use crate::model::parse_article;
+use crate::browser::{parse_article_text, warn};
+use crate::i18n::document_warnings;
 use leptos::prelude::*;
 
 /// Reads an article from JSON text and shows it, or shows what is wrong with
@@ -13,9 +13,9 @@ pub fn ArticleFromJson(
     #[prop(optional, into)]
     entitled: Signal<bool>,
 ) -> impl IntoView {
-    match parse_article(&json) {
+    match parse_article_text(&json) {
         Ok(parsed) => {
-            for warning in &parsed.warnings {
+            for warning in document_warnings(&parsed) {
                 warn(&format!("article-widget: {warning}"));
             }
             view! { <ArticlePage article=parsed.article entitled/> }.into_any()

@@ -44,7 +44,7 @@ pub fn ArticlePage(
         .as_ref()
         .is_some_and(Access::asks_for_support);
     let prompt = asks && !entitled_at_start && take_prompt_impression(&article.id);
-    use_json_ld(news_article_json_ld(
+    use_json_ld(&news_article_json_ld(
         &article,
         teaser_blocks.is_some() && !entitled_at_start,
     ));

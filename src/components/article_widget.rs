@@ -1,17 +1,19 @@
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
 use crate::browser::{
-    article_property, data_island, dispatch, warn, Detail, FetchError, LatestRequest,
+    article_property, data_island, dispatch, parse_article_text, read_article_object,
+    read_article_value, warn, ArticleProperty, Failed, FetchError, LatestRequest, Ready,
 };
-use crate::i18n::UiStrings;
-use crate::model::{parse_article, Article, Lang, ParseError};
+use crate::i18n::{document_warnings, UiStrings};
+use crate::model::{Article, Lang, ParseError, Parsed};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;
 use std::sync::Arc;
+use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
 /// How long a `src` fetch may take before the widget gives up.
-const FETCH_TIMEOUT_MS: i32 = 15_000;
+const FETCH_TIMEOUT_MS: u32 = 15_000;
 
 /// What the host element says, as signals: its attributes, and a counter
 /// for changes of its `article` property.
@@ -46,16 +48,31 @@ impl WidgetInputs {
 }
 
 /// Where the article comes from, in order of precedence.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 enum Source {
-    /// The `article` property (an object, or JSON text).
-    Property(Result<String, String>),
+    /// The `article` property: JSON text, or an object (read as the
+    /// property's `generation`-th value, so setting it again re-reads it).
+    PropertyText(String),
+    PropertyValue(SendWrapper<JsValue>, u32),
     /// A `<script type="application/json">` child.
     DataIsland(String),
     /// The `src` attribute, fetched.
     Url(String),
     /// Nothing yet: the host page may still set one.
     Nothing,
+}
+
+impl PartialEq for Source {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Source::PropertyText(a), Source::PropertyText(b))
+            | (Source::DataIsland(a), Source::DataIsland(b))
+            | (Source::Url(a), Source::Url(b)) => a == b,
+            (Source::PropertyValue(_, a), Source::PropertyValue(_, b)) => a == b,
+            (Source::Nothing, Source::Nothing) => true,
+            _ => false,
+        }
+    }
 }
 
 /// What the widget shows. The article is shared, not copied, on each
@@ -95,9 +112,9 @@ pub fn ArticleWidget(
     let host = SendWrapper::new(host);
     let source_host = host.clone();
     let source = Memo::new(move |_| {
-        inputs.article_changes.track();
+        let generation = inputs.article_changes.get();
         let src = inputs.src.get();
-        read_source(&source_host, src)
+        read_source(&source_host, src, generation)
     });
     // Only `src` needs the network; the other sources render in the same task.
     let requests = Rc::new(LatestRequest::default());
@@ -105,31 +122,38 @@ pub fn ArticleWidget(
     on_cleanup(move || on_removal.abort());
     let fetched = LocalResource::new(move || {
         let request = source.with(|source| match source {
-            Source::Url(url) => Some(requests.fetch_text(url, FETCH_TIMEOUT_MS)),
+            Source::Url(url) => Some(requests.fetch_json(url, FETCH_TIMEOUT_MS)),
             _ => {
                 requests.abort();
                 None
             }
         });
-        async move { Some(request?.await) }
+        // Read in the task that fetched, so only Rust values are kept.
+        async move {
+            Some(
+                request?
+                    .await
+                    .map(|json| json.and_then(read_article_value).map(Shown::from)),
+            )
+        }
     });
     let state = Memo::new(move |_| {
         let outcome = source.with(|source| match source {
             Source::Nothing => None,
-            Source::Property(Ok(json)) | Source::DataIsland(json) => {
-                Some((parse_article(json), false))
+            Source::PropertyText(json) | Source::DataIsland(json) => {
+                Some((parse_article_text(json).map(Shown::from), false))
             }
-            Source::Property(Err(reason)) => {
-                Some((Err(ParseError::new("article", reason.clone())), false))
+            Source::PropertyValue(value, _) => {
+                Some((read_article_object(value).map(Shown::from), false))
             }
             Source::Url(_) => fetched.with(|fetched| match fetched.as_ref()?.as_ref()? {
-                Ok(json) => Some((parse_article(json), true)),
+                Ok(read) => Some((read.clone(), true)),
                 Err(FetchError(reason)) => Some((Err(ParseError::new("", reason.clone())), true)),
             }),
         });
         match outcome {
             None => State::Waiting,
-            Some((Ok(parsed), _)) => State::Ready(Arc::new(parsed.article), parsed.warnings.into()),
+            Some((Ok(Shown(article, warnings)), _)) => State::Ready(article, warnings),
             Some((Err(error), retry)) => State::Failed { error, retry },
         }
     });
@@ -143,18 +167,14 @@ pub fn ArticleWidget(
                 for warning in warnings.iter() {
                     warn(&format!("article-widget: {warning}"));
                 }
-                dispatch(
-                    &events_host,
-                    "ready",
-                    Detail::new().with("id", article.id.as_str()),
-                );
+                dispatch(&events_host, "ready", &Ready { id: &article.id });
             }
             State::Failed { error, .. } => {
-                let mut detail = Detail::new().with("message", error.to_string());
-                if !error.path.is_empty() {
-                    detail = detail.with("path", error.path.as_str());
-                }
-                dispatch(&events_host, "error", detail);
+                let detail = Failed {
+                    message: error.to_string(),
+                    path: &error.path,
+                };
+                dispatch(&events_host, "error", &detail);
             }
         })
     });
@@ -189,9 +209,25 @@ pub fn ArticleWidget(
     }
 }
 
-fn read_source(host: &HtmlElement, src: Option<String>) -> Source {
-    if let Some(article) = article_property(host) {
-        return Source::Property(article);
+/// An article read, with what was skipped in it, ready to share between
+/// renders.
+#[derive(Clone, Debug)]
+struct Shown(Arc<Article>, Arc<[String]>);
+
+impl From<Parsed> for Shown {
+    fn from(parsed: Parsed) -> Self {
+        let warnings = document_warnings(&parsed).into();
+        Shown(Arc::new(parsed.article), warnings)
+    }
+}
+
+fn read_source(host: &HtmlElement, src: Option<String>, generation: u32) -> Source {
+    match article_property(host) {
+        Some(ArticleProperty::Text(json)) => return Source::PropertyText(json),
+        Some(ArticleProperty::Value(value)) => {
+            return Source::PropertyValue(SendWrapper::new(value), generation)
+        }
+        None => {}
     }
     if let Some(json) = data_island(host) {
         return Source::DataIsland(json);

@@ -1,6 +1,6 @@
 use super::paywall::revenue_links;
 use super::{unique_id, use_strings};
-use crate::browser::{dismiss_prompt, dispatch, Detail};
+use crate::browser::{dismiss_prompt, dispatch, PromptDismissed};
 use crate::i18n::Text;
 use crate::model::Access;
 use leptos::html;
@@ -38,7 +38,7 @@ pub fn DonationPrompt(
             dispatch(
                 target.unchecked_ref(),
                 "prompt-dismissed",
-                Detail::new().with("days", period_days),
+                &PromptDismissed { days: period_days },
             );
         }
         dismissed.set(true);

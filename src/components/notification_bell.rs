@@ -1,5 +1,5 @@
 use super::{unique_id, use_strings, BellPrompt};
-use crate::browser::{dispatch, load_bell, notification_permission, save_bell, Detail};
+use crate::browser::{dispatch, load_bell, notification_permission, save_bell, Notify};
 use crate::i18n::Text;
 use crate::model::metering::{bell_status, BellMemory, BellStatus, Permission};
 use crate::model::Notifications;
@@ -36,11 +36,12 @@ pub fn NotificationBell(
         permission.set(answer);
         let granted = answer == Permission::Granted;
         if let Some(button) = button.get_untracked() {
-            let detail = Detail::new()
-                .with("permission", answer.as_str())
-                .with_strings("topics", if granted { &chosen } else { &[] })
-                .with("subscribed", granted);
-            dispatch(&button, "notify", detail);
+            let detail = Notify {
+                permission: answer.as_str(),
+                topics: if granted { &chosen } else { &[] },
+                subscribed: granted,
+            };
+            dispatch(&button, "notify", &detail);
         }
         match answer {
             Permission::Granted => {
@@ -75,11 +76,12 @@ pub fn NotificationBell(
             memory.set(off);
             announcement.set(strings.get(Text::NotificationsOff).to_owned());
             if let Some(button) = button.get_untracked() {
-                let detail = Detail::new()
-                    .with("permission", permission.get_untracked().as_str())
-                    .with_strings("topics", &[])
-                    .with("subscribed", false);
-                dispatch(&button, "notify", detail);
+                let detail = Notify {
+                    permission: permission.get_untracked().as_str(),
+                    topics: &[],
+                    subscribed: false,
+                };
+                dispatch(&button, "notify", &detail);
             }
         } else {
             open.update(|open| *open = !*open);

@@ -1,5 +1,5 @@
 use super::{unique_id, use_strings, Strings};
-use crate::browser::{dispatch, Detail};
+use crate::browser::{dispatch, NoDetail};
 use crate::i18n::Text;
 use crate::model::{Access, AccessModel, PAYWALLED_CLASS};
 use leptos::prelude::*;
@@ -63,7 +63,7 @@ pub fn revenue_links(strings: Strings, access: &Access, with_login: bool) -> imp
 fn announce(event: &'static str) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {
     move |click: web_sys::MouseEvent| {
         if let Some(target) = click.current_target() {
-            dispatch(target.unchecked_ref(), event, Detail::new());
+            dispatch(target.unchecked_ref(), event, &NoDetail {});
         }
     }
 }

@@ -1,8 +1,9 @@
 use super::{unique_id, use_strings, ShareMenu};
-use crate::browser::{dispatch, focus_is_within, share_natively, Detail, NativeShare};
+use crate::browser::{
+    dispatch, focus_is_within, on_window_while_mounted, share_natively, NativeShare, Shared,
+};
 use crate::i18n::Text;
 use crate::model::{ShareData, ShareNetwork};
-use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -46,7 +47,14 @@ pub fn ShareButton(
             match share_natively(&data).await {
                 NativeShare::Shared => {
                     if let Some(button) = button.get_untracked() {
-                        dispatch(&button, "share", Detail::new().with("method", "native"));
+                        dispatch(
+                            &button,
+                            "share",
+                            &Shared {
+                                method: "native",
+                                network: None,
+                            },
+                        );
                     }
                 }
                 NativeShare::Cancelled => {}
@@ -57,7 +65,7 @@ pub fn ShareButton(
 
     // A click anywhere outside closes the menu; focus comes back to the
     // button only if it was inside the menu (else it would be lost).
-    let outside = window_event_listener(ev::pointerdown, move |event| {
+    on_window_while_mounted("pointerdown", move |event| {
         let Some(container) = container.get_untracked() else {
             return;
         };
@@ -70,7 +78,6 @@ pub fn ShareButton(
         }
         close.run(focus_is_within(&container));
     });
-    on_cleanup(move || outside.remove());
 
     let announce = Callback::new(move |message: String| status.set(message));
     view! {

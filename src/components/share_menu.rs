@@ -1,5 +1,5 @@
 use super::use_strings;
-use crate::browser::{copy_to_clipboard, dispatch, Detail};
+use crate::browser::{copy_to_clipboard, dispatch, Shared};
 use crate::i18n::Text;
 use crate::model::{share_link, ShareData, ShareNetwork};
 use leptos::html;
@@ -87,7 +87,10 @@ pub fn ShareMenu(
                     dispatch(
                         &menu,
                         "share",
-                        Detail::new().with("method", "copy").with("network", "copy"),
+                        &Shared {
+                            method: "copy",
+                            network: Some("copy"),
+                        },
                     );
                 }
                 on_announce.run(strings.get(Text::LinkCopied).to_owned());
@@ -124,9 +127,10 @@ pub fn ShareMenu(
                         dispatch(
                             &menu,
                             "share",
-                            Detail::new()
-                                .with("method", "link")
-                                .with("network", network.id()),
+                            &Shared {
+                                method: "link",
+                                network: Some(network.id()),
+                            },
                         );
                     }
                     on_close.run(true);

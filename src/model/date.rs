@@ -2,7 +2,7 @@
 //! wrote them (the wall clock of the given offset), so the dateline is the
 //! same for every reader; the browser's `Intl` turns the fields into words.
 
-use super::json::quoted;
+use super::quoted;
 
 /// A validated RFC 3339 date-time, e.g. `2025-11-01T08:30:00+01:00`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +17,12 @@ pub struct DateTime {
     pub offset_minutes: i16,
     /// The text as given, for `<time datetime>` and metadata.
     pub rfc3339: String,
+}
+
+impl serde::Serialize for DateTime {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.rfc3339)
+    }
 }
 
 impl DateTime {

@@ -89,6 +89,7 @@ fn assert_safe(article: &Article, case: &str) {
                     assert_safe_link(url, UrlUse::Link, case);
                 }
             }
+            Block::Unknown(_) => {}
         }
     }
 }

@@ -43,6 +43,54 @@ impl RichText {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The markup that reads back as this text: markers around formatted
+    /// runs, and a backslash before every literal marker character.
+    pub fn to_markup(&self) -> String {
+        let mut markup = String::new();
+        push_markup(&self.0, &mut markup);
+        markup
+    }
+}
+
+impl serde::Serialize for RichText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_markup())
+    }
+}
+
+fn push_escaped(text: &str, markup: &mut String) {
+    for c in text.chars() {
+        if c.is_ascii() && ESCAPABLE.contains(&(c as u8)) {
+            markup.push('\\');
+        }
+        markup.push(c);
+    }
+}
+
+fn push_markup(inlines: &[Inline], markup: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) => push_escaped(text, markup),
+            Inline::Strong(children) => {
+                markup.push_str("**");
+                push_markup(children, markup);
+                markup.push_str("**");
+            }
+            Inline::Emphasis(children) => {
+                markup.push('*');
+                push_markup(children, markup);
+                markup.push('*');
+            }
+            Inline::Link { href, children } => {
+                markup.push('[');
+                push_markup(children, markup);
+                markup.push_str("](");
+                push_escaped(href, markup);
+                markup.push(')');
+            }
+        }
+    }
 }
 
 fn push_plain(inlines: &[Inline], text: &mut String) {

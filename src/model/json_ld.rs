@@ -1,103 +1,142 @@
-//! schema.org `NewsArticle` metadata for search engines, as JSON-LD.
+//! schema.org `NewsArticle` metadata for search engines, as a serde type:
+//! the browser turns it into JSON with serde-wasm-bindgen and `JSON.stringify`,
+//! a server with serde_json.
 
-use super::json::Json;
 use super::{AccessModel, Article};
+use serde::Serialize;
 
 /// The CSS class of the part of the page that stands for paywalled text.
 pub const PAYWALLED_CLASS: &str = "aw-paywalled";
 
-/// The JSON-LD text for the article. `cut` says whether the page shows only
-/// a teaser. `<` is escaped so the text can never close its `<script>`.
-pub fn news_article_json_ld(article: &Article, cut: bool) -> String {
+/// A schema.org `NewsArticle`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewsArticleLd<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    date_published: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_entity_of_page: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    in_language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_section: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<Thing<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    image: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Thing<'a>>,
+    is_accessible_for_free: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    has_part: Option<PaywalledPart>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    digital_source_type: Option<String>,
+}
+
+/// A person or an organisation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+struct Thing<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logo: Option<ImageObject<'a>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+struct ImageObject<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: &'a str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PaywalledPart {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    is_accessible_for_free: bool,
+    css_selector: String,
+}
+
+/// The metadata for the article. `cut` says whether the page shows only a
+/// teaser. When written into a `<script>`, escape `<` (see
+/// [`escape_for_script`]).
+pub fn news_article_json_ld(article: &Article, cut: bool) -> NewsArticleLd<'_> {
     let free = article
         .access
         .as_ref()
         .is_none_or(|access| access.model == AccessModel::Free);
-    let mut ld = vec![
-        field("@context", "https://schema.org".into()),
-        field("@type", "NewsArticle".into()),
-        field("headline", article.title.as_str().into()),
-        field("datePublished", article.published.rfc3339.as_str().into()),
-    ];
-    if let Some(updated) = &article.updated {
-        ld.push(field("dateModified", updated.rfc3339.as_str().into()));
+    NewsArticleLd {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        headline: &article.title,
+        date_published: &article.published.rfc3339,
+        date_modified: article.updated.as_ref().map(|d| d.rfc3339.as_str()),
+        url: article.url.as_deref(),
+        main_entity_of_page: article.url.as_deref(),
+        in_language: article.lang.as_deref(),
+        article_section: article.section.as_deref(),
+        description: article.lede.as_ref().map(|lede| lede.plain_text()),
+        author: article
+            .authors
+            .iter()
+            .map(|author| Thing {
+                kind: "Person",
+                name: &author.name,
+                url: author.url.as_deref(),
+                logo: None,
+            })
+            .collect(),
+        image: article
+            .image
+            .as_ref()
+            .and_then(|image| image.src.as_deref())
+            .into_iter()
+            .collect(),
+        publisher: article.publisher.as_ref().map(|publisher| Thing {
+            kind: "NewsMediaOrganization",
+            name: &publisher.name,
+            url: publisher.url.as_deref(),
+            logo: publisher.logo.as_deref().map(|url| ImageObject {
+                kind: "ImageObject",
+                url,
+            }),
+        }),
+        is_accessible_for_free: free,
+        has_part: cut.then(|| PaywalledPart {
+            kind: "WebPageElement",
+            is_accessible_for_free: false,
+            css_selector: format!(".{PAYWALLED_CLASS}"),
+        }),
+        digital_source_type: article
+            .ai_disclosure
+            .as_ref()
+            .and_then(|ai| ai.source_type_name())
+            .map(|name| format!("http://cv.iptc.org/newscodes/digitalsourcetype/{name}")),
     }
-    if let Some(url) = &article.url {
-        ld.push(field("url", url.as_str().into()));
-        ld.push(field("mainEntityOfPage", url.as_str().into()));
-    }
-    if let Some(lang) = &article.lang {
-        ld.push(field("inLanguage", lang.as_str().into()));
-    }
-    if let Some(section) = &article.section {
-        ld.push(field("articleSection", section.as_str().into()));
-    }
-    if let Some(lede) = &article.lede {
-        ld.push(field("description", lede.plain_text().as_str().into()));
-    }
-    let authors: Vec<Json> = article
-        .authors
-        .iter()
-        .map(|author| thing("Person", &author.name, author.url.as_deref(), vec![]))
-        .collect();
-    if !authors.is_empty() {
-        ld.push(field("author", Json::Array(authors)));
-    }
-    if let Some(src) = article.image.as_ref().and_then(|image| image.src.as_ref()) {
-        ld.push(field("image", Json::Array(vec![src.as_str().into()])));
-    }
-    if let Some(publisher) = &article.publisher {
-        let logo = publisher.logo.as_deref().map(|logo| {
-            let image = vec![
-                field("@type", "ImageObject".into()),
-                field("url", logo.into()),
-            ];
-            field("logo", Json::Object(image))
-        });
-        let organization = thing(
-            "NewsMediaOrganization",
-            &publisher.name,
-            publisher.url.as_deref(),
-            logo.into_iter().collect(),
-        );
-        ld.push(field("publisher", organization));
-    }
-    ld.push(field("isAccessibleForFree", free.into()));
-    if cut {
-        let part = vec![
-            field("@type", "WebPageElement".into()),
-            field("isAccessibleForFree", false.into()),
-            field("cssSelector", format!(".{PAYWALLED_CLASS}").as_str().into()),
-        ];
-        ld.push(field("hasPart", Json::Object(part)));
-    }
-    if let Some(source_type) = article
-        .ai_disclosure
-        .as_ref()
-        .and_then(|ai| ai.source_type_name())
-    {
-        let uri = format!("http://cv.iptc.org/newscodes/digitalsourcetype/{source_type}");
-        ld.push(field("digitalSourceType", uri.as_str().into()));
-    }
-    Json::Object(ld).to_text().replace('<', "\\u003c")
 }
 
-fn field(key: &str, value: Json) -> (String, Json) {
-    (key.to_owned(), value)
+/// JSON text made safe inside a `<script>` element: `<` escaped, so no
+/// `</script>` (or `<!--`) can end or change it.
+pub fn escape_for_script(json: &str) -> String {
+    json.replace('<', "\\u003c")
 }
 
-/// A schema.org person or organisation: its type, name, optional URL and
-/// any further fields.
-fn thing(kind: &str, name: &str, url: Option<&str>, mut more: Vec<(String, Json)>) -> Json {
-    let mut fields = vec![field("@type", kind.into()), field("name", name.into())];
-    if let Some(url) = url {
-        fields.push(field("url", url.into()));
-    }
-    fields.append(&mut more);
-    Json::Object(fields)
-}
-
-#[cfg(test)]
+// Natively: they read JSON text with serde_json.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::parse_article;
@@ -105,7 +144,7 @@ mod tests {
 
     fn ld(json: &str, cut: bool) -> Value {
         let article = parse_article(json).unwrap().article;
-        serde_json::from_str(&news_article_json_ld(&article, cut)).unwrap()
+        serde_json::to_value(news_article_json_ld(&article, cut)).unwrap()
     }
 
     #[test]
@@ -142,7 +181,9 @@ mod tests {
     fn script_end_tags_cannot_escape() {
         let json = r#"{"id":"x","title":"</script><script>alert(1)</script>","published":"2026-01-01T00:00:00Z","body":[]}"#;
         let article = parse_article(json).unwrap().article;
-        let text = news_article_json_ld(&article, false);
+        let text = escape_for_script(
+            &serde_json::to_string(&news_article_json_ld(&article, false)).unwrap(),
+        );
         assert!(!text.contains('<'));
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["headline"], "</script><script>alert(1)</script>");

@@ -6,8 +6,9 @@
 //! edited, truncated or written by another version: anything unreadable
 //! counts as empty.
 
-use super::json::{self, Json};
+use super::de::{flag, or_default};
 use super::{Access, AccessModel};
+use serde::{Deserialize, Serialize};
 
 pub const DAY_MS: i64 = 86_400_000;
 
@@ -15,14 +16,14 @@ pub const DAY_MS: i64 = 86_400_000;
 const MAX_ENTRIES: usize = 500;
 
 /// An article id and when it was (first) read or shown.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Seen {
     pub id: String,
     pub at: i64,
 }
 
 /// The metered articles read in the current window.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ReadLog {
     pub reads: Vec<Seen>,
 }
@@ -61,8 +62,9 @@ pub fn decide_access(
         AccessModel::Metered => {
             let window = i64::from(access.period_days) * DAY_MS;
             // Entries from the future (a clock set back, edited storage) are dropped too.
-            log.reads
-                .retain(|read| read.at > now - window && read.at <= now + DAY_MS);
+            log.reads.retain(|read| {
+                read.at > now.saturating_sub(window) && read.at <= now.saturating_add(DAY_MS)
+            });
             let quota = access.free_articles as usize;
             if !log.reads.iter().any(|read| read.id == article_id) {
                 if log.reads.len() >= quota {
@@ -84,9 +86,12 @@ pub fn decide_access(
 
 /// The donation prompt's memory: when "Not now" stops asking until, and when
 /// the prompt was last shown for each article.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PromptLog {
+    #[serde(default)]
     pub dismissed_until: Option<i64>,
+    #[serde(default, deserialize_with = "or_default")]
     pub shown: Vec<Seen>,
 }
 
@@ -100,12 +105,12 @@ impl PromptLog {
         !self
             .shown
             .iter()
-            .any(|s| s.id == article_id && now - s.at < DAY_MS && s.at <= now)
+            .any(|s| s.id == article_id && now.saturating_sub(s.at) < DAY_MS && s.at <= now)
     }
 
     pub fn record_shown(&mut self, article_id: &str, now: i64) {
         self.shown
-            .retain(|s| s.id != article_id && now - s.at < DAY_MS && s.at <= now);
+            .retain(|s| s.id != article_id && now.saturating_sub(s.at) < DAY_MS && s.at <= now);
         self.shown.push(Seen {
             id: article_id.to_owned(),
             at: now,
@@ -115,15 +120,17 @@ impl PromptLog {
 
     /// "Not now": no prompt for `period_days`.
     pub fn dismiss(&mut self, now: i64, period_days: u32) {
-        self.dismissed_until = Some(now + i64::from(period_days) * DAY_MS);
+        self.dismissed_until = Some(now.saturating_add(i64::from(period_days) * DAY_MS));
     }
 }
 
 /// What the bell remembers: whether the reader turned notifications on, and
 /// for which topics.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct BellMemory {
+    #[serde(default, deserialize_with = "flag")]
     pub subscribed: bool,
+    #[serde(default, deserialize_with = "or_default")]
     pub topics: Vec<String>,
 }
 
@@ -179,117 +186,18 @@ pub fn bell_status(memory: &BellMemory, permission: Permission) -> BellStatus {
 
 /// State kept in storage as JSON: `{"reads":[{"id":"a","at":1}]}`,
 /// `{"dismissedUntil":1,"shown":[…]}`, `{"subscribed":true,"topics":["x"]}`.
-pub trait Stored: Sized {
-    /// `None` when the JSON is not this state.
-    fn from_json(json: &Json) -> Option<Self>;
-    fn to_json(&self) -> Json;
-}
-
-/// Reads stored JSON; anything unreadable is the default (empty) state.
-pub fn from_stored<T: Stored + Default>(stored: Option<&str>) -> T {
+/// Read with serde (serde-wasm-bindgen in the browser); anything unreadable
+/// is the default (empty) state.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_stored<T: for<'de> Deserialize<'de> + Default>(stored: Option<&str>) -> T {
     stored
-        .and_then(|text| json::parse(text).ok())
-        .and_then(|json| T::from_json(&json))
+        .and_then(|text| serde_json::from_str(text).ok())
         .unwrap_or_default()
 }
 
-pub fn to_stored<T: Stored>(value: &T) -> String {
-    value.to_json().to_text()
-}
-
-fn int(json: Option<&Json>) -> Option<i64> {
-    match json? {
-        Json::Int(n) => Some(*n),
-        _ => None,
-    }
-}
-
-/// A list of `T`; an absent list is empty when `required` is false.
-fn items<T>(
-    json: Option<&Json>,
-    required: bool,
-    read: impl Fn(&Json) -> Option<T>,
-) -> Option<Vec<T>> {
-    match json {
-        Some(Json::Array(items)) => items.iter().map(read).collect(),
-        None | Some(Json::Null) if !required => Some(Vec::new()),
-        _ => None,
-    }
-}
-
-impl Stored for Seen {
-    fn from_json(json: &Json) -> Option<Self> {
-        Some(Seen {
-            id: json.get("id")?.as_str()?.to_owned(),
-            at: int(json.get("at"))?,
-        })
-    }
-
-    fn to_json(&self) -> Json {
-        Json::Object(vec![
-            ("id".into(), self.id.as_str().into()),
-            ("at".into(), self.at.into()),
-        ])
-    }
-}
-
-fn seen_list(entries: &[Seen]) -> Json {
-    Json::Array(entries.iter().map(Seen::to_json).collect())
-}
-
-impl Stored for ReadLog {
-    fn from_json(json: &Json) -> Option<Self> {
-        Some(ReadLog {
-            reads: items(json.get("reads"), true, Seen::from_json)?,
-        })
-    }
-
-    fn to_json(&self) -> Json {
-        Json::Object(vec![("reads".into(), seen_list(&self.reads))])
-    }
-}
-
-impl Stored for PromptLog {
-    fn from_json(json: &Json) -> Option<Self> {
-        let dismissed_until = match json.get("dismissedUntil") {
-            None | Some(Json::Null) => None,
-            until => Some(int(until)?),
-        };
-        Some(PromptLog {
-            dismissed_until,
-            shown: items(json.get("shown"), false, Seen::from_json)?,
-        })
-    }
-
-    fn to_json(&self) -> Json {
-        let until = self.dismissed_until.map_or(Json::Null, Json::Int);
-        Json::Object(vec![
-            ("dismissedUntil".into(), until),
-            ("shown".into(), seen_list(&self.shown)),
-        ])
-    }
-}
-
-impl Stored for BellMemory {
-    fn from_json(json: &Json) -> Option<Self> {
-        let subscribed = match json.get("subscribed") {
-            None | Some(Json::Null) => false,
-            Some(Json::Bool(b)) => *b,
-            Some(_) => return None,
-        };
-        let topics = items(json.get("topics"), false, |topic| {
-            topic.as_str().map(str::to_owned)
-        })?;
-        Some(BellMemory { subscribed, topics })
-    }
-
-    fn to_json(&self) -> Json {
-        let topics = self.topics.iter().map(|t| t.as_str().into()).collect();
-        Json::Object(vec![
-            ("subscribed".into(), self.subscribed.into()),
-            ("topics".into(), Json::Array(topics)),
-        ])
-    }
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_stored<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("stored state always serialises")
 }
 
 fn cap(entries: &mut Vec<Seen>) {
@@ -299,7 +207,8 @@ fn cap(entries: &mut Vec<Seen>) {
     }
 }
 
-#[cfg(test)]
+// Natively: they read JSON text with serde_json.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -2,22 +2,24 @@
 //! rules around it. Plain Rust with no browser in it, tested natively.
 
 mod date;
+pub(crate) mod de;
 mod error;
 mod inline;
-pub mod json;
 mod json_ld;
 pub mod metering;
-mod read;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
 mod share;
 mod url;
 
 pub use date::DateTime;
-pub use error::ParseError;
+pub use error::{quoted, ParseError};
 pub use inline::{Inline, RichText};
-pub use json_ld::{news_article_json_ld, PAYWALLED_CLASS};
+pub use json_ld::{escape_for_script, news_article_json_ld, NewsArticleLd, PAYWALLED_CLASS};
 pub use share::{encode_component, share_link, share_networks, ShareData, ShareNetwork};
 pub use url::{safe_url, UrlUse};
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The language of the UI strings and date formats.
@@ -53,29 +55,92 @@ impl Lang {
     }
 }
 
-/// A whole article, validated.
-#[derive(Clone, Debug, PartialEq)]
+/// A whole article, validated. Reading it (from a JS value in the browser,
+/// from JSON text natively) applies the rules of `docs/format.md`: unknown
+/// fields are ignored, `null` counts as absent, URLs that fail the allow-list
+/// are dropped with their text kept.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", expecting = "an article object")]
 pub struct Article {
     pub id: String,
     pub title: String,
     pub published: DateTime,
     pub body: Vec<Block>,
+    #[serde(
+        default,
+        deserialize_with = "de::link",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub url: Option<String>,
     /// The article's own language tag as given (for the `lang` attribute).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lede: Option<RichText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<DateTime>,
+    #[serde(
+        default,
+        deserialize_with = "de::objects",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub authors: Vec<Author>,
+    #[serde(
+        default,
+        deserialize_with = "de::optional_object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub publisher: Option<Publisher>,
+    #[serde(
+        default,
+        deserialize_with = "de::optional_object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub image: Option<Image>,
+    #[serde(
+        default,
+        deserialize_with = "de::objects",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub related: Vec<RelatedArticle>,
+    #[serde(
+        default,
+        deserialize_with = "de::objects",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub latest: Vec<LatestItem>,
+    #[serde(
+        default,
+        deserialize_with = "de::optional_object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ai_disclosure: Option<AiDisclosure>,
+    #[serde(
+        default,
+        deserialize_with = "de::optional_object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub access: Option<Access>,
+    #[serde(
+        default,
+        deserialize_with = "de::optional_object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub notifications: Option<Notifications>,
+    #[serde(
+        default,
+        deserialize_with = "de::optional_object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub share: Option<Share>,
     /// UI strings to use instead of the built-in ones, by key.
+    #[serde(
+        default,
+        deserialize_with = "de::or_default",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub strings: BTreeMap<String, String>,
 }
 
@@ -102,35 +167,76 @@ impl Article {
             .and_then(Lang::from_tag)
             .unwrap_or_default()
     }
+
+    /// The blocks this version shows (unknown types left out).
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.body
+            .iter()
+            .filter(|block| !matches!(block, Block::Unknown(_)))
+    }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "an author object with a \"name\"")]
 pub struct Author {
     pub name: String,
+    #[serde(
+        default,
+        deserialize_with = "de::link",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "a publisher object with a \"name\"")]
 pub struct Publisher {
     pub name: String,
+    #[serde(
+        default,
+        deserialize_with = "de::link",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub url: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "de::image_url",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub logo: Option<String>,
 }
 
 /// A picture: the hero image or an image block.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "an image object with \"src\" and \"alt\"")]
 pub struct Image {
     /// `None` when the source failed the allow-list: the caption still shows.
+    #[serde(deserialize_with = "de::required_image_url")]
     pub src: Option<String>,
     pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<RichText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "de::whole",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub width: Option<u32>,
+    #[serde(
+        default,
+        deserialize_with = "de::whole",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub height: Option<u32>,
 }
 
-/// One block of the article body.
-#[derive(Clone, Debug, PartialEq)]
+/// One block of the article body, by its `type`. Read by `de::BlockVisitor`
+/// (the `type` first, then the fields of that type under the block's own
+/// path); written with the `type` tag.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
 pub enum Block {
     Paragraph(Paragraph),
     Heading(Heading),
@@ -138,34 +244,39 @@ pub enum Block {
     Quote(Quote),
     List(List),
     ReadAlso(ReadAlso),
+    /// A type this version does not know (a newer feed): kept so its place
+    /// can be reported, never shown.
+    #[serde(untagged)]
+    Unknown(UnknownBlock),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Paragraph {
     pub text: RichText,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Heading {
     pub text: RichText,
     /// 2, 3 or 4: the page's `h1` is the headline.
     pub level: u8,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
     pub text: RichText,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cite: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct List {
     pub items: Vec<RichText>,
     pub ordered: bool,
 }
 
 /// An inline "Read also:" link to another article.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReadAlso {
     pub title: String,
     /// `None` when the URL failed the allow-list: the title shows as text.
@@ -173,34 +284,65 @@ pub struct ReadAlso {
     pub premium: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// A block of a type this version does not know.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnknownBlock {
+    #[serde(rename = "type")]
+    pub type_name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "a related article object")]
 pub struct RelatedArticle {
     pub id: String,
     pub title: String,
+    #[serde(deserialize_with = "de::required_link")]
     pub url: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "de::image_url",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub image: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<DateTime>,
+    #[serde(default, deserialize_with = "de::flag")]
     pub premium: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "a latest-news object")]
 pub struct LatestItem {
     pub id: String,
     pub title: String,
+    #[serde(deserialize_with = "de::required_link")]
     pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<DateTime>,
 }
 
 /// How AI took part in making the article, shown in the AI badge.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "an aiDisclosure object with a \"text\""
+)]
 pub struct AiDisclosure {
     /// Shown verbatim.
     pub text: String,
     /// An IPTC digital source type, by name or by its full URI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_type: Option<String>,
     /// The newsroom responsible for the content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed_by: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "de::link",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub policy_url: Option<String>,
 }
 
@@ -215,15 +357,36 @@ impl AiDisclosure {
 }
 
 /// How the article may be read; the metering rules build on it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", expecting = "an access object")]
 pub struct Access {
+    #[serde(default, deserialize_with = "de::or_default")]
     pub model: AccessModel,
+    #[serde(default = "de::five", deserialize_with = "de::whole_or::<5, _>")]
     pub free_articles: u32,
+    #[serde(default = "de::thirty", deserialize_with = "de::whole_or::<30, _>")]
     pub period_days: u32,
+    #[serde(default = "de::two", deserialize_with = "de::whole_or::<2, _>")]
     pub teaser_blocks: u32,
+    #[serde(
+        default,
+        deserialize_with = "de::link",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub subscribe_url: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "de::link",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub donate_url: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "de::link",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub login_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -236,7 +399,8 @@ impl Access {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum AccessModel {
     #[default]
     Free,
@@ -244,22 +408,28 @@ pub enum AccessModel {
     Premium,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "a notifications object with \"topics\"")]
 pub struct Notifications {
+    #[serde(deserialize_with = "de::required_objects")]
     pub topics: Vec<Topic>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "a topic object with \"id\" and \"label\"")]
 pub struct Topic {
     pub id: String,
     pub label: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "a share object")]
 pub struct Share {
     /// Network names as given; names this version does not know are left
     /// for the share button to skip.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub networks: Option<Vec<String>>,
 }
 
@@ -272,18 +442,42 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
-/// Reads an article from JSON text.
-pub fn parse_article(json: &str) -> Result<Parsed, ParseError> {
-    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let value = json::parse(json).map_err(ParseError::syntax)?;
+/// Reads an article with any serde deserializer (a JS value through
+/// serde-wasm-bindgen in the browser, JSON through serde_json natively);
+/// every error names its JSON path.
+pub fn read_article<'de, D>(deserializer: D) -> Result<Parsed, ParseError>
+where
+    D: serde::Deserializer<'de>,
+    D::Error: std::fmt::Display,
+{
+    let de::ObjectOnly(article) =
+        serde_path_to_error::deserialize::<_, de::ObjectOnly<Article>>(deserializer)
+            .map_err(ParseError::from_path)?;
     let mut warnings = Vec::new();
-    let article = read::article(&value, &mut warnings)?;
+    if let Some(tag) = article.lang.as_deref() {
+        if Lang::from_tag(tag).is_none() {
+            warnings.push(format!(
+                "lang: {} has no UI strings here; showing English",
+                quoted(tag)
+            ));
+        }
+    }
+    for (index, block) in article.body.iter().enumerate() {
+        if let Block::Unknown(unknown) = block {
+            warnings.push(format!(
+                "body[{index}]: unknown block type {} skipped",
+                quoted(&unknown.type_name)
+            ));
+        }
+    }
     Ok(Parsed { article, warnings })
 }
 
-const KNOWN_BLOCK_TYPES: &[&str] = &["paragraph", "heading", "image", "quote", "list", "readAlso"];
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{parse_article, to_json_text};
 
-#[cfg(test)]
+// Natively: they read JSON text with serde_json.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod hostile_tests;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

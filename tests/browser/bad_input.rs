@@ -24,7 +24,7 @@ async fn wrong_type_names_the_json_path() {
     let alert = all_by_role(&root, "alert").pop().expect("an alert");
     assert_eq!(by_text(&alert, "The article could not be shown").len(), 1);
     assert_eq!(
-        by_text(&alert, "body[3].text: expected a string, found integer `5`").len(),
+        by_text(&alert, "body[3].text: expected a string, found number `5`").len(),
         1
     );
     assert!(all(&root, "h1").is_empty(), "no half-rendered article");

@@ -235,7 +235,7 @@ async fn ready_and_error_events_with_their_detail() {
     assert_eq!(
         recorded_events(),
         vec![
-            r#"article-widget:error {"message":"body[0].text: expected a string, found integer `5`","path":"body[0].text"}"#
+            r#"article-widget:error {"message":"body[0].text: expected a string, found number `5`","path":"body[0].text"}"#
         ]
     );
 }

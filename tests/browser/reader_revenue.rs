@@ -1,6 +1,6 @@
 use crate::support::*;
+use article_widget::browser::parse_article_text as parse_article;
 use article_widget::components::{ArticleFromJson, ArticlePage};
-use article_widget::model::parse_article;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;

@@ -1,0 +1,88 @@
+//! JSON at the JavaScript boundary: the browser parses JSON text (its parser
+//! costs the bundle nothing), and serde-wasm-bindgen turns values into Rust
+//! types and back.
+
+use crate::model::{read_article, ParseError, Parsed};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/browser/json.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = beyondJsonLimits)]
+    fn beyond_json_limits(value: &JsValue, max_depth: u32) -> Option<String>;
+
+    #[wasm_bindgen(js_name = plainCopy, catch)]
+    fn plain_copy(value: &JsValue, max_depth: u32, max_nodes: u32) -> Result<JsValue, JsValue>;
+}
+
+/// The nesting limit of format v1, the same as serde_json's natively.
+const MAX_DEPTH: u32 = 128;
+/// More values than any article has; bounds the copy of a host's object
+/// (shared references would otherwise multiply).
+const MAX_VALUES: u32 = 5_000_000;
+
+/// Parses JSON text with the browser's `JSON.parse`. A byte order mark is
+/// skipped; the parser's own message says what is wrong and where.
+pub fn parse_json(text: &str) -> Result<JsValue, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = js_sys::JSON::parse(text).map_err(|error| ParseError::syntax(describe(&error)))?;
+    check_limits(value)
+}
+
+/// Refuses what serde_json refuses natively in a parsed value: too deep,
+/// or a number out of range.
+pub fn check_limits(value: JsValue) -> Result<JsValue, ParseError> {
+    match beyond_json_limits(&value, MAX_DEPTH) {
+        Some(reason) => Err(ParseError::syntax(reason)),
+        None => Ok(value),
+    }
+}
+
+/// Reads an article from JSON text.
+pub fn parse_article_text(text: &str) -> Result<Parsed, ParseError> {
+    read_article_value(parse_json(text)?)
+}
+
+/// Reads an article from a JS value such as `JSON.parse` gives.
+pub fn read_article_value(value: JsValue) -> Result<Parsed, ParseError> {
+    read_article(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+/// Reads an article from an object a host page set: first copied as plain
+/// data (see `json.js`), so a getter runs once and cannot throw through the
+/// reader.
+pub fn read_article_object(value: &JsValue) -> Result<Parsed, ParseError> {
+    let plain = plain_copy(value, MAX_DEPTH, MAX_VALUES)
+        .map_err(|error| ParseError::new("", describe(&error)))?;
+    read_article_value(plain)
+}
+
+/// A Rust value as a plain JS value: objects, not `Map`s, and `null`s kept.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// A Rust value as JSON text, written by the browser's `JSON.stringify`.
+pub fn to_json_text<T: Serialize + ?Sized>(value: &T) -> String {
+    js_sys::JSON::stringify(&to_js(value))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
+/// A Rust value from a JS value; `None` when it is not of that shape.
+pub fn from_js<T: for<'de> serde::Deserialize<'de>>(value: JsValue) -> Option<T> {
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// The message of a thrown JS value.
+pub fn describe(error: &JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

@@ -5,7 +5,7 @@
 use super::*;
 
 #[path = "../../tests/hostile/corpus.rs"]
-mod corpus;
+pub(super) mod corpus;
 use corpus::{Expect, CORPUS};
 
 fn assert_safe_link(url: &str, usage: UrlUse, case: &str) {

@@ -60,6 +60,7 @@ impl Lang {
 /// fields are ignored, `null` counts as absent, URLs that fail the allow-list
 /// are dropped with their text kept.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", expecting = "an article object")]
 pub struct Article {
     pub id: String,
@@ -177,6 +178,7 @@ impl Article {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "an author object with a \"name\"")]
 pub struct Author {
     pub name: String,
@@ -189,6 +191,7 @@ pub struct Author {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a publisher object with a \"name\"")]
 pub struct Publisher {
     pub name: String,
@@ -208,10 +211,12 @@ pub struct Publisher {
 
 /// A picture: the hero image or an image block.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "an image object with \"src\" and \"alt\"")]
 pub struct Image {
     /// `None` when the source failed the allow-list: the caption still shows.
     #[serde(deserialize_with = "de::required_image_url")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
     pub src: Option<String>,
     pub alt: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -232,10 +237,9 @@ pub struct Image {
     pub height: Option<u32>,
 }
 
-/// One block of the article body, by its `type`. Read by `de::BlockVisitor`
-/// (the `type` first, then the fields of that type under the block's own
-/// path); written with the `type` tag.
+/// One block of the article body, by its `type`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Block {
     Paragraph(Paragraph),
@@ -244,43 +248,56 @@ pub enum Block {
     Quote(Quote),
     List(List),
     ReadAlso(ReadAlso),
-    /// A type this version does not know (a newer feed): kept so its place
-    /// can be reported, never shown.
+    /// A type this version does not know (a newer feed): skipped with a
+    /// warning naming its place, never shown.
     #[serde(untagged)]
     Unknown(UnknownBlock),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Paragraph {
     pub text: RichText,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Heading {
     pub text: RichText,
     /// 2, 3 or 4: the page's `h1` is the headline.
+    #[serde(default)]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(range(min = 2, max = 4))
+    )]
     pub level: u8,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Quote {
     pub text: RichText,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cite: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct List {
     pub items: Vec<RichText>,
+    #[serde(default)]
     pub ordered: bool,
 }
 
 /// An inline "Read also:" link to another article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct ReadAlso {
     pub title: String,
     /// `None` when the URL failed the allow-list: the title shows as text.
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
     pub url: Option<String>,
+    #[serde(default)]
     pub premium: bool,
 }
 
@@ -292,11 +309,13 @@ pub struct UnknownBlock {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a related article object")]
 pub struct RelatedArticle {
     pub id: String,
     pub title: String,
     #[serde(deserialize_with = "de::required_link")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
     pub url: Option<String>,
     #[serde(
         default,
@@ -313,11 +332,13 @@ pub struct RelatedArticle {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a latest-news object")]
 pub struct LatestItem {
     pub id: String,
     pub title: String,
     #[serde(deserialize_with = "de::required_link")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<DateTime>,
@@ -325,6 +346,7 @@ pub struct LatestItem {
 
 /// How AI took part in making the article, shown in the AI badge.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(
     rename_all = "camelCase",
     expecting = "an aiDisclosure object with a \"text\""
@@ -358,6 +380,7 @@ impl AiDisclosure {
 
 /// How the article may be read; the metering rules build on it.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", expecting = "an access object")]
 pub struct Access {
     #[serde(default, deserialize_with = "de::or_default")]
@@ -400,6 +423,7 @@ impl Access {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum AccessModel {
     #[default]
@@ -409,6 +433,7 @@ pub enum AccessModel {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a notifications object with \"topics\"")]
 pub struct Notifications {
     #[serde(deserialize_with = "de::required_objects")]
@@ -418,6 +443,7 @@ pub struct Notifications {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a topic object with \"id\" and \"label\"")]
 pub struct Topic {
     pub id: String,
@@ -425,6 +451,7 @@ pub struct Topic {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a share object")]
 pub struct Share {
     /// Network names as given; names this version does not know are left
@@ -475,6 +502,9 @@ where
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{parse_article, to_json_text};
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod schema;
 
 // Natively: they read JSON text with serde_json.
 #[cfg(all(test, not(target_arch = "wasm32")))]

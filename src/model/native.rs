@@ -51,7 +51,7 @@ fn without_position(error: &serde_json::Error) -> String {
 /// Replaces `\uD800`–`\uDFFF` escapes that are not part of a surrogate pair
 /// by `\uFFFD`. Only escapes outside a pair are touched, and an escaped
 /// backslash (`\\uD800`, the text "\uD800") is left alone.
-fn replace_lone_surrogates(json: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn replace_lone_surrogates(json: &str) -> std::borrow::Cow<'_, str> {
     let bytes = json.as_bytes();
     // Fast path: most documents have no surrogate escapes at all.
     if !json.contains("\\ud") && !json.contains("\\uD") {

@@ -31,6 +31,9 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --all-targets $(WASM) -- -D warnings
+	# The model alone, as a publisher's Rust code uses it: no Leptos, no web-sys.
+	cargo clippy --locked --no-default-features --lib -- -D warnings
+	! cargo tree --locked --no-default-features -e normal --prefix none | grep -E '^(leptos|web-sys|js-sys) '
 
 native-test:
 	cargo test --locked

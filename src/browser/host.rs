@@ -6,8 +6,8 @@ use web_sys::{Element, HtmlElement};
 
 /// The host's `article` property.
 pub enum ArticleProperty {
-    /// JSON text.
-    Text(String),
+    /// JSON text (left in JavaScript: the browser parses it).
+    Text(JsValue),
     /// An object (or anything else a script set).
     Value(JsValue),
 }
@@ -18,18 +18,20 @@ pub fn article_property(host: &HtmlElement) -> Option<ArticleProperty> {
     if article.is_undefined() || article.is_null() {
         return None;
     }
-    Some(match article.as_string() {
-        Some(text) => ArticleProperty::Text(text),
-        None => ArticleProperty::Value(article),
+    Some(if article.is_string() {
+        ArticleProperty::Text(article)
+    } else {
+        ArticleProperty::Value(article)
     })
 }
 
-/// The text of a `<script type="application/json">` child of the host.
-pub fn data_island(host: &HtmlElement) -> Option<String> {
+/// The text of a `<script type="application/json">` child of the host, as
+/// a JS string.
+pub fn data_island(host: &HtmlElement) -> Option<JsValue> {
     let island = host
         .query_selector(":scope > script[type='application/json']")
         .ok()??;
-    Some(island.text_content().unwrap_or_default())
+    Reflect::get(&island, &"textContent".into()).ok()
 }
 
 /// Whether keyboard focus is inside `element`, looking through shadow roots

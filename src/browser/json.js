@@ -2,6 +2,11 @@
 // parses JSON text; serde-wasm-bindgen reads the values. These two helpers
 // keep what a value may be to the rules of docs/format.md.
 
+/** JSON.parse after a byte order mark, if any (it throws a SyntaxError). */
+export function parseJson(text) {
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
 /**
  * What serde_json refuses natively in a value from JSON.parse, or null: arrays
  * and objects reaching `maxDepth` levels (its recursion limit), and numbers

@@ -8,6 +8,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/browser/json.js")]
 extern "C" {
+    #[wasm_bindgen(js_name = parseJson, catch)]
+    fn parse_json_js(text: &JsValue) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(js_name = beyondJsonLimits)]
     fn beyond_json_limits(value: &JsValue, max_depth: u32) -> Option<String>;
 
@@ -21,11 +24,11 @@ const MAX_DEPTH: u32 = 128;
 /// (shared references would otherwise multiply).
 const MAX_VALUES: u32 = 5_000_000;
 
-/// Parses JSON text with the browser's `JSON.parse`. A byte order mark is
-/// skipped; the parser's own message says what is wrong and where.
-pub fn parse_json(text: &str) -> Result<JsValue, ParseError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value = js_sys::JSON::parse(text).map_err(|error| ParseError::syntax(describe(&error)))?;
+/// Parses JSON text (a JS string, never copied into Rust) with the
+/// browser's `JSON.parse`. A byte order mark is skipped; the parser's own
+/// message says what is wrong and where.
+pub fn parse_json(text: &JsValue) -> Result<JsValue, ParseError> {
+    let value = parse_json_js(text).map_err(|error| ParseError::syntax(describe(&error)))?;
     check_limits(value)
 }
 
@@ -40,6 +43,11 @@ pub fn check_limits(value: JsValue) -> Result<JsValue, ParseError> {
 
 /// Reads an article from JSON text.
 pub fn parse_article_text(text: &str) -> Result<Parsed, ParseError> {
+    parse_article_js_text(&JsValue::from_str(text))
+}
+
+/// Reads an article from JSON text held by JavaScript.
+pub fn parse_article_js_text(text: &JsValue) -> Result<Parsed, ParseError> {
     read_article_value(parse_json(text)?)
 }
 

@@ -192,7 +192,8 @@ pub use dom::{mount_all, unmount_all, DomMarkup};
 pub use events::{dispatch, Failed, NoDetail, Notify, PromptDismissed, Ready, Shared};
 pub use host::{article_property, data_island, focus_is_within, ArticleProperty};
 pub use json::{
-    parse_article_text, parse_json, read_article_object, read_article_value, to_js, to_json_text,
+    parse_article_js_text, parse_article_text, parse_json, read_article_object, read_article_value,
+    to_js, to_json_text,
 };
 pub use notifications::{notification_permission, request_notification_permission};
 pub use reader::{dismiss_prompt, load_bell, reader_access, save_bell, take_prompt_impression};

@@ -1,6 +1,6 @@
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
 use crate::browser::{
-    article_property, data_island, dispatch, parse_article_text, read_article_object,
+    article_property, data_island, dispatch, parse_article_js_text, read_article_object,
     read_article_value, warn, ArticleProperty, Failed, FetchError, LatestRequest, Ready,
 };
 use crate::i18n::{document_warnings, UiStrings};
@@ -47,15 +47,16 @@ impl WidgetInputs {
     }
 }
 
-/// Where the article comes from, in order of precedence.
+/// Where the article comes from, in order of precedence. JavaScript values
+/// are compared by `generation` (the number of `article` changes), so
+/// setting the property again reads it again.
 #[derive(Clone, Debug)]
 enum Source {
-    /// The `article` property: JSON text, or an object (read as the
-    /// property's `generation`-th value, so setting it again re-reads it).
-    PropertyText(String),
+    /// The `article` property: JSON text or an object.
+    PropertyText(SendWrapper<JsValue>, u32),
     PropertyValue(SendWrapper<JsValue>, u32),
-    /// A `<script type="application/json">` child.
-    DataIsland(String),
+    /// The JSON text of a `<script type="application/json">` child.
+    DataIsland(SendWrapper<JsValue>, u32),
     /// The `src` attribute, fetched.
     Url(String),
     /// Nothing yet: the host page may still set one.
@@ -65,10 +66,10 @@ enum Source {
 impl PartialEq for Source {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (Source::PropertyText(a), Source::PropertyText(b))
-            | (Source::DataIsland(a), Source::DataIsland(b))
-            | (Source::Url(a), Source::Url(b)) => a == b,
-            (Source::PropertyValue(_, a), Source::PropertyValue(_, b)) => a == b,
+            (Source::Url(a), Source::Url(b)) => a == b,
+            (Source::PropertyText(_, a), Source::PropertyText(_, b))
+            | (Source::PropertyValue(_, a), Source::PropertyValue(_, b))
+            | (Source::DataIsland(_, a), Source::DataIsland(_, b)) => a == b,
             (Source::Nothing, Source::Nothing) => true,
             _ => false,
         }
@@ -140,8 +141,8 @@ pub fn ArticleWidget(
     let state = Memo::new(move |_| {
         let outcome = source.with(|source| match source {
             Source::Nothing => None,
-            Source::PropertyText(json) | Source::DataIsland(json) => {
-                Some((parse_article_text(json).map(Shown::from), false))
+            Source::PropertyText(json, _) | Source::DataIsland(json, _) => {
+                Some((parse_article_js_text(json).map(Shown::from), false))
             }
             Source::PropertyValue(value, _) => {
                 Some((read_article_object(value).map(Shown::from), false))
@@ -223,14 +224,16 @@ impl From<Parsed> for Shown {
 
 fn read_source(host: &HtmlElement, src: Option<String>, generation: u32) -> Source {
     match article_property(host) {
-        Some(ArticleProperty::Text(json)) => return Source::PropertyText(json),
+        Some(ArticleProperty::Text(json)) => {
+            return Source::PropertyText(SendWrapper::new(json), generation)
+        }
         Some(ArticleProperty::Value(value)) => {
             return Source::PropertyValue(SendWrapper::new(value), generation)
         }
         None => {}
     }
     if let Some(json) = data_island(host) {
-        return Source::DataIsland(json);
+        return Source::DataIsland(SendWrapper::new(json), generation);
     }
     match src {
         Some(url) if !url.trim().is_empty() => Source::Url(url),

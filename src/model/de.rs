@@ -349,20 +349,21 @@ impl Kind {
     }
 }
 
-/// A block's fields as read so far. Each field has one meaning in every
-/// kind of block (`text` is always rich text), so a field that comes before
-/// the `type` key can be read before the kind is known.
+/// A block's fields as read so far; `null` counts as absent, also for a
+/// field its kind requires ("missing field"). Each field has one meaning in
+/// every kind of block (`text` is always rich text), so a field that comes
+/// before the `type` key can be read before the kind is known.
 #[derive(Default)]
 struct BlockFields {
     text: Option<RichText>,
     level: Option<HeadingLevel>,
     src: Option<ImageUrl>,
     alt: Option<String>,
-    caption: Option<Option<RichText>>,
-    credit: Option<Option<String>>,
-    width: Option<Option<u32>>,
-    height: Option<Option<u32>>,
-    cite: Option<Option<String>>,
+    caption: Option<RichText>,
+    credit: Option<String>,
+    width: Option<Whole>,
+    height: Option<Whole>,
+    cite: Option<String>,
     items: Option<Vec<RichText>>,
     ordered: Option<bool>,
     title: Option<String>,
@@ -370,23 +371,32 @@ struct BlockFields {
     premium: Option<bool>,
 }
 
+/// Every key a block may have, `type` first. serde-wasm-bindgen reads a
+/// struct's keys in this order (one property read each, no key strings to
+/// copy), so the kind is known before any other field is read; the native
+/// reader puts `type` first too (`native.rs`).
+pub const BLOCK_KEYS: &[&str] = &[
+    "type", "text", "level", "src", "alt", "caption", "credit", "width", "height", "cite", "items",
+    "ordered", "title", "url", "premium",
+];
+
 impl BlockFields {
     /// Reads the value of `key`; a key no block has is skipped.
     fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<(), A::Error> {
         match key {
-            "text" => self.text = Some(map.next_value()?),
-            "level" => self.level = Some(map.next_value()?),
-            "src" => self.src = Some(map.next_value()?),
-            "alt" => self.alt = Some(map.next_value()?),
-            "caption" => self.caption = Some(map.next_value()?),
-            "credit" => self.credit = Some(map.next_value()?),
-            "width" => self.width = Some(map.next_value::<Option<Whole>>()?.map(|n| n.0)),
-            "height" => self.height = Some(map.next_value::<Option<Whole>>()?.map(|n| n.0)),
-            "cite" => self.cite = Some(map.next_value()?),
-            "items" => self.items = Some(map.next_value()?),
+            "text" => self.text = map.next_value()?,
+            "level" => self.level = map.next_value()?,
+            "src" => self.src = map.next_value()?,
+            "alt" => self.alt = map.next_value()?,
+            "caption" => self.caption = map.next_value()?,
+            "credit" => self.credit = map.next_value()?,
+            "width" => self.width = map.next_value()?,
+            "height" => self.height = map.next_value()?,
+            "cite" => self.cite = map.next_value()?,
+            "items" => self.items = map.next_value()?,
             "ordered" => self.ordered = map.next_value()?,
-            "title" => self.title = Some(map.next_value()?),
-            "url" => self.url = Some(map.next_value()?),
+            "title" => self.title = map.next_value()?,
+            "url" => self.url = map.next_value()?,
             "premium" => self.premium = map.next_value()?,
             _ => {
                 map.next_value::<IgnoredAny>()?;
@@ -410,14 +420,14 @@ impl BlockFields {
             Kind::Image => Block::Image(Image {
                 src: required(self.src, "src")?.0,
                 alt: required(self.alt, "alt")?,
-                caption: self.caption.flatten(),
-                credit: self.credit.flatten(),
-                width: self.width.flatten(),
-                height: self.height.flatten(),
+                caption: self.caption,
+                credit: self.credit,
+                width: self.width.map(|n| n.0),
+                height: self.height.map(|n| n.0),
             }),
             Kind::Quote => Block::Quote(Quote {
                 text: required(self.text, "text")?,
-                cite: self.cite.flatten(),
+                cite: self.cite,
             }),
             Kind::List => Block::List(List {
                 items: required(self.items, "items")?,
@@ -440,7 +450,7 @@ enum TypeName {
 
 impl<'de> Deserialize<'de> for Block {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(BlockVisitor)
+        deserializer.deserialize_struct("Block", BLOCK_KEYS, BlockVisitor)
     }
 }
 

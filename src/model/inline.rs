@@ -18,9 +18,20 @@ pub enum Inline {
     },
 }
 
-/// Inline text parsed from the markup.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RichText(pub Vec<Inline>);
+/// Inline text parsed from the markup, with the markup it was read from
+/// (written back as is: an ambiguous reading, such as emphasis closing right
+/// before strong text closes, is never re-spelt).
+#[derive(Clone, Debug, Default)]
+pub struct RichText(pub Vec<Inline>, String);
+
+/// Two texts are the same when they read the same.
+impl PartialEq for RichText {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for RichText {}
 
 impl RichText {
     pub fn parse(source: &str) -> Self {
@@ -30,7 +41,7 @@ impl RichText {
             bytes: source.as_bytes(),
         };
         parser.parse(0, source.len(), Context::default(), &mut out);
-        RichText(out)
+        RichText(out, source.to_owned())
     }
 
     /// The text a reader sees, without markup (for share texts and metadata).
@@ -44,52 +55,15 @@ impl RichText {
         self.0.is_empty()
     }
 
-    /// The markup that reads back as this text: markers around formatted
-    /// runs, and a backslash before every literal marker character.
-    pub fn to_markup(&self) -> String {
-        let mut markup = String::new();
-        push_markup(&self.0, &mut markup);
-        markup
+    /// The markup the text was read from.
+    pub fn markup(&self) -> &str {
+        &self.1
     }
 }
 
 impl serde::Serialize for RichText {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_markup())
-    }
-}
-
-fn push_escaped(text: &str, markup: &mut String) {
-    for c in text.chars() {
-        if c.is_ascii() && ESCAPABLE.contains(&(c as u8)) {
-            markup.push('\\');
-        }
-        markup.push(c);
-    }
-}
-
-fn push_markup(inlines: &[Inline], markup: &mut String) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(text) => push_escaped(text, markup),
-            Inline::Strong(children) => {
-                markup.push_str("**");
-                push_markup(children, markup);
-                markup.push_str("**");
-            }
-            Inline::Emphasis(children) => {
-                markup.push('*');
-                push_markup(children, markup);
-                markup.push('*');
-            }
-            Inline::Link { href, children } => {
-                markup.push('[');
-                push_markup(children, markup);
-                markup.push_str("](");
-                push_escaped(href, markup);
-                markup.push(')');
-            }
-        }
+        serializer.serialize_str(&self.1)
     }
 }
 

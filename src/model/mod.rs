@@ -215,7 +215,10 @@ pub struct Publisher {
 #[serde(expecting = "an image object with \"src\" and \"alt\"")]
 pub struct Image {
     /// `None` when the source failed the allow-list: the caption still shows.
-    #[serde(deserialize_with = "de::required_image_url")]
+    #[serde(
+        deserialize_with = "de::required_image_url",
+        serialize_with = "refused_as_empty"
+    )]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
     pub src: Option<String>,
     pub alt: String,
@@ -295,6 +298,7 @@ pub struct List {
 pub struct ReadAlso {
     pub title: String,
     /// `None` when the URL failed the allow-list: the title shows as text.
+    #[serde(serialize_with = "refused_as_empty")]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
     pub url: Option<String>,
     #[serde(default)]
@@ -314,7 +318,10 @@ pub struct UnknownBlock {
 pub struct RelatedArticle {
     pub id: String,
     pub title: String,
-    #[serde(deserialize_with = "de::required_link")]
+    #[serde(
+        deserialize_with = "de::required_link",
+        serialize_with = "refused_as_empty"
+    )]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
     pub url: Option<String>,
     #[serde(
@@ -337,7 +344,10 @@ pub struct RelatedArticle {
 pub struct LatestItem {
     pub id: String,
     pub title: String,
-    #[serde(deserialize_with = "de::required_link")]
+    #[serde(
+        deserialize_with = "de::required_link",
+        serialize_with = "refused_as_empty"
+    )]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -467,6 +477,12 @@ pub struct Parsed {
     /// Things a newer feed may contain that this version skips (unknown block
     /// types, languages), each with its JSON path, for the console.
     pub warnings: Vec<String>,
+}
+
+/// A required URL that failed the allow-list is written as `""`, which reads
+/// back as refused too.
+fn refused_as_empty<S: serde::Serializer>(url: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(url.as_deref().unwrap_or_default())
 }
 
 /// Reads an article with any serde deserializer (a JS value through

@@ -13,7 +13,7 @@ use serde_json::Value;
 pub fn parse_article(json: &str) -> Result<Parsed, ParseError> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let json = replace_lone_surrogates(json);
-    let value: Value = serde_json::from_str(&json).map_err(|error| {
+    let mut value: Value = serde_json::from_str(&json).map_err(|error| {
         if error.to_string().starts_with("recursion limit exceeded") {
             ParseError::syntax(format!("nested more than {MAX_DEPTH} levels deep"))
         } else {
@@ -25,6 +25,7 @@ pub fn parse_article(json: &str) -> Result<Parsed, ParseError> {
             ))
         }
     })?;
+    put_block_types_first(&mut value);
     read_article(value)
 }
 
@@ -36,6 +37,25 @@ pub fn to_json_text(article: &Article) -> String {
 /// serde_json refuses documents nested deeper than this; the browser checks
 /// the same limit (`src/browser/json.js`).
 pub const MAX_DEPTH: usize = 128;
+
+/// serde-wasm-bindgen reads a block's keys in the order of
+/// [`super::de::BLOCK_KEYS`], `type` first; a JSON object's keys come in
+/// document order. Moving `type` first reads both the same way.
+fn put_block_types_first(document: &mut Value) {
+    let Some(Value::Array(blocks)) = document.get_mut("body") else {
+        return;
+    };
+    for block in blocks {
+        if let Value::Object(fields) = block {
+            if let Some(type_name) = fields.shift_remove("type") {
+                let mut reordered = serde_json::Map::with_capacity(fields.len() + 1);
+                reordered.insert("type".to_owned(), type_name);
+                reordered.append(fields);
+                *fields = reordered;
+            }
+        }
+    }
+}
 
 /// serde_json appends " at line L column C" to its messages; the position is
 /// given in the same words as the browser's instead.

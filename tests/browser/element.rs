@@ -381,3 +381,83 @@ async fn hostile_host_styles_do_not_reach_inside() {
         .iter()
         .any(|line| line == ".aw-body p display: block"));
 }
+
+fn alert_of(host: &HtmlElement) -> Option<String> {
+    all_by_role(&inside(host), "alert").first().map(text_of)
+}
+
+/// The `article` property as an object goes to the Rust types through
+/// serde-wasm-bindgen, copied once as plain data: what JSON.stringify would
+/// keep, read once, with a clear error for what cannot be JSON.
+#[wasm_bindgen_test]
+async fn an_article_object_is_read_as_json_would_see_it() {
+    let host = widget(&[], None);
+    // A Date for `published` (its toJSON gives RFC 3339), a function and a
+    // symbol-keyed value left out, a lone surrogate read as U+FFFD.
+    let article = js(r#"return {
+        id: 'object', title: 'From an object \ud800', published: new Date(Date.UTC(2026, 10, 1, 10)),
+        body: [{ type: 'paragraph', text: 'Read straight from the object.' }],
+        onLoad() {}, [Symbol('x')]: 1 };"#);
+    set_property(&host, "article", &article);
+    wait_for_headline(&host, "From an object \u{fffd}").await;
+    assert_eq!(
+        all(&inside(&host), "time")
+            .first()
+            .and_then(|t| t.get_attribute("datetime")),
+        Some("2026-11-01T10:00:00.000Z".to_owned())
+    );
+
+    // The same object, changed and set again, is read again.
+    js_sys::Reflect::set(&article, &"title".into(), &"Changed in place".into()).unwrap();
+    set_property(&host, "article", &article);
+    wait_for_headline(&host, "Changed in place").await;
+
+    // What cannot be JSON is refused with what and where; the widget stays
+    // usable and takes the next good article.
+    let refusals = [
+        (
+            r#"const a = { id: 'x', published: '2026-11-01T10:00:00Z', body: [] };
+            Object.defineProperty(a, 'title', { enumerable: true, get() { throw new Error('no title today'); } });
+            return a;"#,
+            "no title today",
+        ),
+        (
+            "return { id: 'x', title: 'x', published: '2026-11-01T10:00:00Z', body: [], n: 10n };",
+            "n is a BigInt",
+        ),
+        (
+            "const a = { id: 'x', title: 'x', published: '2026-11-01T10:00:00Z', body: [] }; a.self = a; return a;",
+            "does it refer to itself?",
+        ),
+    ];
+    for (script, says) in refusals {
+        set_property(&host, "article", &js(script));
+        wait_until(says, || alert_of(&host).is_some_and(|a| a.contains(says))).await;
+    }
+    set_property(
+        &host,
+        "article",
+        &JsValue::from_str(&tiny("after", "Good again")),
+    );
+    wait_for_headline(&host, "Good again").await;
+    host.remove();
+}
+
+/// Storage holds JSON read with serde-wasm-bindgen: numbers outside the
+/// safe integer range are not a time, so the stored state counts as corrupt
+/// and is dropped (before, `at = -9223372036854775808` silenced the prompt).
+#[wasm_bindgen_test]
+async fn stored_times_out_of_range_count_as_corrupt() {
+    let free_with_prompt = NORWEGIAN.to_owned();
+    js(r#"localStorage.setItem('article-widget:prompt',
+        '{"dismissedUntil":null,"shown":[{"id":"nordvik-2026-havnebadet","at":-9223372036854775808}]}');"#);
+    let host = widget(&[], Some(&free_with_prompt));
+    wait_until("the article", || headline(&host).is_some()).await;
+    assert_eq!(
+        all(&inside(&host), ".aw-donation").len(),
+        1,
+        "the donation prompt shows"
+    );
+    host.remove();
+    js("localStorage.removeItem('article-widget:prompt');");
+}

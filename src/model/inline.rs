@@ -39,6 +39,7 @@ impl RichText {
         let parser = Parser {
             text: source,
             bytes: source.as_bytes(),
+            remember_closers: true,
         };
         parser.parse(0, source.len(), Context::default(), &mut out);
         RichText(out, source.to_owned())
@@ -95,6 +96,8 @@ const ESCAPABLE: &[u8] = b"\\*[]()";
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
+    /// Off only in the test that checks remembering changes no result.
+    remember_closers: bool,
 }
 
 impl Parser<'_> {
@@ -108,6 +111,7 @@ impl Parser<'_> {
 
     /// Parses `text[start..end]` into `out`.
     fn parse(&self, start: usize, end: usize, ctx: Context, out: &mut Vec<Inline>) {
+        let closers = Closers::new(end);
         let mut text = String::new();
         let mut i = start;
         while i < end {
@@ -128,7 +132,7 @@ impl Parser<'_> {
             }
             let strong = self.at(i, end, "**");
             let next = if strong && !ctx.in_strong {
-                self.find_closer(i + 2, end, "**").map(|close| {
+                closers.find(self, i + 2, Marker::Strong).map(|close| {
                     let mut children = Vec::new();
                     self.parse(
                         i + 2,
@@ -142,7 +146,7 @@ impl Parser<'_> {
                     (vec![Inline::Strong(children)], close + 2)
                 })
             } else if self.bytes[i] == b'*' && !strong && !ctx.in_emphasis {
-                self.find_closer(i + 1, end, "*").map(|close| {
+                closers.find(self, i + 1, Marker::Emphasis).map(|close| {
                     let mut children = Vec::new();
                     self.parse(
                         i + 1,
@@ -156,7 +160,7 @@ impl Parser<'_> {
                     (vec![Inline::Emphasis(children)], close + 1)
                 })
             } else if self.bytes[i] == b'[' && !ctx.in_link {
-                self.link(i, end, ctx)
+                self.link(i, &closers, ctx)
             } else {
                 None
             };
@@ -181,14 +185,15 @@ impl Parser<'_> {
 
     /// `[label](url)` starting at `open`; `None` when it is not complete.
     /// A link whose URL is refused becomes its label alone.
-    fn link(&self, open: usize, end: usize, ctx: Context) -> Option<(Vec<Inline>, usize)> {
-        let label_end = self.find_closer(open + 1, end, "]")?;
+    fn link(&self, open: usize, closers: &Closers, ctx: Context) -> Option<(Vec<Inline>, usize)> {
+        let end = closers.end;
+        let label_end = closers.find(self, open + 1, Marker::LabelEnd)?;
         // A `[` inside the label starts the innermost link instead, as in
         // Markdown: `[a [b](/c)` links only "b".
         if !self.at(label_end, end, "](") || self.has_unescaped(open + 1, label_end, b'[') {
             return None;
         }
-        let url_end = self.find_closer(label_end + 2, end, ")")?;
+        let url_end = closers.find(self, label_end + 2, Marker::UrlEnd)?;
         let raw_url = self.unescape(label_end + 2, url_end);
         let mut children = Vec::new();
         self.parse(
@@ -207,9 +212,10 @@ impl Parser<'_> {
         Some((inlines, url_end + 1))
     }
 
-    /// The first unescaped `marker` in `from..end` that closes a non-empty
-    /// range. For `*`, a `**` pair is skipped: it belongs to strong text.
-    fn find_closer(&self, from: usize, end: usize, marker: &str) -> Option<usize> {
+    /// The first unescaped `marker` in `from..end` (a closer when it closes
+    /// a non-empty range). For `*`, a `**` pair is skipped: it belongs to
+    /// strong text.
+    fn first_marker(&self, from: usize, end: usize, marker: &str) -> Option<usize> {
         let mut k = from;
         while k < end {
             // An escape, or a `**` pair while looking for a lone `*`, is
@@ -217,7 +223,7 @@ impl Parser<'_> {
             if self.bytes[k] == b'\\' || (marker == "*" && self.at(k, end, "**")) {
                 k += 2;
             } else if self.at(k, end, marker) {
-                return (k > from).then_some(k);
+                return Some(k);
             } else {
                 k += 1;
             }
@@ -252,6 +258,65 @@ impl Parser<'_> {
         }
         unescaped.push_str(&self.text[run..end]);
         unescaped
+    }
+}
+
+/// The closing markers the parser looks for.
+#[derive(Clone, Copy)]
+enum Marker {
+    Strong,
+    Emphasis,
+    LabelEnd,
+    UrlEnd,
+}
+
+impl Marker {
+    fn text(self) -> &'static str {
+        match self {
+            Marker::Strong => "**",
+            Marker::Emphasis => "*",
+            Marker::LabelEnd => "]",
+            Marker::UrlEnd => ")",
+        }
+    }
+}
+
+/// The last search for each closing marker in one range, so the range is
+/// scanned once per marker, not once per opener: the parser searches from
+/// positions that only grow, and the first closer from `p` is also the
+/// first from any later start up to it (escapes and `**` pairs are entered
+/// at their start, after an opener). Without it `"[x]("` × 50,000 took 25 s.
+struct Closers {
+    end: usize,
+    /// Per marker: where the last scan started and what it found (`None`:
+    /// nothing before `end`).
+    last: [std::cell::Cell<Option<(usize, Option<usize>)>>; 4],
+}
+
+impl Closers {
+    fn new(end: usize) -> Self {
+        Closers {
+            end,
+            last: Default::default(),
+        }
+    }
+
+    /// [`Parser::find_closer`] in this range, from the remembered scan when
+    /// it answers for `from`.
+    fn find(&self, parser: &Parser, from: usize, marker: Marker) -> Option<usize> {
+        let memo = &self.last[marker as usize];
+        let first = match memo.get().filter(|_| parser.remember_closers) {
+            Some((scanned_from, None)) if scanned_from <= from => None,
+            Some((scanned_from, Some(found))) if scanned_from <= from && from <= found => {
+                Some(found)
+            }
+            _ => {
+                let found = parser.first_marker(from, self.end, marker.text());
+                memo.set(Some((from, found)));
+                found
+            }
+        };
+        first.filter(|&k| k > from)
     }
 }
 
@@ -405,6 +470,35 @@ mod tests {
         assert_eq!(parse(s), vec![text(s)]);
     }
 
+    /// Each adversarial shape at 250 KB and at 1 MB: linear work grows about
+    /// 4 times, quadratic about 16 (these shapes took 6 to 25 s at 200 KB
+    /// before). The best of three runs each, so a busy machine does not fail it.
+    #[test]
+    fn parsing_time_grows_linearly_with_the_text() {
+        fn best_of_three(text: &str) -> std::time::Duration {
+            (0..3)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    std::hint::black_box(RichText::parse(text));
+                    start.elapsed()
+                })
+                .min()
+                .unwrap()
+        }
+        for shape in [
+            "[x](", "[", "*[", "**[", "](", "*", "**", "[a](b", "\\[", "x",
+        ] {
+            let small = shape.repeat(250_000 / shape.len());
+            let large = shape.repeat(1_000_000 / shape.len());
+            let ratio =
+                best_of_three(&large).as_secs_f64() / best_of_three(&small).as_secs_f64().max(1e-6);
+            assert!(
+                ratio < 8.0,
+                "{shape:?} × n: 4 times the text took {ratio:.1} times as long"
+            );
+        }
+    }
+
     #[test]
     fn plain_text_drops_markup() {
         let rich = RichText::parse("A **bold** and *em* [link](https://x.example) \\*star\\*");
@@ -489,6 +583,17 @@ mod properties {
             let parsed = RichText::parse(&escape_all(&text));
             prop_assert_eq!(parsed.plain_text(), text.clone());
             prop_assert!(parsed.0.len() <= 1 && parsed.0.iter().all(|i| matches!(i, Inline::Text(_))));
+        }
+
+        #[test]
+        fn remembering_closers_changes_no_result(text in markup_soup()) {
+            let parse = |remember_closers| {
+                let parser = Parser { text: &text, bytes: text.as_bytes(), remember_closers };
+                let mut out = Vec::new();
+                parser.parse(0, text.len(), Context::default(), &mut out);
+                out
+            };
+            prop_assert_eq!(parse(true), parse(false));
         }
 
         #[test]

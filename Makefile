@@ -9,6 +9,9 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Name the driver: the test runner would otherwise prefer any geckodriver on PATH.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export TRUNK_SKIP_VERSION_CHECK := true
+# The browser suite takes about 20 s (one test waits out the 15 s fetch
+# time-out); the runner's default limit for the whole run is 20 s.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 

@@ -110,8 +110,19 @@ pub struct UiStrings {
     overrides: BTreeMap<String, String>,
 }
 
+/// The longest UI string override taken: a label is a few words, and one
+/// unbroken word of 200,000 characters froze layout for 11 s.
+pub const MAX_STRING_CHARS: usize = 200;
+
+fn too_long(text: &str) -> bool {
+    text.chars().nth(MAX_STRING_CHARS).is_some()
+}
+
 impl UiStrings {
-    pub fn new(lang: Lang, overrides: BTreeMap<String, String>) -> Self {
+    /// Overrides longer than [`MAX_STRING_CHARS`] are left out (the built-in
+    /// string shows; [`document_warnings`] says so).
+    pub fn new(lang: Lang, mut overrides: BTreeMap<String, String>) -> Self {
+        overrides.retain(|_, text| !too_long(text));
         UiStrings { lang, overrides }
     }
 
@@ -136,21 +147,35 @@ pub fn is_known_key(key: &str) -> bool {
 }
 
 /// What a newer feed may hold that this version skips: the model's warnings
-/// (unknown block types, languages) and UI string overrides with a key no
-/// string has (kept, harmless).
+/// (unknown block types, languages), UI string overrides with a key no
+/// string has (kept, harmless) and overrides too long to use. One line per
+/// kind, however many there are.
 pub fn document_warnings(parsed: &crate::model::Parsed) -> Vec<String> {
-    let unknown_keys = parsed
-        .article
-        .strings
+    let strings = &parsed.article.strings;
+    let unknown_keys = strings
         .keys()
         .filter(|key| !is_known_key(key))
-        .map(|key| format!("strings.{key}: no UI string has this key; ignored"));
-    parsed
-        .warnings
+        .map(|key| ("unknown", format!("strings.{key}")));
+    let overlong = strings
         .iter()
-        .cloned()
-        .chain(unknown_keys)
-        .collect()
+        .filter(|(_, text)| too_long(text))
+        .map(|(key, _)| ("long", format!("strings.{key}")));
+    let mut warnings = parsed.warnings.clone();
+    warnings.extend(crate::model::summarise(
+        "strings",
+        unknown_keys.chain(overlong),
+        |kind, count| match (kind, count) {
+            ("unknown", 1) => "no UI string has this key; ignored".to_owned(),
+            ("unknown", _) => format!("{count} keys no UI string has; ignored"),
+            (_, 1) => {
+                format!("longer than {MAX_STRING_CHARS} characters; the built-in string shows")
+            }
+            _ => format!(
+                "{count} strings longer than {MAX_STRING_CHARS} characters; the built-in strings show"
+            ),
+        },
+    ));
+    warnings
 }
 
 /// A plain-words explanation of an IPTC digital source type, for the AI
@@ -188,7 +213,8 @@ pub fn explain_source_type(name: Option<&str>, lang: Lang) -> &'static str {
     }
 }
 
-#[cfg(test)]
+// Natively: one test reads JSON text with serde_json.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use std::collections::HashSet;
@@ -227,5 +253,34 @@ mod tests {
         assert_ne!(specific, fallback);
         assert_eq!(fallback, explain_source_type(None, Lang::En));
         assert!(explain_source_type(None, Lang::Nb).contains("KI"));
+    }
+
+    #[test]
+    fn long_and_unknown_overrides_are_left_out_with_one_warning_each_kind() {
+        let mut strings = BTreeMap::new();
+        strings.insert("share".to_owned(), "x".repeat(MAX_STRING_CHARS + 1));
+        strings.insert("subscribe".to_owned(), "y".repeat(MAX_STRING_CHARS));
+        for i in 0..1000 {
+            strings.insert(format!("nokey{i:04}"), "z".to_owned());
+        }
+        let ui = UiStrings::new(Lang::En, strings.clone());
+        assert_eq!(
+            ui.get(Text::Share),
+            Text::Share.get(Lang::En),
+            "too long: built-in"
+        );
+        assert_eq!(ui.get(Text::Subscribe), "y".repeat(MAX_STRING_CHARS));
+        let json = format!(
+            r#"{{"id":"a","title":"t","published":"2026-11-01T10:00:00Z","body":[],"strings":{}}}"#,
+            serde_json::to_string(&strings).unwrap()
+        );
+        let parsed = crate::model::parse_article(&json).unwrap();
+        assert_eq!(
+            document_warnings(&parsed),
+            vec![
+                "strings: 1000 keys no UI string has; ignored (strings.nokey0000, strings.nokey0001, strings.nokey0002, …)".to_owned(),
+                "strings.share: longer than 200 characters; the built-in string shows".to_owned(),
+            ]
+        );
     }
 }

@@ -218,11 +218,32 @@ pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
-/// The address of the page the widget is on.
+/// The address to share when the article names none: the host page's
+/// `<link rel="canonical">` (a web address), else the page's own address
+/// without its query and fragment, which may hold a session or an access
+/// token (`?session=…#access_token=…`).
 pub fn page_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
+    let canonical = window
+        .document()
+        .and_then(|d| {
+            d.query_selector("link[rel~='canonical'][href]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|link| js_sys::Reflect::get(&link, &"href".into()).ok())
+        .and_then(|href| href.as_string())
+        .and_then(|href| crate::model::safe_url(&href, crate::model::UrlUse::Canonical));
+    canonical.unwrap_or_else(|| {
+        let location = window.location();
+        format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        )
+    })
 }
 
 /// Puts JSON-LD metadata into the host document's `<head>` for as long as

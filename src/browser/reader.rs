@@ -46,5 +46,5 @@ pub fn load_bell() -> BellMemory {
 }
 
 pub fn save_bell(memory: &BellMemory) {
-    storage::save(BELL_KEY, memory);
+    storage::save(BELL_KEY, &memory.within_limits());
 }

@@ -186,6 +186,31 @@ impl<'de> Deserialize<'de> for ImageUrl {
     }
 }
 
+/// The article's own address: absolute `https:`/`http:` only (it is shared
+/// and named in the metadata), else dropped.
+pub fn canonical_url<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let url = Option::<String>::deserialize(deserializer)?;
+    Ok(url.and_then(|url| safe_url(&url, UrlUse::Canonical)))
+}
+
+/// The most characters an article `id` may have: it names the article in
+/// the reader's storage (as a short hash) and in events.
+pub const MAX_ID_CHARS: usize = 256;
+
+/// An article `id`: text of at most [`MAX_ID_CHARS`] characters.
+pub fn article_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let id = String::deserialize(deserializer)?;
+    let chars = id.chars().count();
+    if chars > MAX_ID_CHARS {
+        return Err(de::Error::custom(format!(
+            "expected at most {MAX_ID_CHARS} characters, found {chars}"
+        )));
+    }
+    Ok(id)
+}
+
 pub fn link<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     Option::<Link>::deserialize(deserializer).map(|link| link.and_then(|l| l.0))
 }

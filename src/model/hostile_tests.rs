@@ -25,6 +25,22 @@ fn assert_safe_inlines(inlines: &[Inline], case: &str) {
             }
             Inline::Link { href, children } => {
                 assert_safe_link(href, UrlUse::Link, case);
+                assert!(
+                    !href
+                        .split(['/', '?', '#'])
+                        .nth(2)
+                        .unwrap_or_default()
+                        .contains('@'),
+                    "{case}: a user name before the host in {href:?}"
+                );
+                let mut label = String::new();
+                super::inline::push_plain(children, &mut label);
+                assert!(
+                    !label.contains(
+                        |c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                    ),
+                    "{case}: a direction control in the label {label:?}"
+                );
                 assert_safe_inlines(children, case);
             }
         }
@@ -33,13 +49,13 @@ fn assert_safe_inlines(inlines: &[Inline], case: &str) {
 
 /// Every URL and inline link anywhere in the article passes the allow-list.
 fn assert_safe(article: &Article, case: &str) {
-    let links = [
-        article.url.as_deref(),
-        article
-            .ai_disclosure
-            .as_ref()
-            .and_then(|a| a.policy_url.as_deref()),
-    ]
+    if let Some(url) = &article.url {
+        assert_safe_link(url, UrlUse::Canonical, case);
+    }
+    let links = [article
+        .ai_disclosure
+        .as_ref()
+        .and_then(|a| a.policy_url.as_deref())]
     .into_iter()
     .flatten()
     .chain(article.authors.iter().filter_map(|a| a.url.as_deref()))

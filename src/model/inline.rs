@@ -68,7 +68,7 @@ impl serde::Serialize for RichText {
     }
 }
 
-fn push_plain(inlines: &[Inline], text: &mut String) {
+pub(crate) fn push_plain(inlines: &[Inline], text: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(t) => text.push_str(t),
@@ -205,6 +205,7 @@ impl Parser<'_> {
             },
             &mut children,
         );
+        strip_direction_controls(&mut children);
         let inlines = match safe_url(&raw_url, UrlUse::Link) {
             Some(href) => vec![Inline::Link { href, children }],
             None => children,
@@ -288,10 +289,12 @@ impl Marker {
 /// at their start, after an opener). Without it `"[x]("` × 50,000 took 25 s.
 struct Closers {
     end: usize,
-    /// Per marker: where the last scan started and what it found (`None`:
-    /// nothing before `end`).
-    last: [std::cell::Cell<Option<(usize, Option<usize>)>>; 4],
+    /// Per marker: the last scan, if any.
+    last: [std::cell::Cell<Option<Scan>>; 4],
 }
+
+/// Where a scan started and what it found (`None`: nothing before `end`).
+type Scan = (usize, Option<usize>);
 
 impl Closers {
     fn new(end: usize) -> Self {
@@ -318,6 +321,27 @@ impl Closers {
         };
         first.filter(|&k| k > from)
     }
+}
+
+/// Removes bidirectional embedding, override and isolate controls from a
+/// link's label: `[\u{202e}gnp.exe](…)` would otherwise show as "exe.png".
+fn strip_direction_controls(inlines: &mut [Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) => {
+                if text.contains(is_direction_control) {
+                    text.retain(|c| !is_direction_control(c));
+                }
+            }
+            Inline::Strong(children)
+            | Inline::Emphasis(children)
+            | Inline::Link { children, .. } => strip_direction_controls(children),
+        }
+    }
+}
+
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn flush(text: &mut String, out: &mut Vec<Inline>) {
@@ -465,38 +489,23 @@ mod tests {
     }
 
     #[test]
+    fn link_labels_lose_direction_overrides() {
+        assert_eq!(
+            parse("[\u{202e}gnp.exe](https://example.org/a) \u{202e}kept outside"),
+            vec![
+                Link {
+                    href: "https://example.org/a".into(),
+                    children: vec![text("gnp.exe")]
+                },
+                text(" \u{202e}kept outside")
+            ]
+        );
+    }
+
+    #[test]
     fn html_is_only_text() {
         let s = "<script>alert(1)</script><img src=x onerror=alert(1)>";
         assert_eq!(parse(s), vec![text(s)]);
-    }
-
-    /// Each adversarial shape at 250 KB and at 1 MB: linear work grows about
-    /// 4 times, quadratic about 16 (these shapes took 6 to 25 s at 200 KB
-    /// before). The best of three runs each, so a busy machine does not fail it.
-    #[test]
-    fn parsing_time_grows_linearly_with_the_text() {
-        fn best_of_three(text: &str) -> std::time::Duration {
-            (0..3)
-                .map(|_| {
-                    let start = std::time::Instant::now();
-                    std::hint::black_box(RichText::parse(text));
-                    start.elapsed()
-                })
-                .min()
-                .unwrap()
-        }
-        for shape in [
-            "[x](", "[", "*[", "**[", "](", "*", "**", "[a](b", "\\[", "x",
-        ] {
-            let small = shape.repeat(250_000 / shape.len());
-            let large = shape.repeat(1_000_000 / shape.len());
-            let ratio =
-                best_of_three(&large).as_secs_f64() / best_of_three(&small).as_secs_f64().max(1e-6);
-            assert!(
-                ratio < 8.0,
-                "{shape:?} × n: 4 times the text took {ratio:.1} times as long"
-            );
-        }
     }
 
     #[test]

@@ -12,8 +12,23 @@ use serde::{Deserialize, Serialize};
 
 pub const DAY_MS: i64 = 86_400_000;
 
-/// Most entries kept in a log, whatever the settings: storage stays small.
-const MAX_ENTRIES: usize = 500;
+/// Most entries kept in a log, whatever the settings: with 16-character
+/// article keys each log stays under 7 KB, and all the widget's storage
+/// under 16 KB (see [`MAX_STORED_TOPICS`]).
+const MAX_ENTRIES: usize = 150;
+
+/// Most topics the bell remembers, and the longest topic id it keeps.
+pub const MAX_STORED_TOPICS: usize = 20;
+pub const MAX_TOPIC_ID_CHARS: usize = 64;
+
+/// How an article is named in the reader's storage: a 16-digit hash of its
+/// id, so a long id (up to 256 characters) costs no more than a short one.
+pub fn article_key(article_id: &str) -> String {
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(article_id.as_bytes());
+    format!("{:016x}", hasher.finish())
+}
 
 /// An article id and when it was (first) read or shown.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -53,6 +68,7 @@ pub fn decide_access(
     let Some(access) = access else {
         return AccessDecision::Full { free_left: None };
     };
+    let key = article_key(article_id);
     let teaser = AccessDecision::Teaser {
         teaser_blocks: access.teaser_blocks as usize,
     };
@@ -66,14 +82,11 @@ pub fn decide_access(
                 read.at > now.saturating_sub(window) && read.at <= now.saturating_add(DAY_MS)
             });
             let quota = access.free_articles as usize;
-            if !log.reads.iter().any(|read| read.id == article_id) {
+            if !log.reads.iter().any(|read| read.id == key) {
                 if log.reads.len() >= quota {
                     return teaser;
                 }
-                log.reads.push(Seen {
-                    id: article_id.to_owned(),
-                    at: now,
-                });
+                log.reads.push(Seen { id: key, at: now });
                 cap(&mut log.reads);
             }
             let left = quota.saturating_sub(log.reads.len());
@@ -99,22 +112,21 @@ impl PromptLog {
     /// Whether to show the prompt on this article now: not while dismissed,
     /// and at most once a day per article.
     pub fn should_show(&self, article_id: &str, now: i64) -> bool {
+        let key = article_key(article_id);
         if self.dismissed_until.is_some_and(|until| now < until) {
             return false;
         }
         !self
             .shown
             .iter()
-            .any(|s| s.id == article_id && now.saturating_sub(s.at) < DAY_MS && s.at <= now)
+            .any(|s| s.id == key && now.saturating_sub(s.at) < DAY_MS && s.at <= now)
     }
 
     pub fn record_shown(&mut self, article_id: &str, now: i64) {
+        let key = article_key(article_id);
         self.shown
-            .retain(|s| s.id != article_id && now.saturating_sub(s.at) < DAY_MS && s.at <= now);
-        self.shown.push(Seen {
-            id: article_id.to_owned(),
-            at: now,
-        });
+            .retain(|s| s.id != key && now.saturating_sub(s.at) < DAY_MS && s.at <= now);
+        self.shown.push(Seen { id: key, at: now });
         cap(&mut self.shown);
     }
 
@@ -132,6 +144,22 @@ pub struct BellMemory {
     pub subscribed: bool,
     #[serde(default, deserialize_with = "or_default")]
     pub topics: Vec<String>,
+}
+
+impl BellMemory {
+    /// What is stored: at most [`MAX_STORED_TOPICS`] topics, each id cut to
+    /// [`MAX_TOPIC_ID_CHARS`] characters (topic ids come from the feed).
+    pub fn within_limits(&self) -> BellMemory {
+        BellMemory {
+            subscribed: self.subscribed,
+            topics: self
+                .topics
+                .iter()
+                .take(MAX_STORED_TOPICS)
+                .map(|id| id.chars().take(MAX_TOPIC_ID_CHARS).collect())
+                .collect(),
+        }
+    }
 }
 
 /// The browser's notification permission.
@@ -300,8 +328,8 @@ mod tests {
             "a left the window"
         );
         assert_eq!(
-            log.reads.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
-            vec!["b", "c", "d"]
+            log.reads.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+            ["b", "c", "d"].map(article_key)
         );
     }
 
@@ -407,5 +435,59 @@ mod tests {
         assert_eq!(Permission::from_js(Some("granted")), Permission::Granted);
         assert_eq!(Permission::from_js(Some("default")), Permission::Default);
         assert_eq!(Permission::from_js(None), Permission::Unsupported);
+    }
+
+    #[test]
+    fn storage_stays_small_whatever_the_feed_says() {
+        let long_id = "x".repeat(256);
+        let (mut reads, mut prompts) = (ReadLog::default(), PromptLog::default());
+        let metered = Access {
+            model: AccessModel::Metered,
+            free_articles: u32::MAX,
+            period_days: 3650,
+            teaser_blocks: 2,
+            subscribe_url: None,
+            donate_url: None,
+            login_url: None,
+            message: None,
+        };
+        for i in 0..1_000 {
+            let id = format!("{long_id}{i}");
+            decide_access(Some(&metered), &id, &mut reads, 1_000_000 + i);
+            prompts.record_shown(&id, 1_000_000 + i);
+        }
+        prompts.dismiss(i64::MAX - 5, u32::MAX);
+        let bell = BellMemory {
+            subscribed: true,
+            topics: vec!["t".repeat(10_000); 1_000],
+        }
+        .within_limits();
+        let total: usize = [to_stored(&reads), to_stored(&prompts), to_stored(&bell)]
+            .iter()
+            .map(|text| text.len() + "article-widget:prompt".len())
+            .sum();
+        assert!(total < 16 * 1024, "{total} bytes stored");
+        assert_eq!(reads.reads.len(), MAX_ENTRIES);
+        assert_eq!(reads.reads[0].id.len(), 16, "a short key, not the id");
+        assert_eq!(
+            prompts.dismissed_until,
+            Some(i64::MAX),
+            "saturates, never wraps"
+        );
+    }
+
+    #[test]
+    fn stored_times_far_out_of_range_never_wrap() {
+        let mut log: PromptLog = from_stored(Some(&format!(
+            r#"{{"shown":[{{"id":"{}","at":{}}}]}}"#,
+            article_key("a"),
+            i64::MIN
+        )));
+        assert!(
+            log.should_show("a", 1_000),
+            "an impossible time hides nothing"
+        );
+        log.record_shown("a", 1_000);
+        assert_eq!(log.shown.len(), 1);
     }
 }

@@ -63,13 +63,17 @@ impl Lang {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", expecting = "an article object")]
 pub struct Article {
+    /// At most 256 characters.
+    #[serde(deserialize_with = "de::article_id")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = 256)))]
     pub id: String,
     pub title: String,
     pub published: DateTime,
     pub body: Vec<Block>,
+    /// The article's canonical address: absolute `https:` or `http:`.
     #[serde(
         default,
-        deserialize_with = "de::link",
+        deserialize_with = "de::canonical_url",
         skip_serializing_if = "Option::is_none"
     )]
     pub url: Option<String>,
@@ -479,6 +483,80 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
+/// The terms of the IPTC digital source type vocabulary
+/// (<https://cv.iptc.org/newscodes/digitalsourcetype/>), retired ones too.
+const DIGITAL_SOURCE_TYPES: &[&str] = &[
+    "digitalCapture",
+    "computationalCapture",
+    "negativeFilm",
+    "positiveFilm",
+    "print",
+    "humanEdits",
+    "minorHumanEdits",
+    "algorithmicallyEnhanced",
+    "compositeCapture",
+    "compositeSynthetic",
+    "compositeWithTrainedAlgorithmicMedia",
+    "dataDrivenMedia",
+    "digitalArt",
+    "digitalCreation",
+    "virtualRecording",
+    "screenCapture",
+    "algorithmicMedia",
+    "trainedAlgorithmicMedia",
+    "softwareImage",
+];
+
+fn is_digital_source_type(name: &str) -> bool {
+    DIGITAL_SOURCE_TYPES.contains(&name)
+}
+
+/// One warning per kind of thing skipped, with a count and the first few
+/// places, however many there are (a million unknown blocks must not write a
+/// million console lines). `items` are (kind, path) in document order.
+pub fn summarise<'a>(
+    prefix: &str,
+    items: impl Iterator<Item = (&'a str, String)>,
+    describe: impl Fn(&str, usize) -> String,
+) -> Vec<String> {
+    const SHOWN: usize = 3;
+    const KINDS: usize = 8;
+    let mut kinds: Vec<(&str, usize, Vec<String>)> = Vec::new();
+    let mut others = 0;
+    for (kind, path) in items {
+        match kinds.iter().position(|(k, _, _)| *k == kind) {
+            Some(at) => {
+                let (_, count, paths) = &mut kinds[at];
+                *count += 1;
+                if paths.len() < SHOWN {
+                    paths.push(path);
+                }
+            }
+            // A feed could invent a million kinds: past a few, just count.
+            None if kinds.len() >= KINDS => others += 1,
+            None => kinds.push((kind, 1, vec![path])),
+        }
+    }
+    let mut summary: Vec<String> = kinds
+        .into_iter()
+        .map(|(kind, count, paths)| {
+            let more = if count > paths.len() { ", …" } else { "" };
+            match count {
+                1 => format!("{}: {}", paths[0], describe(kind, 1)),
+                _ => format!(
+                    "{prefix}: {} ({}{more})",
+                    describe(kind, count),
+                    paths.join(", ")
+                ),
+            }
+        })
+        .collect();
+    if others > 0 {
+        summary.push(format!("{prefix}: {others} more of other kinds skipped"));
+    }
+    summary
+}
+
 /// A required URL that failed the allow-list is written as `""`, which reads
 /// back as refused too.
 fn refused_as_empty<S: serde::Serializer>(url: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
@@ -496,6 +574,7 @@ where
     let de::ObjectOnly(article) =
         serde_path_to_error::deserialize::<_, de::ObjectOnly<Article>>(deserializer)
             .map_err(ParseError::from_path)?;
+    let mut article = article;
     let mut warnings = Vec::new();
     if let Some(tag) = article.lang.as_deref() {
         if Lang::from_tag(tag).is_none() {
@@ -505,14 +584,37 @@ where
             ));
         }
     }
-    for (index, block) in article.body.iter().enumerate() {
-        if let Block::Unknown(unknown) = block {
+    if let Some(ai) = article.ai_disclosure.as_mut() {
+        if let Some(name) = ai
+            .source_type_name()
+            .filter(|name| !is_digital_source_type(name))
+        {
             warnings.push(format!(
-                "body[{index}]: unknown block type {} skipped",
-                quoted(&unknown.type_name)
+                "aiDisclosure.sourceType: {} is not an IPTC digital source type; left out",
+                quoted(name)
             ));
+            ai.source_type = None;
         }
     }
+    let unknown: Vec<(usize, &str)> = article
+        .body
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| match block {
+            Block::Unknown(unknown) => Some((index, unknown.type_name.as_str())),
+            _ => None,
+        })
+        .collect();
+    warnings.extend(summarise(
+        "body",
+        unknown
+            .iter()
+            .map(|(index, name)| (*name, format!("body[{index}]"))),
+        |name, count| match count {
+            1 => format!("unknown block type {} skipped", quoted(name)),
+            _ => format!("{count} blocks of unknown type {} skipped", quoted(name)),
+        },
+    ));
     Ok(Parsed { article, warnings })
 }
 

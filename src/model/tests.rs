@@ -371,10 +371,12 @@ fn articles_are_written_back_as_format_v1_and_read_back_the_same() {
         include_str!("../../www/articles/night-ferry.json"),
         include_str!("../../www/articles/havnebadet.json"),
     ];
-    let renders = CORPUS
+    let renders: Vec<&str> = CORPUS
         .iter()
         .filter(|(_, _, expected)| matches!(expected, Expect::Renders))
-        .map(|(_, json, _)| *json);
+        .map(|(_, json, _)| *json)
+        .collect();
+    let expected = samples.len() + renders.len();
     let mut count = 0;
     for json in samples.into_iter().chain(renders) {
         let article = parse_article(json).unwrap().article;
@@ -382,5 +384,70 @@ fn articles_are_written_back_as_format_v1_and_read_back_the_same() {
         assert_eq!(parse_article(&text).unwrap().article, article, "{text}");
         count += 1;
     }
-    assert_eq!(count, 24);
+    assert_eq!(count, expected);
+    assert!(count > 30);
+}
+
+#[test]
+fn skipped_things_are_summed_up_per_kind() {
+    let mut blocks = vec![json!({ "type": "poll" }); 5_000];
+    blocks.push(json!({ "type": "quiz" }));
+    let parsed = article_from_value(&with(minimal(), "body", Value::Array(blocks))).unwrap();
+    assert_eq!(
+        parsed.warnings,
+        vec![
+            r#"body: 5000 blocks of unknown type "poll" skipped (body[0], body[1], body[2], …)"#,
+            r#"body[5000]: unknown block type "quiz" skipped"#,
+        ]
+    );
+    let many_kinds: Vec<Value> = (0..20)
+        .map(|i| json!({ "type": format!("t{i}") }))
+        .collect();
+    let parsed = article_from_value(&with(minimal(), "body", Value::Array(many_kinds))).unwrap();
+    assert_eq!(parsed.warnings.len(), 9, "eight kinds and the rest counted");
+    assert_eq!(parsed.warnings[8], "body: 12 more of other kinds skipped");
+}
+
+#[test]
+fn ids_are_short_and_the_canonical_url_absolute() {
+    let long = "x".repeat(257);
+    assert_eq!(
+        error_of(with(minimal(), "id", json!(long))),
+        "id: expected at most 256 characters, found 257"
+    );
+    assert!(article_from_value(&with(minimal(), "id", json!("x".repeat(256)))).is_ok());
+    for (url, kept) in [
+        ("https://example.org/a", true),
+        ("/relative", false),
+        ("mailto:a@b.example", false),
+        ("https://site.example@evil.example/", false),
+    ] {
+        let article = article_from_value(&with(minimal(), "url", json!(url)))
+            .unwrap()
+            .article;
+        assert_eq!(article.url.is_some(), kept, "{url}");
+    }
+}
+
+#[test]
+fn unknown_digital_source_types_are_left_out() {
+    let parsed = article_from_value(&with(
+        minimal(),
+        "aiDisclosure",
+        json!({ "text": "AI", "sourceType": "http://cv.iptc.org/newscodes/digitalsourcetype/<b>" }),
+    ))
+    .unwrap();
+    assert_eq!(parsed.article.ai_disclosure.unwrap().source_type, None);
+    assert_eq!(
+        parsed.warnings,
+        vec![r#"aiDisclosure.sourceType: "<b>" is not an IPTC digital source type; left out"#]
+    );
+    let kept = article_from_value(&with(
+        minimal(),
+        "aiDisclosure",
+        json!({ "text": "AI", "sourceType": "compositeWithTrainedAlgorithmicMedia" }),
+    ))
+    .unwrap();
+    assert!(kept.warnings.is_empty());
+    assert!(kept.article.ai_disclosure.unwrap().source_type.is_some());
 }

@@ -2,11 +2,13 @@
 //! link and image source is checked here before it reaches the DOM.
 
 /// What a URL is used for: images may also be inline `data:image/…` pictures,
-/// links may also be `mailto:` addresses.
+/// links may also be `mailto:` addresses; the article's own canonical address
+/// (shared, and named in its metadata) must be an absolute web address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlUse {
     Link,
     Image,
+    Canonical,
 }
 
 /// Returns the URL to put in the DOM, or `None` when it must be dropped.
@@ -26,15 +28,26 @@ pub fn safe_url(raw: &str, usage: UrlUse) -> Option<String> {
         return None;
     }
     let allowed = match scheme_of(url) {
-        None => true,
+        None => usage != UrlUse::Canonical,
         Some(scheme) => match scheme.as_str() {
-            "https" | "http" => true,
+            // A user name before the host (`https://bank.example@evil.example`)
+            // is how phishing links pass for another site.
+            "https" | "http" => !has_userinfo(url),
             "mailto" => usage == UrlUse::Link,
             "data" => usage == UrlUse::Image && is_data_image(url),
             _ => false,
         },
     };
     allowed.then(|| url.to_owned())
+}
+
+/// Whether a `scheme://authority` URL has a `user@` part in its authority.
+fn has_userinfo(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    authority.contains('@')
 }
 
 /// The lower-cased scheme, if the URL has something before a `:` that comes
@@ -118,6 +131,42 @@ mod tests {
             "   ",
         ] {
             assert_eq!(link(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_a_user_name_before_the_host() {
+        for bad in [
+            "https://harbour-herald.example@evil.example/login",
+            "http://user:pass@example.org/",
+            "https://@example.org",
+        ] {
+            assert_eq!(link(bad), None, "{bad:?}");
+        }
+        // An @ after the host is an ordinary character of the path or query.
+        for ok in [
+            "https://example.org/@harbour",
+            "https://example.org/?to=a@b.example",
+            "https://example.org/#@x",
+            "mailto:desk@example.org",
+        ] {
+            assert_eq!(link(ok).as_deref(), Some(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn canonical_addresses_are_absolute_web_addresses() {
+        let canonical = |url| safe_url(url, UrlUse::Canonical);
+        assert!(canonical("https://example.org/a").is_some());
+        assert!(canonical("http://example.org/a").is_some());
+        for bad in [
+            "/a",
+            "a.html",
+            "?x",
+            "mailto:a@b.example",
+            "data:image/png,x",
+        ] {
+            assert_eq!(canonical(bad), None, "{bad:?}");
         }
     }
 

@@ -146,3 +146,59 @@ async fn every_refused_case_shows_an_error_panel_with_its_path() {
         root.remove();
     }
 }
+
+/// The shapes that froze a host page for 4 to 117 s (issue 12) render with
+/// no task over one second. Long tasks are observed where the browser
+/// reports them (Chromium), counting only those that start while each
+/// document renders; elsewhere the render's own time counts.
+#[wasm_bindgen_test]
+async fn no_input_shape_blocks_the_page_for_a_second() {
+    js("window.__tasks = [];
+        if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
+          window.__observer = new PerformanceObserver((list) => {
+            for (const task of list.getEntries()) window.__tasks.push([task.startTime, task.duration]);
+          });
+          window.__observer.observe({ type: 'longtask' });
+        }");
+    let freezing = [
+        "markup-quadratic-links",
+        "markup-quadratic-brackets",
+        "markup-quadratic-lede",
+        "unknown-blocks-by-thousands",
+        "unknown-strings-by-thousands",
+    ];
+    let mut documents: Vec<(&str, String)> = CORPUS
+        .iter()
+        .filter(|(name, _, _)| freezing.contains(name))
+        .map(|(name, json, _)| (*name, json.to_string()))
+        .collect();
+    assert_eq!(documents.len(), freezing.len());
+    // A 200,000-character share label (11 s of layout before the cap).
+    documents.push((
+        "a 200,000-character UI string",
+        format!(
+            r#"{{"id":"s","title":"t","published":"2026-11-01T10:00:00Z","body":[],"strings":{{"share":"{}"}}}}"#,
+            "W".repeat(200_000)
+        ),
+    ));
+    let now = || js("return performance.now()").as_f64().unwrap();
+    for (name, json) in documents {
+        let start = now();
+        let root = mount(move || view! { <ArticleFromJson json/> });
+        leptos::task::tick().await;
+        // Layout and paint belong to the task too.
+        sleep_ms(50).await;
+        let end = now();
+        assert!(all_by_role(&root, "alert").is_empty(), "{name}");
+        root.remove();
+        let longest = js(&format!(
+            "return window.__observer
+               ? Math.max(0, ...window.__tasks.filter(([at]) => at >= {start} && at <= {end}).map(([, d]) => d))
+               : {end} - {start} - 50;"
+        ))
+        .as_f64()
+        .unwrap();
+        assert!(longest < 1000.0, "{name}: a task of {longest} ms");
+    }
+    js("window.__observer?.disconnect()");
+}

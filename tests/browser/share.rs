@@ -248,3 +248,46 @@ async fn every_menu_item_says_its_visible_text_in_its_name() {
         }
     }
 }
+
+/// An article without `url` shares the host page's canonical address, or
+/// the page's own address without the query and fragment, which may hold a
+/// session or an access token.
+#[wasm_bindgen_test]
+async fn without_a_url_the_page_is_shared_without_its_secrets() {
+    without_native_share();
+    fake_clipboard(true);
+    let no_url = r#"{"id":"n","title":"No address","published":"2026-11-01T10:00:00Z","body":[]}"#;
+    let copied = || async {
+        js("window.__copied = null");
+        let root = mount(|| view! { <ArticleFromJson json=no_url.to_owned()/> });
+        leptos::task::tick().await;
+        let button = by_role(&root, "button", "Share");
+        let menu = open_menu(&root, &button).await;
+        click(&by_role(&menu, "menuitem", "Copy link"));
+        wait_until("the copy", || {
+            js("return window.__copied").as_string().is_some()
+        })
+        .await;
+        root.remove();
+        js("return window.__copied").as_string().unwrap()
+    };
+    let before = js("return location.href").as_string().unwrap();
+    js("history.replaceState(null, '', location.pathname + '?session=SECRET#access_token=XYZ')");
+    let page = copied().await;
+    assert!(!page.contains("SECRET") && !page.contains("XYZ"), "{page}");
+    assert_eq!(
+        page,
+        js("return location.origin + location.pathname")
+            .as_string()
+            .unwrap()
+    );
+
+    js(
+        "const link = document.createElement('link'); link.rel = 'canonical';
+        link.href = 'https://harbour-herald.example/canonical'; link.id = 'test-canonical';
+        document.head.append(link);",
+    );
+    assert_eq!(copied().await, "https://harbour-herald.example/canonical");
+    js("document.getElementById('test-canonical').remove()");
+    js(&format!("history.replaceState(null, '', {before:?})"));
+}

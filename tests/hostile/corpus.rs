@@ -335,6 +335,56 @@ pub const CORPUS: &[(&str, &str, Expect)] = &[
         Expect::Renders,
     ),
     (
+        "markup-quadratic-links",
+        include_str!("cases/markup-quadratic-links.json"),
+        Expect::Renders,
+    ),
+    (
+        "markup-quadratic-brackets",
+        include_str!("cases/markup-quadratic-brackets.json"),
+        Expect::Renders,
+    ),
+    (
+        "markup-quadratic-lede",
+        include_str!("cases/markup-quadratic-lede.json"),
+        Expect::Renders,
+    ),
+    (
+        "unknown-blocks-by-thousands",
+        include_str!("cases/unknown-blocks-by-thousands.json"),
+        Expect::Renders,
+    ),
+    (
+        "unknown-strings-by-thousands",
+        include_str!("cases/unknown-strings-by-thousands.json"),
+        Expect::Renders,
+    ),
+    (
+        "id-too-long",
+        include_str!("cases/id-too-long.json"),
+        Expect::Refused("id"),
+    ),
+    (
+        "url-relative-or-mailto",
+        include_str!("cases/url-relative-or-mailto.json"),
+        Expect::Renders,
+    ),
+    (
+        "url-with-user-name",
+        include_str!("cases/url-with-user-name.json"),
+        Expect::Renders,
+    ),
+    (
+        "link-label-bidi-override",
+        include_str!("cases/link-label-bidi-override.json"),
+        Expect::Renders,
+    ),
+    (
+        "ai-source-type-unknown",
+        include_str!("cases/ai-source-type-unknown.json"),
+        Expect::Renders,
+    ),
+    (
         "markup-html-in-links",
         include_str!("cases/markup-html-in-links.json"),
         Expect::Renders,

@@ -2,8 +2,15 @@
 // parses JSON text; serde-wasm-bindgen reads the values. These two helpers
 // keep what a value may be to the rules of docs/format.md.
 
-/** JSON.parse after a byte order mark, if any (it throws a SyntaxError). */
-export function parseJson(text) {
+/**
+ * JSON.parse after a byte order mark, if any (it throws a SyntaxError).
+ * Text longer than `maxChars` is refused before parsing: a document of tens
+ * of megabytes would hold the page for seconds.
+ */
+export function parseJson(text, maxChars) {
+  if (text.length > maxChars) {
+    throw new RangeError(`the document is ${text.length.toLocaleString('en')} characters long; at most ${maxChars.toLocaleString('en')} are read`);
+  }
   return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
@@ -32,14 +39,17 @@ export function beyondJsonLimits(value, maxDepth) {
  * making text. Getters that throw, cycles, too deep or too large values and
  * BigInts are refused with a sentence saying what and where.
  */
-export function plainCopy(value, maxDepth, maxNodes) {
+export function plainCopy(value, maxDepth, maxNodes, maxChars) {
   let nodes = 0;
+  let chars = 0;
   const copy = (item, path, depth) => {
     if (item !== null && typeof item === 'object' && typeof item.toJSON === 'function') {
       item = item.toJSON();
     }
     switch (typeof item) {
       case 'string':
+        chars += item.length;
+        if (chars > maxChars) throw new RangeError(`the article has more than ${maxChars.toLocaleString('en')} characters of text; at most that many are read`);
         // A lone surrogate reads as U+FFFD, as the browser's text encoders do.
         return item.toWellFormed ? item.toWellFormed() : item;
       case 'number':

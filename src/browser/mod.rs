@@ -153,23 +153,15 @@ async fn fetch_json(
             response.status_text()
         )));
     }
-    // The browser's JSON parser reads the body (as UTF-8, without a byte
-    // order mark); its message says what is wrong.
+    // The body as text (decoded as UTF-8 by the browser, and never copied
+    // into Rust), then the browser's JSON parser, with the size limit.
     let body = web_sys::Response::from(response)
-        .json()
+        .text()
         .map_err(|error| FetchError(json::describe(&error)))?;
-    Ok(match JsFuture::from(body).await {
-        Ok(value) => json::check_limits(value),
-        Err(error) if error.is_instance_of::<js_sys::SyntaxError>() => {
-            Err(ParseError::syntax(json::describe(&error)))
-        }
-        Err(error) => {
-            return Err(FetchError(format!(
-                "could not read {href}: {}",
-                json::describe(&error)
-            )))
-        }
-    })
+    let text = JsFuture::from(body).await.map_err(|error| {
+        FetchError(format!("could not read {href}: {}", json::describe(&error)))
+    })?;
+    Ok(parse_json(&text))
 }
 
 fn network_message(error: gloo_net::Error) -> String {

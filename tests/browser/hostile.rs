@@ -202,3 +202,21 @@ async fn no_input_shape_blocks_the_page_for_a_second() {
     }
     js("window.__observer?.disconnect()");
 }
+
+/// Documents past the documented limit are refused before parsing, with a
+/// message that says how long they are and what the limit is.
+#[wasm_bindgen_test]
+async fn documents_over_five_million_characters_are_refused() {
+    let filler = "x".repeat(5_000_000);
+    let json = format!(
+        r#"{{"id":"big","title":"Big","published":"2026-11-01T10:00:00Z","body":[{{"type":"paragraph","text":"{filler}"}}]}}"#
+    );
+    let root = mount(move || view! { <ArticleFromJson json/> });
+    leptos::task::tick().await;
+    let alert = text_of(&all_by_role(&root, "alert")[0]);
+    assert!(
+        alert.contains("characters long; at most 5,000,000 are read"),
+        "{alert}"
+    );
+    root.remove();
+}

@@ -40,6 +40,9 @@ fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
 
     let owner = Owner::new();
     let (inputs, mounted) = owner.with(|| {
+        if let Some(document) = host.owner_document() {
+            provide_context(crate::browser::HostDocument::new(document));
+        }
         let inputs = WidgetInputs::read_from(&host);
         let element = host.clone();
         let mounted = leptos::mount::mount_to(container.clone(), move || {
@@ -62,12 +65,34 @@ fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
 }
 
 thread_local! {
-    /// One constructed stylesheet, adopted by every widget on the page.
-    static SHEET: Option<JsValue> = construct_stylesheet();
+    /// One constructed stylesheet per window, adopted by every widget in
+    /// that window's documents: a sheet can only be adopted into documents
+    /// of the window that made it (a widget moved into an iframe needs the
+    /// iframe's own).
+    static SHEETS: std::cell::RefCell<Vec<(JsValue, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn construct_stylesheet() -> Option<JsValue> {
-    let constructor: Function = Reflect::get(&window(), &"CSSStyleSheet".into())
+/// The window of the document `root` is in.
+fn window_of(root: &ShadowRoot) -> Option<JsValue> {
+    let document = Reflect::get(root, &"ownerDocument".into()).ok()?;
+    Reflect::get(&document, &"defaultView".into())
+        .ok()
+        .filter(|view| !view.is_null() && !view.is_undefined())
+}
+
+fn stylesheet_for(view: &JsValue) -> Option<JsValue> {
+    SHEETS.with(|sheets| {
+        if let Some((_, sheet)) = sheets.borrow().iter().find(|(w, _)| w == view) {
+            return Some(sheet.clone());
+        }
+        let sheet = construct_stylesheet(view)?;
+        sheets.borrow_mut().push((view.clone(), sheet.clone()));
+        Some(sheet)
+    })
+}
+
+fn construct_stylesheet(view: &JsValue) -> Option<JsValue> {
+    let constructor: Function = Reflect::get(view, &"CSSStyleSheet".into())
         .ok()?
         .dyn_into()
         .ok()?;
@@ -81,14 +106,25 @@ fn construct_stylesheet() -> Option<JsValue> {
 }
 
 fn adopt_stylesheet(root: &ShadowRoot) {
-    let adopted = SHEET.with(|sheet| {
-        sheet.as_ref().is_some_and(|sheet| {
-            Reflect::set(root, &"adoptedStyleSheets".into(), &Array::of1(sheet)).unwrap_or(false)
-        })
-    });
-    if !adopted {
-        // Browsers without constructable stylesheets (Safari before 16.4).
-        if let Ok(style) = document().create_element("style") {
+    let adopted = window_of(root)
+        .and_then(|view| stylesheet_for(&view))
+        .is_some_and(|sheet| {
+            Reflect::set(root, &"adoptedStyleSheets".into(), &Array::of1(&sheet)).unwrap_or(false)
+        });
+    // Browsers without constructable stylesheets (Safari before 16.4): one
+    // `<style>`, never a second one when the widget moves.
+    let has_fallback = root
+        .query_selector(":scope > style[data-article-widget]")
+        .ok()
+        .flatten()
+        .is_some();
+    if !adopted && !has_fallback {
+        if let Ok(style) = root
+            .owner_document()
+            .unwrap_or_else(document)
+            .create_element("style")
+        {
+            let _ = style.set_attribute("data-article-widget", "");
             style.set_text_content(Some(STYLESHEET));
             let _ = root.append_child(&style);
         }

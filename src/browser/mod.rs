@@ -238,11 +238,27 @@ pub fn page_url() -> String {
     })
 }
 
+/// The document an `<article-widget>` is in, for what the widget puts
+/// outside its shadow root (the JSON-LD).
+#[derive(Clone)]
+pub struct HostDocument(send_wrapper::SendWrapper<web_sys::Document>);
+
+impl HostDocument {
+    pub fn new(document: web_sys::Document) -> Self {
+        HostDocument(send_wrapper::SendWrapper::new(document))
+    }
+}
+
 /// Puts JSON-LD metadata into the host document's `<head>` for as long as
 /// the calling component lives.
 pub fn use_json_ld(metadata: &impl serde::Serialize) {
     let text = crate::model::escape_for_script(&to_json_text(metadata));
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    // The widget's own document (an iframe's, if it was moved there), else
+    // the page's.
+    let document = leptos::prelude::use_context::<HostDocument>()
+        .map(|host| host.0.take())
+        .or_else(|| web_sys::window().and_then(|w| w.document()));
+    let Some(document) = document else {
         return;
     };
     let Ok(script) = document.create_element("script") else {

@@ -461,3 +461,57 @@ async fn stored_times_out_of_range_count_as_corrupt() {
     host.remove();
     js("localStorage.removeItem('article-widget:prompt');");
 }
+
+/// Moved into a same-origin iframe and back, the widget adopts a stylesheet
+/// made for the document it is in (never a `<style>`, which a strict CSP
+/// blocks) and its JSON-LD moves with it (before: a `<style>` added per move,
+/// and the JSON-LD left in the parent's `<head>`).
+#[wasm_bindgen_test]
+async fn moving_into_an_iframe_and_back_keeps_styles_and_metadata_with_it() {
+    let iframe =
+        js("const f = document.createElement('iframe'); document.body.append(f); return f;");
+    let frame_document: web_sys::Document =
+        js_sys::Reflect::get(&iframe, &"contentDocument".into())
+            .unwrap()
+            .unchecked_into();
+    let host = widget(&[], Some(&tiny("travelling", "Travelling widget")));
+    wait_for_headline(&host, "Travelling widget").await;
+    let ld_in = |document: &web_sys::Document| {
+        let scripts = document
+            .query_selector_all("script[type='application/ld+json']")
+            .unwrap();
+        (0..scripts.length())
+            .filter_map(|i| scripts.item(i))
+            .filter(|s| {
+                s.text_content()
+                    .unwrap_or_default()
+                    .contains("Travelling widget")
+            })
+            .count()
+    };
+    let styles = |host: &HtmlElement| {
+        let root = host.shadow_root().unwrap();
+        let adopted = js_sys::Reflect::get(&root, &"adoptedStyleSheets".into()).unwrap();
+        let adopted = js_sys::Array::from(&adopted).length();
+        (adopted, root.query_selector_all("style").unwrap().length())
+    };
+    for _ in 0..6 {
+        frame_document.body().unwrap().append_child(&host).unwrap();
+        wait_for_headline(&host, "Travelling widget").await;
+        assert_eq!(
+            styles(&host),
+            (1, 0),
+            "one adopted sheet in the iframe, no <style>"
+        );
+        assert_eq!((ld_in(&frame_document), ld_in(&document())), (1, 0));
+        document().body().unwrap().append_child(&host).unwrap();
+        wait_for_headline(&host, "Travelling widget").await;
+        assert_eq!(styles(&host), (1, 0), "back home: one adopted sheet");
+        assert_eq!((ld_in(&frame_document), ld_in(&document())), (0, 1));
+    }
+    host.remove();
+    js_sys::Reflect::get(&iframe, &"remove".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .map(|f| f.call0(&iframe));
+}

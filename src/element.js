@@ -39,7 +39,12 @@ export function defineArticleWidget(mount) {
     connectedCallback() {
       if (this.#handle) return;
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      this.#handle = mount(this, root);
+      const handle = mount(this, root);
+      // Mounting reads the `article` property, whose getter (or toJSON) may
+      // remove the element again: then it was disconnected before there was
+      // a handle to unmount, so unmount now rather than render detached.
+      if (this.isConnected) this.#handle = handle;
+      else handle.unmount();
     }
 
     disconnectedCallback() {

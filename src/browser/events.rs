@@ -47,10 +47,22 @@ pub struct NoDetail {}
 
 /// Dispatches `article-widget:{name}` from `target`.
 pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &impl Serialize) {
+    dispatch_value(target, name, &to_js(detail));
+}
+
+/// The same, as soon as the widget's current update is done (a microtask):
+/// a host's listener may move or remove the element, which must not run in
+/// the middle of the widget's own reactive update (it froze the widget).
+pub fn dispatch_soon(target: &web_sys::EventTarget, name: &str, detail: &impl Serialize) {
+    let (target, name, detail) = (target.clone(), name.to_owned(), to_js(detail));
+    wasm_bindgen_futures::spawn_local(async move { dispatch_value(&target, &name, &detail) });
+}
+
+fn dispatch_value(target: &web_sys::EventTarget, name: &str, detail: &wasm_bindgen::JsValue) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&to_js(detail));
+    init.set_detail(detail);
     if let Ok(event) =
         web_sys::CustomEvent::new_with_event_init_dict(&format!("article-widget:{name}"), &init)
     {

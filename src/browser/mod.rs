@@ -181,7 +181,9 @@ mod share;
 mod storage;
 
 pub use dom::{mount_all, unmount_all, DomMarkup};
-pub use events::{dispatch, Failed, NoDetail, Notify, PromptDismissed, Ready, Shared};
+pub use events::{
+    dispatch, dispatch_soon, Failed, NoDetail, Notify, PromptDismissed, Ready, Shared,
+};
 pub use host::{article_property, data_island, focus_is_within, ArticleProperty};
 pub use json::{
     parse_article_js_text, parse_article_text, parse_json, read_article_object, read_article_value,

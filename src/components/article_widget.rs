@@ -1,6 +1,6 @@
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
 use crate::browser::{
-    article_property, data_island, dispatch, parse_article_js_text, read_article_object,
+    article_property, data_island, dispatch_soon, parse_article_js_text, read_article_object,
     read_article_value, warn, ArticleProperty, Failed, FetchError, LatestRequest, Ready,
 };
 use crate::i18n::{document_warnings, UiStrings};
@@ -159,7 +159,8 @@ pub fn ArticleWidget(
         }
     });
 
-    // Tell the host page, once per article shown or error.
+    // Tell the host page, once per article shown or error, after this update
+    // (a listener may move or remove the element).
     let events_host = host.clone();
     Effect::new(move |_| {
         state.with(|state| match state {
@@ -168,14 +169,14 @@ pub fn ArticleWidget(
                 for warning in warnings.iter() {
                     warn(&format!("article-widget: {warning}"));
                 }
-                dispatch(&events_host, "ready", &Ready { id: &article.id });
+                dispatch_soon(&events_host, "ready", &Ready { id: &article.id });
             }
             State::Failed { error, .. } => {
                 let detail = Failed {
                     message: error.to_string(),
                     path: &error.path,
                 };
-                dispatch(&events_host, "error", &detail);
+                dispatch_soon(&events_host, "error", &detail);
             }
         })
     });

@@ -382,6 +382,17 @@ async fn hostile_host_styles_do_not_reach_inside() {
         .any(|line| line == ".aw-body p display: block"));
 }
 
+/// How many JSON-LD scripts in `document` mention `text`.
+fn json_ld_mentioning(document: &web_sys::Document, text: &str) -> usize {
+    let scripts = document
+        .query_selector_all("script[type='application/ld+json']")
+        .unwrap();
+    (0..scripts.length())
+        .filter_map(|i| scripts.item(i))
+        .filter(|s| s.text_content().unwrap_or_default().contains(text))
+        .count()
+}
+
 fn alert_of(host: &HtmlElement) -> Option<String> {
     all_by_role(&inside(host), "alert").first().map(text_of)
 }
@@ -476,19 +487,7 @@ async fn moving_into_an_iframe_and_back_keeps_styles_and_metadata_with_it() {
             .unchecked_into();
     let host = widget(&[], Some(&tiny("travelling", "Travelling widget")));
     wait_for_headline(&host, "Travelling widget").await;
-    let ld_in = |document: &web_sys::Document| {
-        let scripts = document
-            .query_selector_all("script[type='application/ld+json']")
-            .unwrap();
-        (0..scripts.length())
-            .filter_map(|i| scripts.item(i))
-            .filter(|s| {
-                s.text_content()
-                    .unwrap_or_default()
-                    .contains("Travelling widget")
-            })
-            .count()
-    };
+    let ld_in = |document: &web_sys::Document| json_ld_mentioning(document, "Travelling widget");
     let styles = |host: &HtmlElement| {
         let root = host.shadow_root().unwrap();
         let adopted = js_sys::Reflect::get(&root, &"adoptedStyleSheets".into()).unwrap();
@@ -514,4 +513,63 @@ async fn moving_into_an_iframe_and_back_keeps_styles_and_metadata_with_it() {
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .map(|f| f.call0(&iframe));
+}
+
+/// A host that moves the element from its own `ready` listener gets a live
+/// widget in the new place: it shows the article, keeps its JSON-LD, and
+/// takes later `article` changes and `entitled` (before: frozen, old content,
+/// JSON-LD gone, changes ignored).
+#[wasm_bindgen_test]
+async fn moving_the_element_from_its_ready_listener_leaves_it_alive() {
+    let elsewhere =
+        js("const d = document.createElement('section'); document.body.append(d); return d;");
+    js_sys::Reflect::set(&window(), &"__elsewhere".into(), &elsewhere).unwrap();
+    js("document.addEventListener('article-widget:ready', (e) => window.__elsewhere.append(e.target), { once: true });");
+    let host = widget(&[], Some(&tiny("moved", "Moved on ready")));
+    wait_until("the move", || {
+        host.parent_element()
+            .is_some_and(|p| p.tag_name().eq_ignore_ascii_case("section"))
+    })
+    .await;
+    wait_for_headline(&host, "Moved on ready").await;
+    set_property(
+        &host,
+        "article",
+        &JsValue::from_str(&tiny("changed", "Changed after the move")),
+    );
+    wait_for_headline(&host, "Changed after the move").await;
+    let with_title = json_ld_mentioning(&document(), "Changed after the move");
+    assert_eq!(with_title, 1, "the JSON-LD follows the article shown");
+    host.remove();
+    js("window.__elsewhere.remove()");
+}
+
+/// Removed by its own `article` getter while it mounts, the element does not
+/// go on rendering detached, and leaves no JSON-LD behind.
+#[wasm_bindgen_test]
+async fn removed_while_mounting_leaves_nothing_behind() {
+    article_widget::element::define();
+    let host: HtmlElement = document()
+        .create_element("article-widget")
+        .unwrap()
+        .unchecked_into();
+    js_sys::Reflect::set(&window(), &"__host".into(), &host).unwrap();
+    let json = tiny("vanishing", "Vanishing article");
+    js(&format!(
+        "let read = false;
+         Object.defineProperty(window.__host, 'article', {{ configurable: true, get() {{
+           if (!read) {{ read = true; window.__host.remove(); }}
+           return {json:?};
+         }} }});"
+    ));
+    document().body().unwrap().append_child(&host).unwrap();
+    sleep_ms(100).await;
+    assert!(!host.is_connected());
+    let rendered = host
+        .shadow_root()
+        .map(|root| root.query_selector_all("h1").unwrap().length())
+        .unwrap_or(0);
+    assert_eq!(rendered, 0, "nothing renders in a removed element");
+    let left = json_ld_mentioning(&document(), "Vanishing article");
+    assert_eq!(left, 0, "no JSON-LD left in <head>");
 }

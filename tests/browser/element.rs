@@ -573,3 +573,22 @@ async fn removed_while_mounting_leaves_nothing_behind() {
     let left = json_ld_mentioning(&document(), "Vanishing article");
     assert_eq!(left, 0, "no JSON-LD left in <head>");
 }
+
+/// A `toJSON` that sets `article` again while the widget reads it: the
+/// widget ends up showing what the property holds (out of step when the
+/// object went through JSON.stringify; reading it as a value, the setter's
+/// change is seen by the next read).
+#[wasm_bindgen_test]
+async fn an_article_set_while_it_is_read_is_shown_in_step() {
+    let host = widget(&[], None);
+    js_sys::Reflect::set(&window(), &"__stepHost".into(), &host).unwrap();
+    let second = tiny("second", "Set while reading");
+    let first = js(&format!(
+        "return {{ toJSON() {{ window.__stepHost.article = {second:?}; return {{ id: 'first', title: 'First read', published: '2026-11-01T10:00:00Z', body: [] }}; }} }};"
+    ));
+    set_property(&host, "article", &first);
+    wait_for_headline(&host, "Set while reading").await;
+    sleep_ms(50).await;
+    assert_eq!(headline(&host).as_deref(), Some("Set while reading"));
+    host.remove();
+}

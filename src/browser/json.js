@@ -60,6 +60,9 @@ export function plainCopy(value, maxDepth, maxNodes, maxChars) {
       case 'object':
         break;
       default:
+        // Inside an object a function or symbol is left out, as JSON.stringify does;
+        // as the article itself it is an error that says what it is.
+        if (!path) throw new Error(`the article is a ${typeof item}, not an object`);
         return undefined;
     }
     if (item === null) return null;

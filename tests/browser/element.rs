@@ -440,6 +440,8 @@ async fn an_article_object_is_read_as_json_would_see_it() {
             "const a = { id: 'x', title: 'x', published: '2026-11-01T10:00:00Z', body: [] }; a.self = a; return a;",
             "does it refer to itself?",
         ),
+        ("return Symbol('article');", "the article is a symbol, not an object"),
+        ("return () => 1;", "the article is a function, not an object"),
     ];
     for (script, says) in refusals {
         set_property(&host, "article", &js(script));

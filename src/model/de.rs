@@ -305,35 +305,45 @@ impl<'de> Deserialize<'de> for HeadingLevel {
     }
 }
 
+/// A value read from a JSON string by `convert`; any other value is refused
+/// as "expected {expecting}".
+fn from_str<'de, D, T>(
+    deserializer: D,
+    expecting: &'static str,
+    convert: fn(&str) -> Result<T, String>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct StrVisitor<T> {
+        expecting: &'static str,
+        convert: fn(&str) -> Result<T, String>,
+    }
+    impl<T> Visitor<'_> for StrVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+            (self.convert)(text).map_err(E::custom)
+        }
+    }
+    deserializer.deserialize_str(StrVisitor { expecting, convert })
+}
+
 impl<'de> Deserialize<'de> for RichText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl Visitor<'_> for TextVisitor {
-            type Value = RichText;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<RichText, E> {
-                Ok(RichText::parse(text))
-            }
-        }
-        deserializer.deserialize_str(TextVisitor)
+        from_str(deserializer, "a string", |text| Ok(RichText::parse(text)))
     }
 }
 
 impl<'de> Deserialize<'de> for DateTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DateVisitor;
-        impl Visitor<'_> for DateVisitor {
-            type Value = DateTime;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an RFC 3339 date-time string")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<DateTime, E> {
-                DateTime::parse(text).map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(DateVisitor)
+        from_str(
+            deserializer,
+            "an RFC 3339 date-time string",
+            DateTime::parse,
+        )
     }
 }
 

@@ -25,7 +25,7 @@ export async function serve(locate) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
-      const target = locate(path.endsWith('/') ? `${path}index.html` : path);
+      const target = await locate(path.endsWith('/') ? `${path}index.html` : path);
       const body = Buffer.isBuffer(target) ? target : await readFile(target);
       response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
       response.end(body);

@@ -51,3 +51,29 @@ export function mountNodes(nodes, parent, marker) {
 export function unmountNodes(nodes) {
   for (const node of nodes) node.remove();
 }
+
+/** Adds `added` before the last of `nodes` (an end marker), in the list and,
+ * when the marker is in the page, in the page. */
+export function insertBeforeLast(nodes, added) {
+  const end = nodes.pop();
+  for (const node of added) nodes.push(node);
+  nodes.push(end);
+  const parent = end.parentNode;
+  if (parent) for (const node of added) parent.insertBefore(node, end);
+}
+
+/** Runs `callback` in a task of its own, soon: `scheduler.postTask` where
+ * there is one, else a message to itself (`setTimeout` is clamped to 4 ms
+ * once nested, which would add up over a long body). */
+export function nextTask(callback) {
+  if (globalThis.scheduler?.postTask) {
+    scheduler.postTask(callback, { priority: 'user-visible' });
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(null);
+}

@@ -14,6 +14,10 @@ extern "C" {
     fn mount_nodes(nodes: &Array, parent: &Element, marker: Option<&Node>);
     #[wasm_bindgen(js_name = unmountNodes)]
     fn unmount_nodes(nodes: &Array);
+    #[wasm_bindgen(js_name = insertBeforeLast)]
+    fn insert_before_last(nodes: &Array, added: &Array);
+    #[wasm_bindgen(js_name = nextTask)]
+    fn next_task(callback: JsValue);
 }
 
 // The step codes `dom.js` reads.
@@ -41,11 +45,23 @@ impl DomMarkup {
     /// nothing was written, an empty comment instead, so that what replaces
     /// it later has a place to go (as Leptos's `()` does).
     pub fn build(self) -> Array {
-        let nodes = build_nodes(&self.ops, &self.text);
+        let nodes = self.build_all();
         if nodes.length() == 0 {
             nodes.push(&leptos::prelude::document().create_comment(""));
         }
         nodes
+    }
+
+    /// Builds the elements; returns the top-level ones (none if nothing was
+    /// written), not yet mounted.
+    pub fn build_all(self) -> Array {
+        build_nodes(&self.ops, &self.text)
+    }
+
+    /// About how much work building these nodes is: one per step and one per
+    /// 32 characters of text (see `components::ChunkedMarkup`).
+    pub fn work(&self) -> usize {
+        self.ops.len() + self.text_units as usize / 32
     }
 
     /// Appends `text` and returns its start and length in UTF-16 units.
@@ -107,4 +123,16 @@ pub fn mount_all(nodes: &Array, parent: &Element, marker: Option<&Node>) {
 /// Takes built nodes out of the page.
 pub fn unmount_all(nodes: &Array) {
     unmount_nodes(nodes);
+}
+
+/// Adds `added` before the last of `nodes`, an end marker: in the list, and
+/// in the page if the marker is in it.
+pub fn insert_before_end(nodes: &Array, added: &Array) {
+    insert_before_last(nodes, added);
+}
+
+/// Runs `run` in a task of its own, soon (not clamped as nested timeouts
+/// are), so that the page can paint and take input in between.
+pub fn in_next_task(run: impl FnOnce() + 'static) {
+    next_task(Closure::once_into_js(run));
 }

@@ -180,7 +180,7 @@ mod reader;
 mod share;
 mod storage;
 
-pub use dom::{mount_all, unmount_all, DomMarkup};
+pub use dom::{in_next_task, insert_before_end, mount_all, unmount_all, DomMarkup};
 pub use events::{
     dispatch, dispatch_soon, Failed, NoDetail, Notify, PromptDismissed, Ready, Shared,
 };

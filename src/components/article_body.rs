@@ -1,23 +1,40 @@
-use super::{article_text, use_strings, StaticMarkup};
-use crate::model::Article;
+use super::{article_text, use_strings, ChunkedMarkup};
+use crate::model::{Article, Block};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The first `shown` blocks of the article body: paragraphs, headings,
 /// pictures, quotes, lists and "Read also:" links. Article text never
-/// changes once shown, so it is written straight to DOM nodes, all in one
-/// go (see `markup`).
+/// changes once shown, so it is written straight to DOM nodes (see
+/// `markup`); a long body is written over several tasks so that the host
+/// page stays responsive (see `ChunkedMarkup`).
 #[component]
 pub fn ArticleBody(
     /// The article (shared, not copied).
     article: Arc<Article>,
     /// How many blocks to show: all of them, or the teaser before the wall.
     shown: usize,
+    /// Set while later blocks are still being written (for `aria-busy`).
+    busy: RwSignal<bool>,
 ) -> impl IntoView {
     let strings = use_strings();
-    StaticMarkup::new(move |m| {
-        for block in article.blocks().take(shown) {
-            article_text::block(m, block, &|text| strings.get(text));
-        }
-    })
+    let mut next = 0;
+    let mut left = shown;
+    ChunkedMarkup::new(
+        move |m| {
+            // The next known block; unknown types are never shown.
+            while let Some(block) = article.body.get(next).filter(|_| left > 0) {
+                next += 1;
+                if !matches!(block, Block::Unknown(_)) {
+                    left -= 1;
+                    article_text::block(m, block, &|text| strings.get(text));
+                    return true;
+                }
+            }
+            false
+        },
+        move |now| {
+            busy.maybe_update(|was| std::mem::replace(was, now) != now);
+        },
+    )
 }

@@ -56,6 +56,7 @@ pub fn ArticlePage(
     let wall_access = article.access.clone();
     let prompt_access = article.access.clone().filter(|_| prompt);
     let body_article = Arc::clone(&article);
+    let body_busy = RwSignal::new(false);
     view! {
         <div class="aw-page" lang=lang_tag>
             <article class="aw-article">
@@ -64,10 +65,15 @@ pub fn ArticlePage(
                 {move || {
                     free_left.filter(|_| !entitled.get()).map(|free_left| view! { <MeterNote free_left/> })
                 }}
-                <div class="aw-body" part="body" class:aw-body-cut=move || cut_after().is_some()>
+                <div
+                    class="aw-body"
+                    part="body"
+                    class:aw-body-cut=move || cut_after().is_some()
+                    aria-busy=move || body_busy.get().then_some("true")
+                >
                     {move || {
                         let shown = cut_after().unwrap_or(usize::MAX);
-                        view! { <ArticleBody article=Arc::clone(&body_article) shown/> }
+                        view! { <ArticleBody article=Arc::clone(&body_article) shown busy=body_busy/> }
                     }}
                 </div>
                 {move || {

@@ -8,7 +8,7 @@
 //! (see the README's "Cost"). Everything stays nodes and attributes: no
 //! HTML text is ever parsed, so article text cannot become markup.
 
-use crate::browser::{mount_all, unmount_all, DomMarkup};
+use crate::browser::{in_next_task, insert_before_end, mount_all, unmount_all, DomMarkup};
 pub use crate::markup::Markup;
 use crate::markup::{HtmlMarkup, TopLevel};
 use js_sys::Array;
@@ -19,6 +19,8 @@ use leptos::tachys::renderer::types::{Element, Node};
 use leptos::tachys::view::add_attr::AddAnyAttr;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 use leptos::wasm_bindgen::JsCast;
+use std::cell::Cell;
+use std::rc::Rc;
 
 /// A view of the elements `write` writes: built straight into DOM nodes on
 /// the client (one call into JavaScript for all of them), or written as
@@ -158,6 +160,204 @@ impl RenderHtml for StaticMarkup {
             adopted.push(&cursor.current());
         }
         StaticMarkupState(adopted)
+    }
+
+    fn into_owned(self) -> Self::Owned {
+        self
+    }
+}
+
+/// A long run of parts (the blocks of an article body), written so that it
+/// never blocks the page for long: in the browser the first parts, up to
+/// [`FIRST_TASK_WORK`], are built at once (the first screen and more), the
+/// rest in later tasks of up to [`LATER_TASK_WORK`] each, appended in order
+/// (each is laid out and painted before the next). On a server, and when
+/// hydrating, all at once.
+pub struct ChunkedMarkup {
+    /// Writes the next part; false when none was left.
+    write_next: Box<PartWriter>,
+    /// Told whether parts are left for later tasks after the first, and
+    /// `false` when the last is in.
+    on_busy: Box<dyn Fn(bool) + Send>,
+}
+
+/// Writes one part at a time.
+type PartWriter = dyn FnMut(&mut dyn Markup) -> bool + Send;
+
+/// Work (see `DomMarkup::work`) built in the first task: about 270 blocks
+/// of the benchmark's article, several screens, so a usual article is
+/// written in one go.
+const FIRST_TASK_WORK: usize = 8_000;
+/// Work built in each later task: about 1,300 such blocks, measured at
+/// 8 to 10 ms of script and 5 ms of layout and paint on this project's slow
+/// 2-core machine (the parts off screen are not laid out; README, "Cost").
+const LATER_TASK_WORK: usize = 40_000;
+
+impl ChunkedMarkup {
+    pub fn new(
+        write_next: impl FnMut(&mut dyn Markup) -> bool + Send + 'static,
+        on_busy: impl Fn(bool) + Send + 'static,
+    ) -> Self {
+        ChunkedMarkup {
+            write_next: Box::new(write_next),
+            on_busy: Box::new(on_busy),
+        }
+    }
+
+    /// Writes parts until `work` is done or none is left; true if some are
+    /// left.
+    fn write_until(&mut self, dom: &mut DomMarkup, work: usize) -> bool {
+        while dom.work() < work {
+            if !(self.write_next)(dom) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Writes everything.
+    fn write_all(mut self, m: &mut dyn Markup) {
+        while (self.write_next)(m) {}
+    }
+}
+
+/// The nodes built so far, an end marker last while parts are left; the
+/// later tasks stop when this is dropped.
+pub struct ChunkedMarkupState {
+    nodes: StaticMarkupState,
+    alive: Rc<Cell<bool>>,
+}
+
+impl Drop for ChunkedMarkupState {
+    fn drop(&mut self) {
+        self.alive.set(false);
+    }
+}
+
+impl Mountable for ChunkedMarkupState {
+    fn unmount(&mut self) {
+        self.nodes.unmount();
+    }
+
+    fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
+        self.nodes.mount(parent, marker);
+    }
+
+    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+        self.nodes.insert_before_this(child)
+    }
+
+    fn elements(&self) -> Vec<Element> {
+        self.nodes.elements()
+    }
+}
+
+/// Builds the next parts into `nodes` in a task of its own, then schedules
+/// the next, until none is left or the view is gone.
+fn build_later(mut markup: ChunkedMarkup, nodes: Array, alive: Rc<Cell<bool>>) {
+    in_next_task(move || {
+        if !alive.get() {
+            return;
+        }
+        let mut dom = DomMarkup::default();
+        // One element a part, which the stylesheet lays out only near the
+        // screen (`.aw-part`).
+        dom.open("div");
+        dom.attr("class", "aw-part");
+        let more = markup.write_until(&mut dom, LATER_TASK_WORK);
+        dom.close();
+        insert_before_end(&nodes, &dom.build_all());
+        if more {
+            build_later(markup, nodes, alive);
+        } else {
+            (markup.on_busy)(false);
+        }
+    });
+}
+
+impl Render for ChunkedMarkup {
+    type State = ChunkedMarkupState;
+
+    fn build(mut self) -> Self::State {
+        let mut dom = DomMarkup::default();
+        let more = self.write_until(&mut dom, FIRST_TASK_WORK);
+        let alive = Rc::new(Cell::new(true));
+        // Told even when nothing is left: this may replace a view that was
+        // still busy.
+        (self.on_busy)(more);
+        let nodes = if more {
+            let nodes = dom.build_all();
+            nodes.push(&leptos::prelude::document().create_comment(""));
+            build_later(self, nodes.clone(), Rc::clone(&alive));
+            nodes
+        } else {
+            dom.build()
+        };
+        ChunkedMarkupState {
+            nodes: StaticMarkupState(nodes),
+            alive,
+        }
+    }
+
+    fn rebuild(self, state: &mut Self::State) {
+        let mut fresh = self.build();
+        state.insert_before_this(&mut fresh);
+        state.unmount();
+        *state = fresh;
+    }
+}
+
+impl AddAnyAttr for ChunkedMarkup {
+    type Output<SomeNewAttr: Attribute> = Self;
+
+    /// Article text takes no attributes (as [`StaticMarkup`]).
+    fn add_any_attr<NewAttr: Attribute>(self, _attr: NewAttr) -> Self::Output<NewAttr>
+    where
+        Self::Output<NewAttr>: RenderHtml,
+    {
+        self
+    }
+}
+
+impl RenderHtml for ChunkedMarkup {
+    type AsyncOutput = Self;
+    type Owned = Self;
+
+    const MIN_LENGTH: usize = 0;
+
+    fn dry_resolve(&mut self) {}
+
+    async fn resolve(self) -> Self {
+        self
+    }
+
+    fn to_html_with_buf(
+        self,
+        buf: &mut String,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        StaticMarkup::new(move |m| self.write_all(m)).to_html_with_buf(
+            buf,
+            position,
+            escape,
+            mark_branches,
+            extra_attrs,
+        );
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(
+        self,
+        cursor: &Cursor,
+        position: &PositionState,
+    ) -> Self::State {
+        ChunkedMarkupState {
+            nodes: StaticMarkup::new(move |m| self.write_all(m))
+                .hydrate::<FROM_SERVER>(cursor, position),
+            alive: Rc::new(Cell::new(true)),
+        }
     }
 
     fn into_owned(self) -> Self::Owned {

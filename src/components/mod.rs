@@ -32,7 +32,7 @@ pub use error_panel::ErrorPanel;
 pub use figure_image::FigureImage;
 pub use latest_news::LatestNews;
 pub use loading_skeleton::LoadingSkeleton;
-pub use markup::{Markup, StaticMarkup};
+pub use markup::{ChunkedMarkup, Markup, StaticMarkup};
 pub use meter_note::MeterNote;
 pub use notification_bell::NotificationBell;
 pub use paywall::Paywall;

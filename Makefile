@@ -53,9 +53,11 @@ build: setup
 smoke:
 	node e2e/smoke.mjs dist
 
-## Keyboard-only flows, CLS, privacy, reduced motion, 360/1280 px (screenshots in target/).
+## Keyboard-only flows, CLS, privacy, reduced motion, 360/1280 px (screenshots in target/);
+## the host contract against a real, slow server.
 e2e:
 	node e2e/quality.mjs dist target/e2e-screenshots
+	node e2e/host.mjs dist
 
 ## The same, refreshing the screenshots the README shows.
 screenshots: build

@@ -5,13 +5,18 @@
 
 const OBSERVED = ['src', 'lang', 'theme', 'entitled'];
 
-export function defineArticleWidget(mount) {
+export function defineArticleWidget(mount, version) {
   // Loading the widget twice (or two copies of it) must be harmless.
   if (customElements.get('article-widget')) return false;
 
   class ArticleWidget extends HTMLElement {
     static get observedAttributes() {
       return OBSERVED;
+    }
+
+    /** The release running, such as "0.1.0". */
+    static get version() {
+      return version;
     }
 
     #article = undefined;
@@ -34,6 +39,11 @@ export function defineArticleWidget(mount) {
 
     set entitled(value) {
       this.toggleAttribute('entitled', Boolean(value));
+    }
+
+    /** Fetches `src` again (a no-op for the other sources). */
+    reload() {
+      this.#handle?.changed('reload');
     }
 
     connectedCallback() {

@@ -13,7 +13,7 @@ use web_sys::{HtmlElement, ShadowRoot};
 #[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineArticleWidget)]
-    fn define_article_widget(mount: &JsValue) -> bool;
+    fn define_article_widget(mount: &JsValue, version: &str) -> bool;
 }
 
 /// The widget's stylesheet, shipped inside the wasm: no extra request and no
@@ -25,7 +25,7 @@ const STYLESHEET: &str = include_str!("../www/style.css");
 pub fn define() {
     install_panic_panel();
     let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot) -> JsValue>::new(mount_widget);
-    define_article_widget(&mount.into_js_value());
+    define_article_widget(&mount.into_js_value(), env!("CARGO_PKG_VERSION"));
 }
 
 /// Renders a widget into `root` for `host` and returns its handle.

@@ -5,10 +5,12 @@
 use super::json::to_js;
 use serde::Serialize;
 
-/// `ready`: an article is on screen.
+/// `ready`: an article is on screen, and where it came from: `"property"`,
+/// `"island"` or `"src"`.
 #[derive(Serialize)]
 pub struct Ready<'a> {
     pub id: &'a str,
+    pub source: &'static str,
 }
 
 /// `error`: what is wrong and, for a document, where.

@@ -84,15 +84,32 @@ pub struct FetchError(pub String);
 
 /// Fetches for one widget: starting a request aborts the one before it (a
 /// newer `src` makes it stale), and so does [`LatestRequest::abort`] (the
-/// widget leaving the page). No stale request is left running.
+/// widget leaving the page). No stale request is left running, and
+/// [`LatestRequest::is_latest`] tells a stale answer from the latest.
 #[derive(Default)]
-pub struct LatestRequest(RefCell<Option<web_sys::AbortController>>);
+pub struct LatestRequest {
+    controller: RefCell<Option<web_sys::AbortController>>,
+    /// Counts requests started and aborted.
+    number: Cell<u64>,
+}
 
 impl LatestRequest {
     pub fn abort(&self) {
-        if let Some(controller) = self.0.borrow_mut().take() {
+        self.number.set(self.number.get() + 1);
+        if let Some(controller) = self.controller.borrow_mut().take() {
             controller.abort();
         }
+    }
+
+    /// The number of the request started last (see [`Self::is_latest`]).
+    pub fn latest(&self) -> u64 {
+        self.number.get()
+    }
+
+    /// Whether request `number` is still the one wanted: none was started
+    /// or aborted since.
+    pub fn is_latest(&self, number: u64) -> bool {
+        self.number.get() == number
     }
 
     /// Fetches `url` (relative to the page) and parses it as JSON, giving up
@@ -105,7 +122,7 @@ impl LatestRequest {
     ) -> impl Future<Output = Result<Result<JsValue, ParseError>, FetchError>> + 'static {
         self.abort();
         let controller = web_sys::AbortController::new().ok();
-        self.0.borrow_mut().clone_from(&controller);
+        self.controller.borrow_mut().clone_from(&controller);
         fetch_json(url.to_owned(), timeout_ms, controller)
     }
 }

@@ -23,6 +23,8 @@ pub struct WidgetInputs {
     pub lang: RwSignal<Option<String>>,
     pub entitled: RwSignal<bool>,
     pub article_changes: RwSignal<u32>,
+    /// Counts `reload()` calls (and Retry): each fetches `src` again.
+    pub reloads: RwSignal<u32>,
 }
 
 impl WidgetInputs {
@@ -32,6 +34,7 @@ impl WidgetInputs {
             lang: RwSignal::new(host.get_attribute("lang")),
             entitled: RwSignal::new(host.has_attribute("entitled")),
             article_changes: RwSignal::new(0),
+            reloads: RwSignal::new(0),
         }
     }
 
@@ -42,6 +45,7 @@ impl WidgetInputs {
             "lang" => self.lang.set(host.get_attribute("lang")),
             "entitled" => self.entitled.set(host.has_attribute("entitled")),
             "article" => self.article_changes.update(|n| *n = n.wrapping_add(1)),
+            "reload" => self.reloads.update(|n| *n = n.wrapping_add(1)),
             _ => {}
         }
     }
@@ -59,8 +63,19 @@ enum Source {
     DataIsland(SendWrapper<JsValue>, u32),
     /// The `src` attribute, fetched.
     Url(String),
-    /// Nothing yet: the host page may still set one.
+    /// Nothing (yet: the host page may still set one).
     Nothing,
+}
+
+impl Source {
+    /// How the `ready` event names it.
+    fn kind(&self) -> &'static str {
+        match self {
+            Source::PropertyText(..) | Source::PropertyValue(..) => "property",
+            Source::DataIsland(..) => "island",
+            Source::Url(_) | Source::Nothing => "src",
+        }
+    }
 }
 
 impl PartialEq for Source {
@@ -80,15 +95,21 @@ impl PartialEq for Source {
 /// re-render; a new article is a new `Arc`.
 #[derive(Clone, Debug)]
 enum State {
+    /// No source: nothing to show, nothing to wait for.
+    Empty,
+    /// `src` is being fetched.
     Waiting,
     Ready(Arc<Article>, Arc<[String]>),
-    Failed { error: ParseError, retry: bool },
+    Failed {
+        error: ParseError,
+        retry: bool,
+    },
 }
 
 impl PartialEq for State {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (State::Waiting, State::Waiting) => true,
+            (State::Empty, State::Empty) | (State::Waiting, State::Waiting) => true,
             (State::Ready(a, _), State::Ready(b, _)) => Arc::ptr_eq(a, b),
             (State::Failed { error: a, retry: x }, State::Failed { error: b, retry: y }) => {
                 a == b && x == y
@@ -117,28 +138,40 @@ pub fn ArticleWidget(
         let src = inputs.src.get();
         read_source(&source_host, src, generation)
     });
-    // Only `src` needs the network; the other sources render in the same task.
+    // Only `src` needs the network; the other sources render in the same
+    // task. A fetch is started as soon as `src` changes (or on `reload()`),
+    // aborting the one before; its answer is kept with its URL, and only
+    // if no other request was started since.
+    let fetched = RwSignal::new(None::<(String, Fetched)>);
     let requests = Rc::new(LatestRequest::default());
     let on_removal = SendWrapper::new(Rc::clone(&requests));
     on_cleanup(move || on_removal.abort());
-    let fetched = LocalResource::new(move || {
-        let request = source.with(|source| match source {
-            Source::Url(url) => Some(requests.fetch_json(url, FETCH_TIMEOUT_MS)),
-            _ => {
-                requests.abort();
-                None
+    Effect::new(move |_| {
+        inputs.reloads.track();
+        let Some(url) = source.with(|source| match source {
+            Source::Url(url) => Some(url.clone()),
+            _ => None,
+        }) else {
+            requests.abort();
+            return;
+        };
+        fetched.set(None);
+        let request = requests.fetch_json(&url, FETCH_TIMEOUT_MS);
+        let (requests, number) = (Rc::clone(&requests), requests.latest());
+        leptos::task::spawn_local(async move {
+            // Read in the task that fetched, so only Rust values are kept.
+            let outcome = request
+                .await
+                .map(|json| json.and_then(read_article_value).map(Shown::from));
+            if requests.is_latest(number) {
+                fetched.set(Some((url, outcome)));
             }
         });
-        // Read in the task that fetched, so only Rust values are kept.
-        async move {
-            Some(
-                request?
-                    .await
-                    .map(|json| json.and_then(read_article_value).map(Shown::from)),
-            )
-        }
     });
     let state = Memo::new(move |_| {
+        if source.with(|source| *source == Source::Nothing) {
+            return State::Empty;
+        }
         let outcome = source.with(|source| match source {
             Source::Nothing => None,
             Source::PropertyText(json, _) | Source::DataIsland(json, _) => {
@@ -147,10 +180,16 @@ pub fn ArticleWidget(
             Source::PropertyValue(value, _) => {
                 Some((read_article_object(value).map(Shown::from), false))
             }
-            Source::Url(_) => fetched.with(|fetched| match fetched.as_ref()?.as_ref()? {
-                Ok(read) => Some((read.clone(), true)),
-                Err(FetchError(reason)) => Some((Err(ParseError::new("", reason.clone())), true)),
-            }),
+            Source::Url(url) => {
+                fetched.with(
+                    |fetched| match &fetched.as_ref().filter(|(of, _)| of == url)?.1 {
+                        Ok(read) => Some((read.clone(), true)),
+                        Err(FetchError(reason)) => {
+                            Some((Err(ParseError::new("", reason.clone())), true))
+                        }
+                    },
+                )
+            }
         });
         match outcome {
             None => State::Waiting,
@@ -164,12 +203,20 @@ pub fn ArticleWidget(
     let events_host = host.clone();
     Effect::new(move |_| {
         state.with(|state| match state {
-            State::Waiting => {}
+            State::Empty | State::Waiting => {}
             State::Ready(article, warnings) => {
                 for warning in warnings.iter() {
                     warn(&format!("article-widget: {warning}"));
                 }
-                dispatch_soon(&events_host, "ready", &Ready { id: &article.id });
+                let source = source.with_untracked(Source::kind);
+                dispatch_soon(
+                    &events_host,
+                    "ready",
+                    &Ready {
+                        id: &article.id,
+                        source,
+                    },
+                );
             }
             State::Failed { error, .. } => {
                 let detail = Failed {
@@ -181,10 +228,11 @@ pub fn ArticleWidget(
         })
     });
 
-    let retry = Callback::new(move |_: ()| fetched.refetch());
+    let retry = Callback::new(move |_: ()| inputs.reloads.update(|n| *n = n.wrapping_add(1)));
     move || {
         let lang_override = inputs.lang.get().as_deref().and_then(Lang::from_tag);
         match state.get() {
+            State::Empty => ().into_any(),
             State::Waiting => {
                 provide_strings(UiStrings::new(
                     lang_override.unwrap_or_default(),
@@ -210,6 +258,10 @@ pub fn ArticleWidget(
         }
     }
 }
+
+/// What came of fetching `src`: the network's error, or the document's
+/// (see [`LatestRequest::fetch_json`]).
+type Fetched = Result<Result<Shown, ParseError>, FetchError>;
 
 /// An article read, with what was skipped in it, ready to share between
 /// renders.

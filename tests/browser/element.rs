@@ -226,7 +226,8 @@ async fn ready_and_error_events_with_their_detail() {
         recorded_events().iter().any(|e| e.contains("evented"))
     })
     .await;
-    assert!(recorded_events().contains(&r#"article-widget:ready {"id":"evented"}"#.to_owned()));
+    assert!(recorded_events()
+        .contains(&r#"article-widget:ready {"id":"evented","source":"island"}"#.to_owned()));
 
     record_events();
     let bad = tiny("bad", "Bad").replace(r#""text":"Body of bad""#, r#""text":5"#);

@@ -86,50 +86,219 @@ async fn a_server_that_never_answers_times_out_after_15_seconds() {
     assert!((14.0..18.0).contains(&waited), "gave up after {waited} s");
 }
 
-#[wasm_bindgen_test]
-async fn fifty_quick_src_changes_show_the_last_and_abort_the_rest() {
-    // Each request answers after 50 ms with an article named after its URL,
-    // unless it is aborted first.
+/// Replaces `fetch` with a server that answers each URL after the delay in
+/// its name (`slow-3000-a.json`: 3 s; anything else 50 ms) with an article
+/// whose id is the URL, and records when each request started, was
+/// aborted (before its answer) and was answered.
+fn delaying_fetch() {
     js("window.__realFetch = window.__realFetch || window.fetch;
-        window.__aborted = 0; window.__requested = 0;
+        window.__log = [];
         window.fetch = (request) => new Promise((resolve, reject) => {
           const url = request.url;
-          window.__requested++;
-          const timer = setTimeout(() => resolve(new Response(JSON.stringify({
-            id: url, title: 'Article ' + url, published: '2026-11-01T10:00:00Z', body: [] }))), 50);
-          request.signal.addEventListener('abort', () => { clearTimeout(timer); window.__aborted++;
-            reject(new DOMException('aborted', 'AbortError')); });
+          const delay = Number((url.match(/slow-(\\d+)/) || [0, 50])[1]);
+          window.__log.push(['start', url, performance.now()]);
+          const timer = setTimeout(() => {
+            window.__log.push(['answer', url, performance.now()]);
+            resolve(new Response(JSON.stringify({
+              id: url, title: 'Article ' + url, published: '2026-11-01T10:00:00Z', body: [] })));
+          }, delay);
+          request.signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            window.__log.push(['abort', url, performance.now()]);
+            reject(new DOMException('aborted', 'AbortError'));
+          });
         });");
+}
+
+/// How many times `what` happened to requests whose URL contains `part`.
+fn logged(what: &str, part: &str) -> usize {
+    js(&format!(
+        "return window.__log.filter(([w, url]) => w === '{what}' && url.includes('{part}')).length"
+    ))
+    .as_f64()
+    .unwrap() as usize
+}
+
+fn absolute(url: &str) -> String {
+    js(&format!("return new URL('{url}', document.baseURI).href"))
+        .as_string()
+        .unwrap()
+}
+
+fn headline(host: &HtmlElement) -> Option<String> {
+    all(&inside(host), "h1").first().map(text_of)
+}
+
+#[wasm_bindgen_test]
+async fn fifty_quick_src_changes_show_the_last_and_abort_the_rest() {
+    delaying_fetch();
     let host = widget("articles/0.json");
     for i in 1..50 {
         host.set_attribute("src", &format!("articles/{i}.json"))
             .unwrap();
         leptos::task::tick().await;
     }
-    let last = format!(
-        "Article {}",
-        js("return new URL('articles/49.json', document.baseURI).href")
-            .as_string()
-            .unwrap()
-    );
+    let last = format!("Article {}", absolute("articles/49.json"));
     wait_until("the last article", || {
-        all(&inside(&host), "h1").first().map(text_of).as_deref() == Some(&last)
+        headline(&host).as_deref() == Some(&last)
     })
     .await;
     sleep_ms(150).await;
-    let (requested, aborted) = (
-        js("return window.__requested").as_f64().unwrap(),
-        js("return window.__aborted").as_f64().unwrap(),
+    let (started, aborted, answered) = (
+        logged("start", "articles/"),
+        logged("abort", "articles/"),
+        logged("answer", "articles/"),
     );
     restore_fetch();
+    assert_eq!(headline(&host), Some(last), "no stale render");
     assert_eq!(
-        all(&inside(&host), "h1").first().map(text_of),
-        Some(last),
-        "no stale render"
+        (aborted, answered),
+        (started - 1, 1),
+        "{started} requests: all but the last aborted before their answer"
     );
+    host.remove();
+}
+
+/// A new `src` while a slow one loads aborts it at once and starts the new
+/// request then (not when the slow one answers); one `ready`, for the
+/// article on screen.
+#[wasm_bindgen_test]
+async fn a_new_src_aborts_a_slow_request_at_once() {
+    delaying_fetch();
+    record_events();
+    let host = widget("articles/slow-3000-a.json");
+    sleep_ms(100).await;
+    host.set_attribute("src", "articles/b.json").unwrap();
+    let fast = absolute("articles/b.json");
+    wait_until("the new article", || {
+        headline(&host).as_deref() == Some(&format!("Article {fast}"))
+    })
+    .await;
+    let abort_delay = js(
+        "const at = (w, p) => window.__log.find(([x, u]) => x === w && u.includes(p))[2];
+         return at('abort', 'slow-3000-a') - at('start', 'slow-3000-a');",
+    )
+    .as_f64()
+    .unwrap();
+    let started_b_after_a = js(
+        "const at = (w, p) => window.__log.find(([x, u]) => x === w && u.includes(p))[2];
+         return at('start', 'articles/b') - at('start', 'slow-3000-a');",
+    )
+    .as_f64()
+    .unwrap();
+    restore_fetch();
+    assert!(
+        abort_delay < 1000.0,
+        "the slow request was aborted after {abort_delay} ms"
+    );
+    assert!(
+        started_b_after_a < 1000.0,
+        "the new request started {started_b_after_a} ms after the first"
+    );
+    assert_eq!(logged("answer", "slow-3000-a"), 0);
     assert_eq!(
-        aborted,
-        requested - 1.0,
-        "{requested} requests, {aborted} aborted: only the last may finish"
+        recorded_events(),
+        vec![format!(
+            r#"article-widget:ready {{"id":"{fast}","source":"src"}}"#
+        )],
+        "one ready, for the article shown"
+    );
+    host.remove();
+}
+
+/// Switching `src` between articles fires `ready` once per article shown,
+/// never again for the one before.
+#[wasm_bindgen_test]
+async fn one_ready_per_article_shown() {
+    delaying_fetch();
+    let host = widget("articles/first.json");
+    let first = absolute("articles/first.json");
+    wait_until("the first article", || {
+        headline(&host).as_deref() == Some(&format!("Article {first}"))
+    })
+    .await;
+    sleep_ms(20).await;
+    record_events();
+    for name in ["second", "third"] {
+        host.set_attribute("src", &format!("articles/{name}.json"))
+            .unwrap();
+        let url = absolute(&format!("articles/{name}.json"));
+        wait_until("the next article", || {
+            headline(&host).as_deref() == Some(&format!("Article {url}"))
+        })
+        .await;
+    }
+    sleep_ms(50).await;
+    restore_fetch();
+    let second = absolute("articles/second.json");
+    let third = absolute("articles/third.json");
+    assert_eq!(
+        recorded_events(),
+        vec![
+            format!(r#"article-widget:ready {{"id":"{second}","source":"src"}}"#),
+            format!(r#"article-widget:ready {{"id":"{third}","source":"src"}}"#),
+        ]
+    );
+    host.remove();
+}
+
+/// `reload()` fetches `src` again and shows what it answers now.
+#[wasm_bindgen_test]
+async fn reload_fetches_src_again() {
+    delaying_fetch();
+    let host = widget("articles/reloaded.json");
+    let url = absolute("articles/reloaded.json");
+    wait_until("the article", || {
+        headline(&host).as_deref() == Some(&format!("Article {url}"))
+    })
+    .await;
+    js_sys::Reflect::get(&host, &"reload".into())
+        .unwrap()
+        .unchecked_into::<js_sys::Function>()
+        .call0(&host)
+        .unwrap();
+    wait_until("a second answer", || logged("answer", "reloaded") == 2).await;
+    sleep_ms(20).await;
+    restore_fetch();
+    assert_eq!(logged("start", "reloaded"), 2);
+    assert_eq!(headline(&host), Some(format!("Article {url}")));
+    host.remove();
+}
+
+/// With no source (`src=""`, or `src` removed), the widget is empty: no
+/// skeleton waiting for ever, no error.
+#[wasm_bindgen_test]
+async fn no_source_shows_nothing_rather_than_a_skeleton() {
+    let host = widget("");
+    leptos::task::tick().await;
+    assert_eq!(
+        inside(&host).child_element_count(),
+        0,
+        "{}",
+        inside(&host).outer_html()
+    );
+
+    delaying_fetch();
+    host.set_attribute("src", "articles/gone.json").unwrap();
+    let url = absolute("articles/gone.json");
+    wait_until("the article", || {
+        headline(&host).as_deref() == Some(&format!("Article {url}"))
+    })
+    .await;
+    restore_fetch();
+    host.remove_attribute("src").unwrap();
+    leptos::task::tick().await;
+    assert_eq!(inside(&host).child_element_count(), 0);
+    host.remove();
+}
+
+/// The element class says which release is running.
+#[wasm_bindgen_test]
+fn the_element_class_has_a_version() {
+    article_widget::element::define();
+    let version = js("return customElements.get('article-widget').version");
+    assert_eq!(
+        version.as_string().as_deref(),
+        Some(env!("CARGO_PKG_VERSION"))
     );
 }

@@ -188,8 +188,11 @@ await check('reduced motion: no animation or transition runs', async () => {
   expect(running === 0, `${running} animations running`);
   await context.close();
   const { context: moving, page: motion } = await open('/index.html');
+  // A request that never answers: the skeleton stays while it loads.
+  await motion.route('**/never.json', () => {});
   const skeletonAnimated = await motion.evaluate(async () => {
     const widget = document.createElement('article-widget');
+    widget.setAttribute('src', 'never.json');
     document.body.append(widget);
     await new Promise((r) => setTimeout(r, 50));
     return widget.shadowRoot.getAnimations().length > 0;

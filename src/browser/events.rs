@@ -52,6 +52,16 @@ pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &impl Seriali
     dispatch_value(target, name, &to_js(detail));
 }
 
+/// Dispatches `article-widget:{name}` from `target` as a cancelable event;
+/// false if a listener called `preventDefault()`.
+pub fn dispatch_cancelable(
+    target: &web_sys::EventTarget,
+    name: &str,
+    detail: &impl Serialize,
+) -> bool {
+    send(target, name, &to_js(detail), true)
+}
+
 /// The same, as soon as the widget's current update is done (a microtask):
 /// a host's listener may move or remove the element, which must not run in
 /// the middle of the widget's own reactive update (it froze the widget).
@@ -61,13 +71,23 @@ pub fn dispatch_soon(target: &web_sys::EventTarget, name: &str, detail: &impl Se
 }
 
 fn dispatch_value(target: &web_sys::EventTarget, name: &str, detail: &wasm_bindgen::JsValue) {
+    send(target, name, detail, false);
+}
+
+/// Sends the event; false if it was cancelable and cancelled.
+fn send(
+    target: &web_sys::EventTarget,
+    name: &str,
+    detail: &wasm_bindgen::JsValue,
+    cancelable: bool,
+) -> bool {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
+    init.set_cancelable(cancelable);
     init.set_detail(detail);
-    if let Ok(event) =
-        web_sys::CustomEvent::new_with_event_init_dict(&format!("article-widget:{name}"), &init)
-    {
-        let _ = target.dispatch_event(&event);
+    match web_sys::CustomEvent::new_with_event_init_dict(&format!("article-widget:{name}"), &init) {
+        Ok(event) => target.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
     }
 }

@@ -199,7 +199,8 @@ mod storage;
 
 pub use dom::{in_next_task, insert_before_end, mount_all, unmount_all, DomMarkup};
 pub use events::{
-    dispatch, dispatch_soon, Failed, NoDetail, Notify, PromptDismissed, Ready, Shared,
+    dispatch, dispatch_cancelable, dispatch_soon, Failed, NoDetail, Notify, PromptDismissed, Ready,
+    Shared,
 };
 pub use host::{article_property, data_island, focus_is_within, ArticleProperty};
 pub use json::{

@@ -12,7 +12,7 @@ use std::sync::Arc;
 /// The whole article page: header, hero picture, body (or its teaser and the
 /// wall), the donation prompt, related articles and latest news. Provides
 /// the article's UI language to everything inside, and puts the article's
-/// JSON-LD into the host document while it is shown.
+/// JSON-LD into the host document while it is shown (unless told not to).
 #[component]
 pub fn ArticlePage(
     /// The validated article to show (shared, not copied).
@@ -25,6 +25,9 @@ pub fn ArticlePage(
     /// UI language instead of the article's own (the element's `lang`).
     #[prop(optional_no_strip)]
     lang: Option<Lang>,
+    /// Leave structured data to the host's CMS: no JSON-LD in `<head>`.
+    #[prop(optional)]
+    without_json_ld: bool,
 ) -> impl IntoView {
     provide_strings(UiStrings::new(
         lang.unwrap_or(article.ui_lang()),
@@ -44,10 +47,12 @@ pub fn ArticlePage(
         .as_ref()
         .is_some_and(Access::asks_for_support);
     let prompt = asks && !entitled_at_start && take_prompt_impression(&article.id);
-    use_json_ld(&news_article_json_ld(
-        &article,
-        teaser_blocks.is_some() && !entitled_at_start,
-    ));
+    if !without_json_ld {
+        use_json_ld(&news_article_json_ld(
+            &article,
+            teaser_blocks.is_some() && !entitled_at_start,
+        ));
+    }
 
     let cut_after = move || if entitled.get() { None } else { teaser_blocks };
     let image = article.image.clone();

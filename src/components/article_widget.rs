@@ -228,6 +228,7 @@ pub fn ArticleWidget(
         })
     });
 
+    let view_host = host.clone();
     let retry = Callback::new(move |_: ()| inputs.reloads.update(|n| *n = n.wrapping_add(1)));
     move || {
         let lang_override = inputs.lang.get().as_deref().and_then(Lang::from_tag);
@@ -240,10 +241,14 @@ pub fn ArticleWidget(
                 ));
                 view! { <LoadingSkeleton/> }.into_any()
             }
-            State::Ready(article, _) => view! {
-                <ArticlePage article entitled=inputs.entitled lang=lang_override/>
+            State::Ready(article, _) => {
+                // Read as each article is shown.
+                let without_json_ld = view_host.has_attribute("no-json-ld");
+                view! {
+                    <ArticlePage article entitled=inputs.entitled lang=lang_override without_json_ld/>
+                }
+                .into_any()
             }
-            .into_any(),
             State::Failed {
                 error,
                 retry: can_retry,

@@ -1,4 +1,4 @@
-use super::{unique_id, use_strings, BellPrompt};
+use super::{unique_id, use_light_dismiss, use_strings, BellPrompt};
 use crate::browser::{dispatch, load_bell, notification_permission, save_bell, Notify};
 use crate::i18n::Text;
 use crate::model::metering::{bell_status, BellMemory, BellStatus, Permission};
@@ -22,6 +22,7 @@ pub fn NotificationBell(
     let open = RwSignal::new(false);
     let announcement = RwSignal::new(String::new());
     let button = NodeRef::<html::Button>::new();
+    let container = NodeRef::<html::Div>::new();
     let prompt_id = unique_id("aw-bell-prompt");
     let status = move || memory.with(|m| bell_status(m, permission.get()));
 
@@ -31,6 +32,17 @@ pub fn NotificationBell(
             let _ = button.focus();
         }
     });
+    let on_focusout = use_light_dismiss(
+        container,
+        open,
+        Callback::new(move |return_focus: bool| {
+            if return_focus {
+                close.run(());
+            } else {
+                open.set(false);
+            }
+        }),
+    );
     let topics = notifications.topics.clone();
     let answered = Callback::new(move |(answer, chosen): (Permission, Vec<String>)| {
         permission.set(answer);
@@ -90,14 +102,17 @@ pub fn NotificationBell(
 
     let is_on = move || status() == BellStatus::Subscribed;
     view! {
-        <div class="aw-bell" part="bell">
+        <div class="aw-bell" part="bell" node_ref=container on:focusout=on_focusout>
             <button
                 type="button"
                 class="aw-action-button aw-bell-button"
                 node_ref=button
                 aria-pressed=move || if is_on() { "true" } else { "false" }
                 aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls=prompt_id.clone()
+                aria-controls={
+                    let prompt_id = prompt_id.clone();
+                    move || open.get().then(|| prompt_id.clone())
+                }
                 on:click=on_click
             >
                 <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

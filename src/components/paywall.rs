@@ -1,5 +1,5 @@
 use super::{unique_id, use_strings, Strings};
-use crate::browser::{dispatch, NoDetail};
+use crate::browser::{dispatch_cancelable, NoDetail};
 use crate::i18n::Text;
 use crate::model::{Access, AccessModel, PAYWALLED_CLASS};
 use leptos::prelude::*;
@@ -34,7 +34,9 @@ pub fn Paywall(
 
 /// The wall's and the donation prompt's links: Subscribe, Log in (the wall
 /// only) and Donate, those the article gives a URL for. Each tells the host
-/// page which was followed (`article-widget:subscribe`, `…:login`, `…:donate`).
+/// page which was followed (`article-widget:subscribe`, `…:login`, `…:donate`);
+/// a host that cancels the event (`preventDefault()`) stops the navigation
+/// and opens its own login or checkout.
 pub fn revenue_links(strings: Strings, access: &Access, with_login: bool) -> impl IntoView {
     let login = access.login_url.as_ref().filter(|_| with_login);
     [
@@ -63,7 +65,9 @@ pub fn revenue_links(strings: Strings, access: &Access, with_login: bool) -> imp
 fn announce(event: &'static str) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {
     move |click: web_sys::MouseEvent| {
         if let Some(target) = click.current_target() {
-            dispatch(target.unchecked_ref(), event, &NoDetail {});
+            if !dispatch_cancelable(target.unchecked_ref(), event, &NoDetail {}) {
+                click.prevent_default();
+            }
         }
     }
 }

@@ -1,13 +1,10 @@
-use super::{unique_id, use_strings, ShareMenu};
-use crate::browser::{
-    dispatch, focus_is_within, on_window_while_mounted, share_natively, NativeShare, Shared,
-};
+use super::{unique_id, use_light_dismiss, use_strings, ShareMenu};
+use crate::browser::{dispatch, share_natively, NativeShare, Shared};
 use crate::i18n::Text;
 use crate::model::{ShareData, ShareNetwork};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
 
 /// The "Share" button. Opens the system share sheet where the browser has
 /// one; otherwise (or when it fails) a menu of share links and "Copy link".
@@ -63,32 +60,22 @@ pub fn ShareButton(
         });
     };
 
-    // A click anywhere outside closes the menu; focus comes back to the
-    // button only if it was inside the menu (else it would be lost).
-    on_window_while_mounted("pointerdown", move |event| {
-        let Some(container) = container.get_untracked() else {
-            return;
-        };
-        if !open.get_untracked()
-            || event
-                .composed_path()
-                .includes(&JsValue::from(&container), 0)
-        {
-            return;
-        }
-        close.run(focus_is_within(&container));
-    });
+    let on_focusout = use_light_dismiss(container, open, close);
 
     let announce = Callback::new(move |message: String| status.set(message));
     view! {
-        <div class="aw-share" part="share" node_ref=container>
+        <div class="aw-share" part="share" node_ref=container on:focusout=on_focusout>
             <button
                 type="button"
                 class="aw-action-button aw-share-button"
                 node_ref=button
                 aria-haspopup="menu"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls=menu_id.clone()
+                // Only while the menu exists: never a reference to nothing.
+                aria-controls={
+                    let menu_id = menu_id.clone();
+                    move || open.get().then(|| menu_id.clone())
+                }
                 on:click=on_click
             >
                 <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

@@ -197,3 +197,53 @@ async fn real_notification_api_in_headless_chromium() {
         "nothing remembered, so not subscribed"
     );
 }
+
+/// Light dismiss, as the share menu: a press outside closes the prompt
+/// (focus back on the bell, as it was inside), and so does focus moving to
+/// something else on the page (focus stays there). Closed, the bell
+/// refers to no prompt.
+#[wasm_bindgen_test]
+async fn outside_press_or_focus_elsewhere_closes_the_prompt() {
+    clear_storage();
+    fake_notifications("default", "granted");
+    let (root, bell) = show().await;
+    assert!(bell.get_attribute("aria-controls").is_none());
+    click(&bell);
+    leptos::task::tick().await;
+    let dialog = by_role(&root, "dialog", "Varsler");
+    assert_eq!(attr(&bell, "aria-controls"), attr(&dialog, "id"));
+    wait_until("focus in the prompt", || {
+        focused().as_ref() == Some(&dialog)
+    })
+    .await;
+    js("document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }))");
+    leptos::task::tick().await;
+    assert!(
+        all_by_role(&root, "dialog").is_empty(),
+        "closed by a press outside"
+    );
+    assert_eq!(focused().as_ref(), Some(&bell));
+
+    click(&bell);
+    leptos::task::tick().await;
+    let dialog = by_role(&root, "dialog", "Varsler");
+    wait_until("focus in the prompt", || {
+        focused().as_ref() == Some(&dialog)
+    })
+    .await;
+    let elsewhere = js(
+        "const b = document.createElement('button'); b.textContent = 'Elsewhere';
+        document.body.append(b); b.focus(); return b;",
+    );
+    leptos::task::tick().await;
+    assert!(
+        all_by_role(&root, "dialog").is_empty(),
+        "closed when focus left"
+    );
+    assert_eq!(
+        focused().map(wasm_bindgen::JsValue::from),
+        Some(elsewhere.clone())
+    );
+    elsewhere.unchecked_into::<web_sys::Element>().remove();
+    assert_eq!(permission_requests(), 0.0);
+}

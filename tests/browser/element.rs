@@ -595,3 +595,18 @@ async fn an_article_set_while_it_is_read_is_shown_in_step() {
     assert_eq!(headline(&host).as_deref(), Some("Set while reading"));
     host.remove();
 }
+
+/// `no-json-ld` leaves structured data to the host's CMS; without it the
+/// same article puts its JSON-LD into `<head>`.
+#[wasm_bindgen_test]
+async fn no_json_ld_leaves_structured_data_to_the_host() {
+    let quiet = widget(&[("no-json-ld", "")], Some(&tiny("quiet-ld", "Quiet LD")));
+    wait_for_headline(&quiet, "Quiet LD").await;
+    assert_eq!(json_ld_mentioning(&document(), "Quiet LD"), 0);
+    quiet.remove();
+
+    let told = widget(&[], Some(&tiny("told-ld", "Told LD")));
+    wait_for_headline(&told, "Told LD").await;
+    assert_eq!(json_ld_mentioning(&document(), "Told LD"), 1);
+    told.remove();
+}

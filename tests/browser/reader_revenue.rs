@@ -287,3 +287,34 @@ async fn json_ld_leaves_with_the_widget() {
         "disposing the widget's owner removes its metadata"
     );
 }
+
+/// Whether following `link` would navigate: a document listener (after
+/// every other) records `defaultPrevented`, then stops the navigation
+/// itself so the test page stays.
+fn navigates(link: &web_sys::Element) -> bool {
+    js("document.addEventListener('click', (e) => { window.__navigates = !e.defaultPrevented; e.preventDefault(); }, { once: true })");
+    click(link);
+    js("return window.__navigates").as_bool().unwrap()
+}
+
+/// `subscribe`, `login` and `donate` are cancelable: a host that calls
+/// `preventDefault()` opens its own login or checkout instead.
+#[wasm_bindgen_test]
+async fn a_host_can_cancel_subscribe_login_and_donate() {
+    clear_storage();
+    let root = show(ENGLISH_PREMIUM.to_owned()).await;
+    let wall = by_role(&root, "region", "This article is for subscribers");
+    for (name, event) in [
+        ("Subscribe", "subscribe"),
+        ("Log in", "login"),
+        ("Donate", "donate"),
+    ] {
+        let link = by_role(&wall, "link", name);
+        assert!(navigates(&link), "{name} navigates when nobody cancels");
+        js(&format!(
+            "window.__cancel = (e) => e.preventDefault();
+             document.addEventListener('article-widget:{event}', window.__cancel, {{ once: true }});"
+        ));
+        assert!(!navigates(&link), "{name} stays when the host cancels");
+    }
+}

@@ -43,6 +43,10 @@ async fn fallback_menu_with_share_links() {
     let (root, button) = show().await;
     assert_eq!(attr(&button, "aria-haspopup"), "menu");
     assert_eq!(attr(&button, "aria-expanded"), "false");
+    assert!(
+        button.get_attribute("aria-controls").is_none(),
+        "closed: no reference to a menu that does not exist"
+    );
     let menu = open_menu(&root, &button).await;
     assert_eq!(attr(&button, "aria-expanded"), "true");
     assert_eq!(attr(&button, "aria-controls"), attr(&menu, "id"));

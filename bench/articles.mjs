@@ -1,4 +1,4 @@
-// The benchmark's generated articles: every block type, 20 related cards.
+// The benchmark's generated articles: every block type, 12 related cards (as many as the widget shows).
 const KINDS = ['paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph', 'list', 'paragraph', 'quote', 'image', 'readAlso'];
 export function article(blocks, variant) {
   const body = Array.from({ length: blocks }, (_, i) => {
@@ -13,7 +13,7 @@ export function article(blocks, variant) {
       default: return { type: 'readAlso', title: `Another story ${n}`, url: `https://example.org/story/${n}`, premium: i % 3 === 0 };
     }
   });
-  const related = Array.from({ length: 20 }, (_, i) => ({
+  const related = Array.from({ length: 12 }, (_, i) => ({
     id: `related-${variant}-${i}`, title: `Related story ${variant} ${i}`, url: `https://example.org/related/${i}`,
     image: `/images/thumb-${(i % 5) + 1}.svg`, section: 'Local', published: '2026-11-20T08:00:00Z', premium: i % 4 === 0,
   }));

@@ -98,7 +98,7 @@ const ms = (x) => x.toFixed(2).padStart(9);
 const mb = (x) => (x == null ? '      n/a' : (x / 1e6).toFixed(2).padStart(9));
 console.log(`\nSize (everything a host loads from ${dist}/)`);
 console.log(sizeTable.trimEnd());
-console.log(`\nRender: JSON in -> DOM complete, median of ${RUNS} runs, widget and baseline interleaved (20 related cards)`);
+console.log(`\nRender: JSON in -> DOM complete, median of ${RUNS} runs, widget and baseline interleaved (12 related cards)`);
 console.log(`${'blocks'.padStart(7)}${'widget ms'.padStart(11)}${'vanilla ms'.padStart(12)}${'ratio'.padStart(8)}${'update w ms'.padStart(13)}${'update v ms'.padStart(13)}`);
 for (const r of render) console.log(`${String(r.blocks).padStart(7)}  ${ms(r.widgetMs)}   ${ms(r.baselineMs)} ${r.ratio.toFixed(2).padStart(7)}  ${ms(r.updateWidgetMs)}    ${ms(r.updateBaselineMs)}`);
 if (scaling != null) console.log(`Scaling: time(10,000 blocks) / time(1,000 blocks) = ${scaling.toFixed(2)}`);

@@ -9,6 +9,12 @@ use crate::model::{news_article_json_ld, Access, Article, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// At most this many related cards: a feed that lists a hundred would bury
+/// the page's end.
+pub const RELATED_SHOWN: usize = 12;
+/// At most this many "Latest news" items.
+pub const LATEST_SHOWN: usize = 20;
+
 /// The whole article page: header, hero picture, body (or its teaser and the
 /// wall), the donation prompt, related articles and latest news. Provides
 /// the article's UI language to everything inside, and puts the article's
@@ -56,8 +62,13 @@ pub fn ArticlePage(
 
     let cut_after = move || if entitled.get() { None } else { teaser_blocks };
     let image = article.image.clone();
-    let related = article.related.clone();
-    let latest = article.latest.clone();
+    let related: Vec<_> = article
+        .related
+        .iter()
+        .take(RELATED_SHOWN)
+        .cloned()
+        .collect();
+    let latest: Vec<_> = article.latest.iter().take(LATEST_SHOWN).cloned().collect();
     let wall_access = article.access.clone();
     let prompt_access = article.access.clone().filter(|_| prompt);
     let body_article = Arc::clone(&article);

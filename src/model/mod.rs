@@ -67,6 +67,11 @@ pub struct Article {
     #[serde(deserialize_with = "de::article_id")]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = 256)))]
     pub id: String,
+    /// The headline: not empty, not only spaces.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(regex(pattern = r"\S"))
+    )]
     pub title: String,
     pub published: DateTime,
     pub body: Vec<Block>,
@@ -563,6 +568,37 @@ fn refused_as_empty<S: serde::Serializer>(url: &Option<String>, s: S) -> Result<
     s.serialize_str(url.as_deref().unwrap_or_default())
 }
 
+/// Keeps the first item of each id in `items` (a card twice is a mistake,
+/// and ids key the list); one warning for the dropped ones.
+fn drop_repeated_ids<T>(
+    list: &str,
+    items: &mut Vec<T>,
+    id_of: impl Fn(&T) -> &String,
+) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut dropped = Vec::new();
+    let mut index = 0;
+    items.retain(|item| {
+        let first = seen.insert(id_of(item).clone());
+        if !first {
+            dropped.push((id_of(item).clone(), format!("{list}[{index}]")));
+        }
+        index += 1;
+        first
+    });
+    summarise(
+        list,
+        dropped.iter().map(|(id, path)| (id.as_str(), path.clone())),
+        |id, count| match count {
+            1 => format!("id {} repeated; the later one left out", quoted(id)),
+            _ => format!(
+                "id {} repeated {count} times; the later ones left out",
+                quoted(id)
+            ),
+        },
+    )
+}
+
 /// Reads an article with any serde deserializer (a JS value through
 /// serde-wasm-bindgen in the browser, JSON through serde_json natively);
 /// every error names its JSON path.
@@ -575,7 +611,24 @@ where
         serde_path_to_error::deserialize::<_, de::ObjectOnly<Article>>(deserializer)
             .map_err(ParseError::from_path)?;
     let mut article = article;
+    if article.title.trim().is_empty() {
+        return Err(ParseError::new(
+            "title",
+            format!(
+                "expected a headline, found {}",
+                if article.title.is_empty() {
+                    "an empty string"
+                } else {
+                    "only spaces"
+                }
+            ),
+        ));
+    }
     let mut warnings = Vec::new();
+    warnings.extend(drop_repeated_ids("related", &mut article.related, |r| {
+        &r.id
+    }));
+    warnings.extend(drop_repeated_ids("latest", &mut article.latest, |l| &l.id));
     if let Some(tag) = article.lang.as_deref() {
         if Lang::from_tag(tag).is_none() {
             warnings.push(format!(

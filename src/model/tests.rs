@@ -451,3 +451,51 @@ fn unknown_digital_source_types_are_left_out() {
     assert!(kept.warnings.is_empty());
     assert!(kept.article.ai_disclosure.unwrap().source_type.is_some());
 }
+
+#[test]
+fn an_empty_or_blank_title_is_refused() {
+    assert_eq!(
+        error_of(with(minimal(), "title", json!(""))),
+        "title: expected a headline, found an empty string"
+    );
+    assert_eq!(
+        error_of(with(minimal(), "title", json!(" \t "))),
+        "title: expected a headline, found only spaces"
+    );
+}
+
+#[test]
+fn repeated_related_and_latest_ids_keep_the_first() {
+    let card =
+        |id: &str, title: &str| json!({"id": id, "title": title, "url": "https://x.example/a"});
+    let value = with(
+        with(
+            minimal(),
+            "related",
+            json!([
+                card("a", "First a"),
+                card("b", "B"),
+                card("a", "Second a"),
+                card("a", "Third a")
+            ]),
+        ),
+        "latest",
+        json!([card("n", "N"), card("n", "N again")]),
+    );
+    let parsed = article_from_value(&value).unwrap();
+    let titles: Vec<&str> = parsed
+        .article
+        .related
+        .iter()
+        .map(|r| r.title.as_str())
+        .collect();
+    assert_eq!(titles, ["First a", "B"]);
+    assert_eq!(parsed.article.latest.len(), 1);
+    assert_eq!(
+        parsed.warnings,
+        [
+            "related: id \"a\" repeated 2 times; the later ones left out (related[2], related[3])",
+            "latest[1]: id \"n\" repeated; the later one left out",
+        ]
+    );
+}

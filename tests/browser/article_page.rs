@@ -309,3 +309,29 @@ async fn text_outside_ascii_keeps_every_run_in_place() {
     assert_eq!(text_of(&all_by_role(&root, "emphasis")[0]), "kursiv");
     by_role(&root, "link", "Neste sak → 🚢");
 }
+
+/// At most 12 related cards and 20 "Latest news" items, the first ones.
+#[wasm_bindgen_test]
+async fn long_related_and_latest_lists_are_cut_to_twelve_and_twenty() {
+    let items = |prefix: &str| {
+        (1..=30)
+            .map(|n| format!(r#"{{"id":"{prefix}{n}","title":"{prefix} {n}","url":"https://x.example/{prefix}{n}"}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let json = format!(
+        r#"{{"id":"lists","title":"Lists","published":"2026-11-01T10:00:00Z","body":[],"related":[{}],"latest":[{}]}}"#,
+        items("Related"),
+        items("Latest")
+    );
+    let root = mount(move || view! { <ArticleFromJson json entitled=true/> });
+    leptos::task::tick().await;
+    let related = by_role(&root, "navigation", "Related articles");
+    let cards: Vec<String> = all(&related, "li").iter().map(text_of).collect();
+    assert_eq!(cards.len(), 12);
+    assert!(cards[0].contains("Related 1") && cards[11].contains("Related 12"));
+    let latest = by_role(&root, "complementary", "Latest news");
+    let news: Vec<String> = all(&latest, "li").iter().map(text_of).collect();
+    assert_eq!(news.len(), 20);
+    assert!(news[19].contains("Latest 20"));
+}

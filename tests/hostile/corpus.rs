@@ -380,6 +380,21 @@ pub const CORPUS: &[(&str, &str, Expect)] = &[
         Expect::Renders,
     ),
     (
+        "title-empty",
+        include_str!("cases/title-empty.json"),
+        Expect::Refused("title"),
+    ),
+    (
+        "title-only-spaces",
+        include_str!("cases/title-only-spaces.json"),
+        Expect::Refused("title"),
+    ),
+    (
+        "ids-repeated",
+        include_str!("cases/ids-repeated.json"),
+        Expect::Renders,
+    ),
+    (
         "ai-source-type-unknown",
         include_str!("cases/ai-source-type-unknown.json"),
         Expect::Renders,

@@ -136,6 +136,10 @@ CASES = [
     ("url-with-user-name", body(P("[bank](https://harbour-herald.example@evil.example/login)"),
                                 {"type": "readAlso", "title": "t", "url": "https://a.example@evil.example/"}), "ok"),
     ("link-label-bidi-override", body(P("[\u202egnp.exe](https://example.org/a)")), "ok"),
+    # Publisher-grade embedding (issue 13): what the docs promise.
+    ("title-empty", doc(title=""), ("error", "title")),
+    ("title-only-spaces", doc(title=" \u00a0\t "), ("error", "title")),
+    ("ids-repeated", doc(related=[{"id": "same", "title": "t", "url": "https://example.org/a"}] * 3, latest=[{"id": "same", "title": "t", "url": "https://example.org/a"}] * 2), "ok"),
     ("ai-source-type-unknown", doc(aiDisclosure={"text": "AI", "sourceType": "http://cv.iptc.org/newscodes/digitalsourcetype/<script>"}), "ok"),
     ("markup-html-in-links", body(P("[<b>bold</b>](https://example.org/<script>)")), "ok"),
     ("xss-in-text", doc(title=XSS_TEXTS[0], section=XSS_TEXTS[4], lede=XSS_TEXTS[1],

@@ -13,12 +13,16 @@ pub struct Ready<'a> {
     pub source: &'static str,
 }
 
-/// `error`: what is wrong and, for a document, where.
+/// `error`: what kind of failure, the HTTP status, where in the document,
+/// and the whole message.
 #[derive(Serialize)]
 pub struct Failed<'a> {
-    pub message: String,
+    pub kind: super::FailureKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub path: &'a str,
+    pub message: String,
 }
 
 /// `notify`: the bell's state after the reader answered or turned it off.

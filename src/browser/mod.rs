@@ -70,6 +70,22 @@ pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
 }
 
+/// The host page's language (`<html lang>`) if the widget has UI strings
+/// for it, else English: for what is shown before there is an article.
+pub fn page_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+/// Writes an error to the browser console.
+pub fn log_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
+}
+
 /// The value of a query parameter of the page's own URL.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
@@ -78,9 +94,39 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// What kind of failure kept an article off the screen, as the `error`
+/// event names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailureKind {
+    /// No answer: offline, refused, blocked by CORS or CSP.
+    Network,
+    /// An answer that is not a success (`status` says which).
+    Http,
+    /// No answer within the time-out.
+    Timeout,
+    /// The document is not JSON or not an article.
+    Format,
+}
+
 /// Why an article could not be fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FetchError(pub String);
+pub struct FetchError {
+    pub kind: FailureKind,
+    /// The HTTP status, for [`FailureKind::Http`].
+    pub status: Option<u16>,
+    pub message: String,
+}
+
+impl FetchError {
+    fn new(kind: FailureKind, message: String) -> Self {
+        FetchError {
+            kind,
+            status: None,
+            message,
+        }
+    }
+}
 
 /// Fetches for one widget: starting a request aborts the one before it (a
 /// newer `src` makes it stale), and so does [`LatestRequest::abort`] (the
@@ -137,7 +183,12 @@ async fn fetch_json(
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
     let href = web_sys::Url::new_with_base(&url, &base)
-        .map_err(|_| FetchError(format!("src: {} is not a URL", quoted(&url))))?
+        .map_err(|_| {
+            FetchError::new(
+                FailureKind::Network,
+                format!("src: {} is not a URL", quoted(&url)),
+            )
+        })?
         .href();
     let timed_out = Rc::new(Cell::new(false));
     // Dropped (cancelled) when the fetch settles first.
@@ -155,28 +206,41 @@ async fn fetch_json(
         .await
         .map_err(|error| {
             if timed_out.get() {
-                FetchError(format!(
-                    "could not load {href}: no answer within {} seconds",
-                    timeout_ms / 1000
-                ))
+                FetchError::new(
+                    FailureKind::Timeout,
+                    format!(
+                        "could not load {href}: no answer within {} seconds",
+                        timeout_ms / 1000
+                    ),
+                )
             } else {
-                FetchError(format!("could not load {href}: {}", network_message(error)))
+                FetchError::new(
+                    FailureKind::Network,
+                    format!("could not load {href}: {}", network_message(error)),
+                )
             }
         })?;
     if !response.ok() {
-        return Err(FetchError(format!(
-            "could not load {href}: HTTP {} {}",
-            response.status(),
-            response.status_text()
-        )));
+        return Err(FetchError {
+            kind: FailureKind::Http,
+            status: Some(response.status()),
+            message: format!(
+                "could not load {href}: HTTP {} {}",
+                response.status(),
+                response.status_text()
+            ),
+        });
     }
     // The body as text (decoded as UTF-8 by the browser, and never copied
     // into Rust), then the browser's JSON parser, with the size limit.
     let body = web_sys::Response::from(response)
         .text()
-        .map_err(|error| FetchError(json::describe(&error)))?;
+        .map_err(|error| FetchError::new(FailureKind::Network, json::describe(&error)))?;
     let text = JsFuture::from(body).await.map_err(|error| {
-        FetchError(format!("could not read {href}: {}", json::describe(&error)))
+        FetchError::new(
+            FailureKind::Network,
+            format!("could not read {href}: {}", json::describe(&error)),
+        )
     })?;
     Ok(parse_json(&text))
 }

@@ -20,6 +20,6 @@ pub fn ArticleFromJson(
             }
             view! { <ArticlePage article=parsed.article entitled/> }.into_any()
         }
-        Err(error) => view! { <ErrorPanel detail=error.to_string()/> }.into_any(),
+        Err(error) => view! { <ErrorPanel detail=Some(error.to_string())/> }.into_any(),
     }
 }

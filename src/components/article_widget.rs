@@ -1,7 +1,8 @@
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
 use crate::browser::{
-    article_property, data_island, dispatch_soon, parse_article_js_text, read_article_object,
-    read_article_value, warn, ArticleProperty, Failed, FetchError, LatestRequest, Ready,
+    article_property, data_island, dispatch_soon, log_error, page_lang, parse_article_js_text,
+    read_article_object, read_article_value, warn, ArticleProperty, Failed, FailureKind,
+    FetchError, LatestRequest, Ready,
 };
 use crate::i18n::{document_warnings, UiStrings};
 use crate::model::{Article, Lang, ParseError, Parsed};
@@ -100,10 +101,29 @@ enum State {
     /// `src` is being fetched.
     Waiting,
     Ready(Arc<Article>, Arc<[String]>),
-    Failed {
-        error: ParseError,
-        retry: bool,
-    },
+    Failed(Failure),
+}
+
+/// Why the article is not shown, and whether trying again may help.
+#[derive(Clone, Debug, PartialEq)]
+struct Failure {
+    /// The message, with its JSON path for a document.
+    error: ParseError,
+    kind: FailureKind,
+    status: Option<u16>,
+    /// A fetch failed: offer Try again.
+    retry: bool,
+}
+
+impl Failure {
+    fn of_document(error: ParseError, retry: bool) -> Self {
+        Failure {
+            error,
+            kind: FailureKind::Format,
+            status: None,
+            retry,
+        }
+    }
 }
 
 impl PartialEq for State {
@@ -111,9 +131,7 @@ impl PartialEq for State {
         match (self, other) {
             (State::Empty, State::Empty) | (State::Waiting, State::Waiting) => true,
             (State::Ready(a, _), State::Ready(b, _)) => Arc::ptr_eq(a, b),
-            (State::Failed { error: a, retry: x }, State::Failed { error: b, retry: y }) => {
-                a == b && x == y
-            }
+            (State::Failed(a), State::Failed(b)) => a == b,
             _ => false,
         }
     }
@@ -174,27 +192,35 @@ pub fn ArticleWidget(
         }
         let outcome = source.with(|source| match source {
             Source::Nothing => None,
-            Source::PropertyText(json, _) | Source::DataIsland(json, _) => {
-                Some((parse_article_js_text(json).map(Shown::from), false))
-            }
-            Source::PropertyValue(value, _) => {
-                Some((read_article_object(value).map(Shown::from), false))
-            }
+            Source::PropertyText(json, _) | Source::DataIsland(json, _) => Some(
+                parse_article_js_text(json)
+                    .map(Shown::from)
+                    .map_err(|error| Failure::of_document(error, false)),
+            ),
+            Source::PropertyValue(value, _) => Some(
+                read_article_object(value)
+                    .map(Shown::from)
+                    .map_err(|error| Failure::of_document(error, false)),
+            ),
             Source::Url(url) => {
                 fetched.with(
                     |fetched| match &fetched.as_ref().filter(|(of, _)| of == url)?.1 {
-                        Ok(read) => Some((read.clone(), true)),
-                        Err(FetchError(reason)) => {
-                            Some((Err(ParseError::new("", reason.clone())), true))
-                        }
+                        Ok(Ok(read)) => Some(Ok(read.clone())),
+                        Ok(Err(error)) => Some(Err(Failure::of_document(error.clone(), true))),
+                        Err(failed) => Some(Err(Failure {
+                            error: ParseError::new("", failed.message.clone()),
+                            kind: failed.kind,
+                            status: failed.status,
+                            retry: true,
+                        })),
                     },
                 )
             }
         });
         match outcome {
             None => State::Waiting,
-            Some((Ok(Shown(article, warnings)), _)) => State::Ready(article, warnings),
-            Some((Err(error), retry)) => State::Failed { error, retry },
+            Some(Ok(Shown(article, warnings))) => State::Ready(article, warnings),
+            Some(Err(failure)) => State::Failed(failure),
         }
     });
 
@@ -218,10 +244,14 @@ pub fn ArticleWidget(
                     },
                 );
             }
-            State::Failed { error, .. } => {
+            State::Failed(failure) => {
+                let message = failure.error.to_string();
+                log_error(&format!("article-widget: {message}"));
                 let detail = Failed {
-                    message: error.to_string(),
-                    path: &error.path,
+                    kind: failure.kind,
+                    status: failure.status,
+                    path: &failure.error.path,
+                    message,
                 };
                 dispatch_soon(&events_host, "error", &detail);
             }
@@ -236,7 +266,7 @@ pub fn ArticleWidget(
             State::Empty => ().into_any(),
             State::Waiting => {
                 provide_strings(UiStrings::new(
-                    lang_override.unwrap_or_default(),
+                    lang_override.unwrap_or_else(page_lang),
                     Default::default(),
                 ));
                 view! { <LoadingSkeleton/> }.into_any()
@@ -249,16 +279,17 @@ pub fn ArticleWidget(
                 }
                 .into_any()
             }
-            State::Failed {
-                error,
-                retry: can_retry,
-            } => {
+            State::Failed(failure) => {
                 provide_strings(UiStrings::new(
-                    lang_override.unwrap_or_default(),
+                    lang_override.unwrap_or_else(page_lang),
                     Default::default(),
                 ));
-                view! { <ErrorPanel detail=error.to_string() on_retry=can_retry.then_some(retry)/> }
-                    .into_any()
+                // The technical detail is for developers: the console and the
+                // event always have it, readers only with `debug`.
+                let detail = view_host
+                    .has_attribute("debug")
+                    .then(|| failure.error.to_string());
+                view! { <ErrorPanel detail on_retry=failure.retry.then_some(retry)/> }.into_any()
             }
         }
     }

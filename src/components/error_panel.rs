@@ -2,12 +2,15 @@ use super::use_strings;
 use crate::i18n::Text;
 use leptos::prelude::*;
 
-/// Says that the article cannot be shown and why, in place of the article.
-/// An alert, so screen readers announce it.
+/// Says that the article cannot be shown, in the reader's language, in
+/// place of the article; and why, for developers. An alert, so screen
+/// readers announce it.
 #[component]
 pub fn ErrorPanel(
-    /// What is wrong and where, e.g. `body[3].text: expected a string, found a number`.
-    detail: String,
+    /// What is wrong and where, e.g. `body[3].text: expected a string, found
+    /// a number`: shown only when given (a `debug` widget, the preview).
+    #[prop(optional_no_strip)]
+    detail: Option<String>,
     /// Offers "Try again" (for a failed fetch).
     #[prop(optional_no_strip)]
     on_retry: Option<Callback<()>>,
@@ -16,9 +19,11 @@ pub fn ErrorPanel(
     view! {
         <div class="aw-error" role="alert" part="error">
             <p class="aw-error-title">{strings.get(Text::ErrorTitle)}</p>
-            <p class="aw-error-detail">
-                <code>{detail}</code>
-            </p>
+            {detail.map(|detail| view! {
+                <p class="aw-error-detail">
+                    <code>{detail}</code>
+                </p>
+            })}
             {on_retry.map(|retry| view! {
                 <p class="aw-error-actions">
                     <button type="button" class="aw-button" on:click=move |_| retry.run(())>

@@ -19,14 +19,15 @@ fn data_url(json: &str) -> String {
     format!("data:application/json,{encoded}")
 }
 
-/// Creates an `<article-widget>` with the given attributes (and children),
-/// puts it in the page and returns it.
+/// Creates an `<article-widget debug>` (errors show their detail) with the
+/// given attributes (and children), puts it in the page and returns it.
 fn widget(attributes: &[(&str, &str)], inner_json: Option<&str>) -> HtmlElement {
     article_widget::element::define();
     let element: HtmlElement = document()
         .create_element("article-widget")
         .unwrap()
         .unchecked_into();
+    element.set_attribute("debug", "").unwrap();
     for (name, value) in attributes {
         element.set_attribute(name, value).unwrap();
     }
@@ -236,7 +237,7 @@ async fn ready_and_error_events_with_their_detail() {
     assert_eq!(
         recorded_events(),
         vec![
-            r#"article-widget:error {"message":"body[0].text: expected a string, found number `5`","path":"body[0].text"}"#
+            r#"article-widget:error {"kind":"format","path":"body[0].text","message":"body[0].text: expected a string, found number `5`"}"#
         ]
     );
 }
@@ -265,9 +266,11 @@ async fn fetch_errors_offer_a_retry_that_works_once_the_server_recovers() {
         text_of(&alert)
     );
     wait_until("the error event", || {
-        recorded_events()
-            .iter()
-            .any(|e| e.starts_with(r#"article-widget:error {"message":"could not load"#))
+        recorded_events().iter().any(|e| {
+            e.starts_with(
+                r#"article-widget:error {"kind":"http","status":500,"message":"could not load"#,
+            )
+        })
     })
     .await;
     click(&by_role(&alert, "button", "Try again"));
@@ -609,4 +612,37 @@ async fn no_json_ld_leaves_structured_data_to_the_host() {
     wait_for_headline(&told, "Told LD").await;
     assert_eq!(json_ld_mentioning(&document(), "Told LD"), 1);
     told.remove();
+}
+
+/// Readers see what happened in their language (the page's), with Try
+/// again; the technical detail goes to the console and the `error` event,
+/// with its kind and HTTP status, and is shown only with `debug`.
+#[wasm_bindgen_test]
+async fn readers_get_a_plain_message_and_developers_the_detail() {
+    record_events();
+    let html = document().document_element().unwrap();
+    let page_lang = html.get_attribute("lang");
+    html.set_attribute("lang", "nb-NO").unwrap();
+    let host = widget(&[("src", "no-such-article.json")], None);
+    host.remove_attribute("debug").unwrap();
+    wait_until("the error panel", || alert_of(&host).is_some()).await;
+    match page_lang {
+        Some(lang) => html.set_attribute("lang", &lang).unwrap(),
+        None => html.remove_attribute("lang").unwrap(),
+    }
+    let panel = all_by_role(&inside(&host), "alert").pop().unwrap();
+    assert_eq!(text_of(&all(&panel, "p")[0]), "Artikkelen kan ikke vises");
+    by_role(&panel, "button", "Prøv igjen");
+    assert!(all(&panel, "code").is_empty(), "no technical detail");
+    let url = js("return new URL('no-such-article.json', document.baseURI).href")
+        .as_string()
+        .unwrap();
+    wait_until("the error event", || !recorded_events().is_empty()).await;
+    assert_eq!(
+        recorded_events(),
+        vec![format!(
+            r#"article-widget:error {{"kind":"http","status":404,"message":"could not load {url}: HTTP 404 Not Found"}}"#
+        )]
+    );
+    host.remove();
 }

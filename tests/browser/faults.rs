@@ -11,6 +11,7 @@ fn widget(src: &str) -> HtmlElement {
         .create_element("article-widget")
         .unwrap()
         .unchecked_into();
+    element.set_attribute("debug", "").unwrap();
     element.set_attribute("src", src).unwrap();
     document().body().unwrap().append_child(&element).unwrap();
     element

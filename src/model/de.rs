@@ -112,20 +112,6 @@ where
     Option::<ObjectOnly<T>>::deserialize(deserializer).map(|object| object.map(|o| o.0))
 }
 
-/// A list of structs; absent or `null` is empty.
-pub fn objects<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    let list = Option::<Vec<ObjectOnly<T>>>::deserialize(deserializer)?;
-    Ok(list
-        .unwrap_or_default()
-        .into_iter()
-        .map(|object| object.0)
-        .collect())
-}
-
 /// A list of structs that must be there.
 pub fn required_objects<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where

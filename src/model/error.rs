@@ -82,6 +82,11 @@ fn found_value(found: &str) -> String {
     if found == "map" {
         return "an object".to_owned();
     }
+    // serde-wasm-bindgen names an object or an array by its debug form.
+    if let Some(shown) = found.strip_prefix("JsValue(") {
+        let is_array = shown.starts_with('[') || shown.starts_with("Array");
+        return if is_array { "an array" } else { "an object" }.to_owned();
+    }
     for prefix in ["integer `", "floating point `"] {
         if let Some(number) = found
             .strip_prefix(prefix)
@@ -134,6 +139,14 @@ mod tests {
         assert_eq!(
             readable("invalid type: map, expected a sequence"),
             "expected an array, found an object"
+        );
+        assert_eq!(
+            readable(r#"invalid type: JsValue(Object({"src":"x"})), expected a string"#),
+            "expected a string, found an object"
+        );
+        assert_eq!(
+            readable("invalid type: JsValue([1, 2]), expected a string"),
+            "expected a string, found an array"
         );
         assert_eq!(
             readable("invalid type: unit value, expected a string"),

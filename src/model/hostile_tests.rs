@@ -120,6 +120,20 @@ fn every_case_has_its_expected_outcome() {
     for (name, json, expected) in CORPUS {
         match (parse_article(json), expected) {
             (Ok(parsed), Expect::Renders) => assert_safe(&parsed.article, name),
+            (Ok(parsed), Expect::LeftOut(path)) => {
+                assert_safe(&parsed.article, name);
+                assert!(
+                    parsed
+                        .warnings
+                        .iter()
+                        .any(|w| w.starts_with(&format!("{path}: ")) && w.ends_with("; left out")),
+                    "{name}: no warning for {path}: {:?}",
+                    parsed.warnings
+                );
+            }
+            (Err(error), Expect::LeftOut(path)) => {
+                panic!("{name}: refused ({error}), but only {path} should be left out")
+            }
             (Err(error), Expect::Refused(path)) => {
                 assert_eq!(error.path, *path, "{name}: {error}");
                 assert!(!error.message.is_empty(), "{name}");

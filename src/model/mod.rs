@@ -6,6 +6,7 @@ pub(crate) mod de;
 mod error;
 mod inline;
 mod json_ld;
+mod lenient;
 pub mod metering;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -93,31 +94,31 @@ pub struct Article {
     pub updated: Option<DateTime>,
     #[serde(
         default,
-        deserialize_with = "de::objects",
+        deserialize_with = "lenient::authors",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub authors: Vec<Author>,
     #[serde(
         default,
-        deserialize_with = "de::optional_object",
+        deserialize_with = "lenient::publisher",
         skip_serializing_if = "Option::is_none"
     )]
     pub publisher: Option<Publisher>,
     #[serde(
         default,
-        deserialize_with = "de::optional_object",
+        deserialize_with = "lenient::image",
         skip_serializing_if = "Option::is_none"
     )]
     pub image: Option<Image>,
     #[serde(
         default,
-        deserialize_with = "de::objects",
+        deserialize_with = "lenient::related",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub related: Vec<RelatedArticle>,
     #[serde(
         default,
-        deserialize_with = "de::objects",
+        deserialize_with = "lenient::latest",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub latest: Vec<LatestItem>,
@@ -135,20 +136,20 @@ pub struct Article {
     pub access: Option<Access>,
     #[serde(
         default,
-        deserialize_with = "de::optional_object",
+        deserialize_with = "lenient::notifications",
         skip_serializing_if = "Option::is_none"
     )]
     pub notifications: Option<Notifications>,
     #[serde(
         default,
-        deserialize_with = "de::optional_object",
+        deserialize_with = "lenient::share",
         skip_serializing_if = "Option::is_none"
     )]
     pub share: Option<Share>,
     /// UI strings to use instead of the built-in ones, by key.
     #[serde(
         default,
-        deserialize_with = "de::or_default",
+        deserialize_with = "lenient::strings",
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub strings: BTreeMap<String, String>,
@@ -568,6 +569,23 @@ fn refused_as_empty<S: serde::Serializer>(url: &Option<String>, s: S) -> Result<
     s.serialize_str(url.as_deref().unwrap_or_default())
 }
 
+/// One warning per part left out, for the first few; then how many more.
+fn left_out_warnings(left_out: &[ParseError]) -> Vec<String> {
+    const SHOWN: usize = 5;
+    let mut warnings: Vec<String> = left_out
+        .iter()
+        .take(SHOWN)
+        .map(|error| format!("{error}; left out"))
+        .collect();
+    if left_out.len() > SHOWN {
+        warnings.push(format!(
+            "{} more mistakes in optional parts; those parts left out",
+            left_out.len() - SHOWN
+        ));
+    }
+    warnings
+}
+
 /// Keeps the first item of each id in `items` (a card twice is a mistake,
 /// and ids key the list); one warning for the dropped ones.
 fn drop_repeated_ids<T>(
@@ -575,7 +593,7 @@ fn drop_repeated_ids<T>(
     items: &mut Vec<T>,
     id_of: impl Fn(&T) -> &String,
 ) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = fnv::FnvHashSet::default();
     let mut dropped = Vec::new();
     let mut index = 0;
     items.retain(|item| {
@@ -607,10 +625,10 @@ where
     D: serde::Deserializer<'de>,
     D::Error: std::fmt::Display,
 {
-    let de::ObjectOnly(article) =
+    let (read, left_out) = lenient::gathering_left_out(|| {
         serde_path_to_error::deserialize::<_, de::ObjectOnly<Article>>(deserializer)
-            .map_err(ParseError::from_path)?;
-    let mut article = article;
+    });
+    let de::ObjectOnly(mut article) = read.map_err(ParseError::from_path)?;
     if article.title.trim().is_empty() {
         return Err(ParseError::new(
             "title",
@@ -624,7 +642,7 @@ where
             ),
         ));
     }
-    let mut warnings = Vec::new();
+    let mut warnings = left_out_warnings(&left_out);
     warnings.extend(drop_repeated_ids("related", &mut article.related, |r| {
         &r.id
     }));

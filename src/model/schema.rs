@@ -211,6 +211,10 @@ mod tests {
                         "{name} is listed as beyond the schema"
                     );
                 }
+                // The schema describes a document with nothing to leave out.
+                Expect::LeftOut(path) => {
+                    assert!(!validator.is_valid(&value), "{name}: {path:?} is left out");
+                }
                 Expect::Refused(path) => {
                     assert!(!validator.is_valid(&value), "{name} is refused at {path:?}");
                     checked.1 += 1;

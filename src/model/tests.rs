@@ -19,6 +19,10 @@ fn error_of(value: Value) -> String {
     article_from_value(&value).unwrap_err().to_string()
 }
 
+fn warnings_of(value: Value) -> Vec<String> {
+    article_from_value(&value).unwrap().warnings
+}
+
 fn with(mut value: Value, key: &str, field: Value) -> Value {
     value[key] = field;
     value
@@ -178,10 +182,13 @@ fn wrong_types_and_bad_dates() {
         "related",
         json!([{ "id": "r", "title": "t", "url": "/r", "published": "2025-02-30T00:00:00Z" }]),
     );
-    assert!(error_of(related).starts_with("related[0].published: "));
     assert_eq!(
-        error_of(with(minimal(), "authors", json!(["Kari"]))),
-        "authors[0]: expected an author object with a \"name\", found string \"Kari\""
+        warnings_of(related),
+        ["related[0].published: \"2025-02-30T00:00:00Z\" is not a day in the calendar; left out"]
+    );
+    assert_eq!(
+        warnings_of(with(minimal(), "authors", json!(["Kari"]))),
+        ["authors[0]: expected an author object with a \"name\", found string \"Kari\"; left out"]
     );
     assert_eq!(
         error_of(with(minimal(), "access", json!({ "model": "sometimes" }))),
@@ -498,4 +505,60 @@ fn repeated_related_and_latest_ids_keep_the_first() {
             "latest[1]: id \"n\" repeated; the later one left out",
         ]
     );
+}
+
+#[test]
+fn a_wrong_optional_part_is_left_out_and_the_rest_is_shown() {
+    let card = |id: &str| json!({"id": id, "title": id, "url": "https://x.example/a"});
+    let mut value = minimal();
+    value["image"] = json!("https://x.example/a.jpg");
+    value["publisher"] = json!(["Harbour Herald"]);
+    value["related"] = json!([card("a"), {"id": "b", "title": "b", "url": "https://x.example/b", "image": {"src": "x"}}, card("c")]);
+    value["latest"] = json!("none");
+    value["notifications"] = json!({"prompt": "p"});
+    value["share"] = json!({"networks": "x"});
+    value["strings"] = json!({"share": 5, "copyLink": "Copy it", "retry": null});
+    let parsed = article_from_value(&value).unwrap();
+    let article = parsed.article;
+    assert_eq!((article.image, article.publisher), (None, None));
+    let related: Vec<&str> = article.related.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(related, ["a", "c"]);
+    assert!(article.latest.is_empty());
+    assert_eq!((article.notifications, article.share), (None, None));
+    assert_eq!(article.strings.len(), 1);
+    assert_eq!(article.strings["copyLink"], "Copy it");
+    let paths: Vec<&str> = parsed
+        .warnings
+        .iter()
+        .map(|w| w.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "image",
+            "publisher",
+            "related[1].image",
+            "latest",
+            "notifications",
+            // share.networks and strings.share: counted, not listed.
+            "2 more mistakes in optional parts; those parts left out"
+        ]
+    );
+    assert_eq!(
+        parsed.warnings[0],
+        "image: expected an image object with \"src\" and \"alt\", found string \"https://x.example/a.jpg\"; left out"
+    );
+}
+
+#[test]
+fn the_text_the_ai_label_and_the_wall_are_never_left_out() {
+    for (key, field) in [
+        ("aiDisclosure", json!({"text": 5})),
+        ("access", json!({"model": "sometimes"})),
+        ("body", json!([{"type": "paragraph", "text": 5}])),
+        ("lede", json!(5)),
+    ] {
+        let error = article_from_value(&with(minimal(), key, field)).unwrap_err();
+        assert!(error.path.starts_with(key), "{key}: {error}");
+    }
 }

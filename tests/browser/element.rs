@@ -646,3 +646,39 @@ async fn readers_get_a_plain_message_and_developers_the_detail() {
     );
     host.remove();
 }
+
+/// One wrong optional part (a related card's image written as an object)
+/// no longer hides the article: that card is left out, the article and the
+/// other card are shown, and the console says what was left out and where.
+#[wasm_bindgen_test]
+async fn a_wrong_optional_part_is_left_out_with_a_warning() {
+    js(
+        "window.__warnings = []; window.__realWarn = window.__realWarn || console.warn;
+        console.warn = (message) => window.__warnings.push(String(message));",
+    );
+    let json = r#"{"id":"lenient","title":"Lenient","published":"2026-11-01T10:00:00Z","body":[],
+        "related":[{"id":"a","title":"Card with a wrong image","url":"https://x.example/a","image":{"src":"x.jpg"}},
+                   {"id":"b","title":"Card that is fine","url":"https://x.example/b"}],
+        "strings":{"share":[1,2],"copyLink":"Copy it"}}"#;
+    let host = widget(&[], Some(json));
+    wait_for_headline(&host, "Lenient").await;
+    sleep_ms(20).await;
+    let warnings = js("console.warn = window.__realWarn; return window.__warnings.join('\\n')")
+        .as_string()
+        .unwrap();
+    let related = by_role(&inside(&host), "navigation", "Related articles");
+    assert_eq!(
+        text_of(&related).matches("Card").count(),
+        1,
+        "{}",
+        text_of(&related)
+    );
+    assert!(text_of(&related).contains("Card that is fine"));
+    assert!(
+        warnings.contains(
+            "article-widget: related[0].image: expected a string, found an object; left out"
+        ),
+        "{warnings}"
+    );
+    host.remove();
+}

@@ -57,15 +57,32 @@ async fn every_case_that_parses_renders_without_running_anything() {
     js("window.__pwned = 0");
     let mut rendered = 0;
     for (name, json, expected) in CORPUS {
-        if !matches!(expected, Expect::Renders) {
+        if !matches!(expected, Expect::Renders | Expect::LeftOut(_)) {
             continue;
         }
+        js(
+            "window.__warnings = []; window.__realWarn = window.__realWarn || console.warn;
+            console.warn = (message) => window.__warnings.push(String(message));",
+        );
         let root = mount(move || view! { <ArticleFromJson json=json.to_string() entitled=true/> });
         leptos::task::tick().await;
+        let warnings = js("console.warn = window.__realWarn; return window.__warnings.join('\\n')")
+            .as_string()
+            .unwrap();
         assert!(
             all_by_role(&root, "alert").is_empty(),
             "{name} shows an error"
         );
+        // The browser's reader leaves out the same part as the native one.
+        if let Expect::LeftOut(path) = expected {
+            assert!(
+                warnings
+                    .lines()
+                    .any(|w| w.starts_with(&format!("article-widget: {path}: "))
+                        && w.ends_with("; left out")),
+                "{name}: no warning for {path}: {warnings}"
+            );
+        }
         for element in all(&root, "*") {
             let tag = element.tag_name().to_lowercase();
             assert!(
@@ -107,7 +124,7 @@ async fn every_case_that_parses_renders_without_running_anything() {
     }
     let expected = CORPUS
         .iter()
-        .filter(|(_, _, e)| matches!(e, Expect::Renders))
+        .filter(|(_, _, e)| matches!(e, Expect::Renders | Expect::LeftOut(_)))
         .count();
     assert!(
         rendered == expected && rendered > 20,

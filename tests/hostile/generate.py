@@ -94,17 +94,17 @@ CASES = [
     # An unknown field is ignored whatever number it holds (numbers are kept as written).
     ("number-out-of-range", doc(title="T").replace("\"title\": \"T\"", "\"title\": \"T\", \"extra\": 1e400"), ("error", "")),  # as serde_json; the browser checks the same
     ("read-also-premium-string", body({"type": "readAlso", "title": "t", "url": "/a", "premium": "yes"}), ("error", "body[0].premium")),
-    ("authors-string", doc(authors="Kari"), ("error", "authors")),
-    ("author-without-name", doc(authors=[{"url": "https://a.example"}]), ("error", "authors[0]")),
-    ("related-url-number", doc(related=[{"id": "r", "title": "t", "url": 5}]), ("error", "related[0].url")),
-    ("latest-bad-date", doc(latest=[{"id": "l", "title": "t", "url": "/l", "published": "today"}]), ("error", "latest[0].published")),
+    ("authors-string", doc(authors="Kari"), ("left out", "authors")),
+    ("author-without-name", doc(authors=[{"url": "https://a.example"}]), ("left out", "authors[0]")),
+    ("related-url-number", doc(related=[{"id": "r", "title": "t", "url": 5}]), ("left out", "related[0].url")),
+    ("latest-bad-date", doc(latest=[{"id": "l", "title": "t", "url": "/l", "published": "today"}]), ("left out", "latest[0].published")),
     ("ai-disclosure-without-text", doc(aiDisclosure={"reviewedBy": "Desk"}), ("error", "aiDisclosure")),
     ("access-unknown-model", doc(access={"model": "sometimes"}), ("error", "access.model")),
     ("access-negative-free-articles", doc(access={"model": "metered", "freeArticles": -1}), ("error", "access.freeArticles")),
     ("access-teaser-overflow", doc(access={"model": "premium", "teaserBlocks": 4294967296}), ("error", "access.teaserBlocks")),
-    ("notifications-without-topics", doc(notifications={"prompt": "p"}), ("error", "notifications")),
-    ("share-networks-string", doc(share={"networks": "x"}), ("error", "share.networks")),
-    ("strings-value-number", doc(strings={"share": 5}), ("error", "strings.share")),
+    ("notifications-without-topics", doc(notifications={"prompt": "p"}), ("left out", "notifications")),
+    ("share-networks-string", doc(share={"networks": "x"}), ("left out", "share.networks")),
+    ("strings-value-number", doc(strings={"share": 5}), ("left out", "strings.share")),
     ("lang-number", doc(lang=47), ("error", "lang")),
     ("nulls-everywhere", doc(url=None, lang=None, section=None, lede=None, updated=None, authors=None,
                              publisher=None, image=None, related=None, latest=None, aiDisclosure=None,
@@ -139,6 +139,11 @@ CASES = [
     # Publisher-grade embedding (issue 13): what the docs promise.
     ("title-empty", doc(title=""), ("error", "title")),
     ("title-only-spaces", doc(title=" \u00a0\t "), ("error", "title")),
+    ("image-a-string", doc(image="https://example.org/a.jpg"), ("left out", "image")),
+    ("publisher-an-array", doc(publisher=[{"name": "x"}]), ("left out", "publisher")),
+    ("related-not-a-list", doc(related={"id": "r"}), ("left out", "related")),
+    ("related-image-an-object", doc(related=[{"id": "r", "title": "t", "url": "https://example.org/r", "image": {"src": "x"}},
+                                             {"id": "s", "title": "kept", "url": "https://example.org/s"}]), ("left out", "related[0].image")),
     ("ids-repeated", doc(related=[{"id": "same", "title": "t", "url": "https://example.org/a"}] * 3, latest=[{"id": "same", "title": "t", "url": "https://example.org/a"}] * 2), "ok"),
     ("ai-source-type-unknown", doc(aiDisclosure={"text": "AI", "sourceType": "http://cv.iptc.org/newscodes/digitalsourcetype/<script>"}), "ok"),
     ("markup-html-in-links", body(P("[<b>bold</b>](https://example.org/<script>)")), "ok"),
@@ -179,13 +184,20 @@ def main():
         "    Renders,",
         "    /// Refused, with the error at this JSON path.",
         "    Refused(&'static str),",
+        "    /// Renders without the optional part at this JSON path (a warning names it).",
+        "    LeftOut(&'static str),",
         "}",
         "",
         "pub const CORPUS: &[(&str, &str, Expect)] = &[",
     ]
     for name, text, expected in CASES:
         (cases / f"{name}.json").write_text(text, encoding="utf-8", newline="")
-        outcome = "Expect::Renders" if expected == "ok" else f"Expect::Refused({json.dumps(expected[1])})"
+        if expected == "ok":
+            outcome = "Expect::Renders"
+        elif expected[0] == "left out":
+            outcome = f"Expect::LeftOut({json.dumps(expected[1])})"
+        else:
+            outcome = f"Expect::Refused({json.dumps(expected[1])})"
         lines.append(f"    (\"{name}\", include_str!(\"cases/{name}.json\"), {outcome}),")
     lines.append("];")
     (HERE / "corpus.rs").write_text("\n".join(lines) + "\n")

@@ -1,0 +1,216 @@
+//! The optional parts of an article (related cards, latest news, authors,
+//! the image, the publisher, notifications, share, UI strings) are read so
+//! that a mistake in one of them leaves that part out, with a warning that
+//! names its path, instead of refusing the whole document (the text, the AI
+//! label and the wall are never left out: see `read_article`).
+//!
+//! Each part is first taken as it is (see `buffer`), then read as its type;
+//! serde cannot resume a stream after an error, so holding the part is what
+//! lets the rest be read.
+//!
+//! serde's `deserialize_with` functions cannot hand warnings to the caller,
+//! so they are gathered here for the length of one `read_article` call.
+
+use super::de::ObjectOnly;
+use super::ParseError;
+use buffer::Buffer;
+use serde::de::DeserializeOwned;
+use serde::Deserializer;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+thread_local! {
+    static LEFT_OUT: RefCell<Vec<ParseError>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `read`, returning what it left out, in document order.
+pub fn gathering_left_out<R>(read: impl FnOnce() -> R) -> (R, Vec<ParseError>) {
+    LEFT_OUT.with(|left| left.borrow_mut().clear());
+    let result = read();
+    (result, LEFT_OUT.with(|left| left.take()))
+}
+
+fn leave_out(at: &str, error: ParseError) {
+    let path = match (at, error.path.as_str()) {
+        (at, "") => at.to_owned(),
+        (at, inner) if inner.starts_with('[') => format!("{at}{inner}"),
+        (at, inner) => format!("{at}.{inner}"),
+    };
+    LEFT_OUT.with(|left| left.borrow_mut().push(ParseError::new(path, error.message)));
+}
+
+/// Reads `part` as `T`, or leaves it out (with its path under `at`).
+fn read_or_leave_out<T: DeserializeOwned>(part: Buffer, at: &str) -> Option<T> {
+    buffer::read(part)
+        .map_err(|error| leave_out(at, error))
+        .ok()
+}
+
+/// A list of objects; a wrong item is left out, and so is the list if it is
+/// not a list.
+fn objects<'de, D, T>(deserializer: D, field: &str) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    let Some(items) = buffer::take(deserializer)?.and_then(|list| {
+        buffer::items(list)
+            .map_err(|error| leave_out(field, error))
+            .ok()
+    }) else {
+        return Ok(Vec::new());
+    };
+    Ok(items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, item)| {
+            read_or_leave_out::<ObjectOnly<T>>(item, &format!("{field}[{index}]")).map(|o| o.0)
+        })
+        .collect())
+}
+
+/// An object; left out if anything in it is wrong.
+fn object<'de, D, T>(deserializer: D, field: &str) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    Ok(buffer::take(deserializer)?
+        .and_then(|part| read_or_leave_out::<ObjectOnly<T>>(part, field))
+        .map(|o| o.0))
+}
+
+pub fn authors<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<super::Author>, D::Error> {
+    objects(d, "authors")
+}
+
+pub fn related<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<super::RelatedArticle>, D::Error> {
+    objects(d, "related")
+}
+
+pub fn latest<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<super::LatestItem>, D::Error> {
+    objects(d, "latest")
+}
+
+pub fn publisher<'de, D: Deserializer<'de>>(d: D) -> Result<Option<super::Publisher>, D::Error> {
+    object(d, "publisher")
+}
+
+pub fn image<'de, D: Deserializer<'de>>(d: D) -> Result<Option<super::Image>, D::Error> {
+    object(d, "image")
+}
+
+pub fn notifications<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<super::Notifications>, D::Error> {
+    object(d, "notifications")
+}
+
+pub fn share<'de, D: Deserializer<'de>>(d: D) -> Result<Option<super::Share>, D::Error> {
+    object(d, "share")
+}
+
+/// UI strings by key: a value that is not a string is left out (its key
+/// only), and so are all of them if `strings` is not an object.
+pub fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    let Some(entries) = buffer::take(d)?.and_then(|map| {
+        buffer::entries(map)
+            .map_err(|error| leave_out("strings", error))
+            .ok()
+    }) else {
+        return Ok(BTreeMap::new());
+    };
+    Ok(entries
+        .into_iter()
+        .filter(|(_, value)| !buffer::is_null(value))
+        .filter_map(|(key, value)| {
+            let text = read_or_leave_out::<String>(value, &format!("strings.{key}"))?;
+            Some((key, text))
+        })
+        .collect())
+}
+
+/// How a part is held while it is read.
+///
+/// In the browser build the reader is only ever fed by serde-wasm-bindgen,
+/// so a part stays the JavaScript value it is (no copy) and is read by the
+/// same deserializer as the rest of the document. A generic buffer
+/// (serde-value) was measured at +22.2 KB brotli, most of it a second copy
+/// of the reading code for the buffer's own deserializer.
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+mod buffer {
+    use super::ParseError;
+    use serde::de::DeserializeOwned;
+    use serde::{Deserialize, Deserializer};
+    use std::collections::BTreeMap;
+    use wasm_bindgen::JsValue;
+
+    pub type Buffer = JsValue;
+
+    /// A value kept as it is, inside a list or an object.
+    #[derive(Deserialize)]
+    struct Kept(#[serde(deserialize_with = "serde_wasm_bindgen::preserve::deserialize")] JsValue);
+
+    pub fn is_null(part: &Buffer) -> bool {
+        part.is_null() || part.is_undefined()
+    }
+
+    /// The part; absent or `null` is `None`.
+    pub fn take<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Buffer>, D::Error> {
+        let part: JsValue = serde_wasm_bindgen::preserve::deserialize(d)?;
+        Ok((!is_null(&part)).then_some(part))
+    }
+
+    pub fn read<T: DeserializeOwned>(part: Buffer) -> Result<T, ParseError> {
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(part))
+            .map_err(ParseError::from_path)
+    }
+
+    pub fn items(list: Buffer) -> Result<Vec<Buffer>, ParseError> {
+        Ok(read::<Vec<Kept>>(list)?.into_iter().map(|k| k.0).collect())
+    }
+
+    pub fn entries(map: Buffer) -> Result<Vec<(String, Buffer)>, ParseError> {
+        let entries = read::<super::ObjectOnly<BTreeMap<String, Kept>>>(map)?.0;
+        Ok(entries.into_iter().map(|(key, k)| (key, k.0)).collect())
+    }
+}
+
+/// Natively (tests, the fuzzer, the server), a part is held as a
+/// `serde_json::Value`.
+#[cfg(not(target_arch = "wasm32"))]
+mod buffer {
+    use super::ParseError;
+    use serde::de::DeserializeOwned;
+    use serde::{Deserialize, Deserializer};
+    use serde_json::Value;
+
+    pub type Buffer = Value;
+
+    pub fn is_null(part: &Buffer) -> bool {
+        part.is_null()
+    }
+
+    /// The part; absent or `null` is `None`.
+    pub fn take<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Buffer>, D::Error> {
+        Ok(Option::<Value>::deserialize(d)?.filter(|part| !part.is_null()))
+    }
+
+    pub fn read<T: DeserializeOwned>(part: Buffer) -> Result<T, ParseError> {
+        serde_path_to_error::deserialize(part).map_err(ParseError::from_path)
+    }
+
+    pub fn items(list: Buffer) -> Result<Vec<Buffer>, ParseError> {
+        read(list)
+    }
+
+    pub fn entries(map: Buffer) -> Result<Vec<(String, Buffer)>, ParseError> {
+        let entries = read::<super::ObjectOnly<serde_json::Map<String, Value>>>(map)?.0;
+        Ok(entries.into_iter().collect())
+    }
+}
+
+// In the browser the document is read through serde-wasm-bindgen, which the
+// `widget` feature brings.
+#[cfg(all(target_arch = "wasm32", not(feature = "widget")))]
+compile_error!("the model reads documents in the browser with the `widget` feature");

@@ -11,6 +11,16 @@ const server = await serve(async (path) => {
     return Buffer.from('<!doctype html><html lang="en"><title>Host</title>'
       + '<script type="module" src="/embed.js"></script><article-widget id="w"></article-widget>');
   }
+  // The same files, but the wasm is missing: the widget cannot start.
+  if (path === '/broken/host.html') {
+    return Buffer.from('<!doctype html><html lang="en"><title>Broken</title>'
+      + '<script type="module" src="/broken/embed.js"></script>'
+      + '<article-widget id="w" src="/articles/b.json"><a href="/story">Fallback headline</a></article-widget>');
+  }
+  if (path.startsWith('/broken/')) {
+    if (path.endsWith('.wasm')) throw new Error('missing');
+    return join(DIST, path.slice('/broken'.length));
+  }
   const article = path.match(/^\/articles\/(slow-)?([a-z]+)\.json$/);
   if (article) {
     started.push([path, Date.now()]);
@@ -42,6 +52,21 @@ const outcome = await page.evaluate(async () => {
   await new Promise((resolve) => setTimeout(resolve, 200));
   return { events, shownAfter, headline: widget.shadowRoot.querySelector('h1')?.textContent };
 });
+// A widget that cannot start: its own content stays, and it says why.
+const broken = await browser.newPage();
+const consoleErrors = [];
+broken.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+await broken.addInitScript(() => {
+  window.__startup = [];
+  document.addEventListener('article-widget:error', (event) => window.__startup.push(event.detail));
+});
+await broken.goto(`${server.origin}/broken/host.html`);
+await broken.waitForFunction(() => window.__startup.length > 0, null, { timeout: 10_000 }).catch(() => {});
+const startup = await broken.evaluate(() => ({
+  events: window.__startup,
+  fallbackHeight: document.querySelector('article-widget a')?.getBoundingClientRect().height ?? 0,
+}));
+
 const [slow, fast] = [started.find(([p]) => p.includes('slow-a')), started.find(([p]) => p.endsWith('/b.json'))];
 const checks = [
   ['the new article is shown, not the slow one', outcome.headline === 'Article b', outcome.headline],
@@ -49,6 +74,11 @@ const checks = [
   ['its request started before the slow one answered', fast && slow && fast[1] - slow[1] < 1500, fast && slow ? `${fast[1] - slow[1]} ms later` : 'not requested'],
   ['one ready, for it', JSON.stringify(outcome.events) === JSON.stringify([{ id: 'b', source: 'src' }]), JSON.stringify(outcome.events)],
   ['no uncaught error', problems.length === 0, problems.join('; ')],
+  ['a widget that cannot start fires error {kind: "startup"}',
+    startup.events.length === 1 && startup.events[0].kind === 'startup' && startup.events[0].message.startsWith('article-widget could not start: '),
+    JSON.stringify(startup.events)],
+  ['and keeps showing its fallback content', startup.fallbackHeight > 0, `${startup.fallbackHeight} px`],
+  ['and says why in the console', consoleErrors.some((text) => text.startsWith('article-widget could not start: ')), consoleErrors.join('; ')],
 ];
 let failed = 0;
 for (const [what, ok, detail] of checks) {

@@ -29,9 +29,11 @@ pub fn parse_article(json: &str) -> Result<Parsed, ParseError> {
     read_article(value)
 }
 
-/// The article as compact JSON text of format v1: what it reads back as.
+/// The article as compact JSON text of format v1: what it reads back as,
+/// with `<` escaped so that it can go into a data island as it is (no
+/// `</script>` in an article can end the island).
 pub fn to_json_text(article: &Article) -> String {
-    serde_json::to_string(article).expect("an article always serialises")
+    super::escape_for_script(&serde_json::to_string(article).expect("an article always serialises"))
 }
 
 /// serde_json refuses documents nested deeper than this; the browser checks

@@ -562,3 +562,16 @@ fn the_text_the_ai_label_and_the_wall_are_never_left_out() {
         assert!(error.path.starts_with(key), "{key}: {error}");
     }
 }
+
+#[test]
+fn json_text_is_safe_in_a_data_island_and_reads_back() {
+    let value = with(
+        minimal(),
+        "body",
+        json!([{ "type": "paragraph", "text": "a </script><script>alert(1)</script> b" }]),
+    );
+    let article = article_from_value(&value).unwrap().article;
+    let text = to_json_text(&article);
+    assert!(!text.contains('<'), "{text}");
+    assert_eq!(parse_article(&text).unwrap().article, article);
+}

@@ -11,6 +11,22 @@ const server = await serve(async (path) => {
     return Buffer.from('<!doctype html><html lang="en"><title>Host</title>'
       + '<script type="module" src="/embed.js"></script><article-widget id="w"></article-widget>');
   }
+  // Under Trusted Types: /trusted/<policy list>.html
+  const trusted = path.match(/^\/trusted\/([a-z-]+)\.html$/);
+  if (trusted) {
+    const policies = trusted[1] === 'none' ? "'none'" : trusted[1];
+    const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; "
+      + `require-trusted-types-for 'script'; trusted-types ${policies}`;
+    return Buffer.from(`<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${csp}">`
+      + '<title>Trusted Types</title><script type="module" src="/embed.js"></script></head><body>'
+      + '<article-widget id="main"><script type="application/json">'
+      + JSON.stringify({ id: 'tt', title: 'Under Trusted Types', published: '2026-11-01T10:00:00Z', body: [{ type: 'paragraph', text: 'Text </script> here' }],
+        notifications: { topics: [{ id: 'local', label: 'Local' }] },
+        access: { model: 'premium', teaserBlocks: 0, subscribeUrl: 'https://example.org/s' } }).replaceAll('<', '\\u003c')
+      // Every other state: an error panel, a skeleton.
+      + '</script></article-widget><article-widget src="/articles/missing-file"></article-widget>'
+      + '<article-widget src="/articles/slow-c.json"></article-widget></body></html>');
+  }
   // The same files, but the wasm is missing: the widget cannot start.
   if (path === '/broken/host.html') {
     return Buffer.from('<!doctype html><html lang="en"><title>Broken</title>'
@@ -67,6 +83,41 @@ const startup = await broken.evaluate(() => ({
   fallbackHeight: document.querySelector('article-widget a')?.getBoundingClientRect().height ?? 0,
 }));
 
+// Under Trusted Types, with the widget's policy allowed, and with none allowed.
+// What counts as a violation: anything Trusted Types or CSP refused, or an
+// uncaught error; not the refused policy itself under 'none' (the browser
+// reports that one), nor the 404 of the widget that shows an error panel.
+const violations = (messages) => messages.filter((m) => m.startsWith('error')
+  && (/Trusted|Content Security|uncaught/.test(m)) && !m.includes("Creating a TrustedTypePolicy named 'article-widget'"));
+const trustedTypes = {};
+for (const policies of ['article-widget', 'none']) {
+  const page = await browser.newPage();
+  const messages = [];
+  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => messages.push(`error: uncaught ${error.message}`));
+  await page.goto(`${server.origin}/trusted/${policies}.html`);
+  await page.waitForFunction(() => document.querySelector('article-widget')?.shadowRoot?.querySelector('h1'), null, { timeout: 10_000 }).catch(() => {});
+  // Open the share menu and the bell's prompt too.
+  for (const name of ['Share', 'Get notifications']) {
+    await page.locator('#main').getByRole('button', { name }).click().catch(() => {});
+  }
+  trustedTypes[policies] = await page.evaluate(() => {
+    const [main, failed, loading] = [...document.querySelectorAll('article-widget')].map((w) => w.shadowRoot);
+    const root = main;
+    return {
+      wall: Boolean(root?.querySelector('.aw-paywall')),
+      menuOrPrompt: Boolean(root?.querySelector('[role="menu"], [role="dialog"]')),
+      errorPanel: Boolean(failed?.querySelector('[role="alert"]')),
+      skeleton: Boolean(loading?.querySelector('.aw-skeleton')),
+      headline: root?.querySelector('h1')?.textContent,
+      icons: root ? root.querySelectorAll('button svg').length : 0,
+      jsonLd: document.querySelectorAll('script[type="application/ld+json"]').length,
+    };
+  });
+  trustedTypes[policies].messages = messages;
+  await page.close();
+}
+
 const [slow, fast] = [started.find(([p]) => p.includes('slow-a')), started.find(([p]) => p.endsWith('/b.json'))];
 const checks = [
   ['the new article is shown, not the slow one', outcome.headline === 'Article b', outcome.headline],
@@ -74,6 +125,17 @@ const checks = [
   ['its request started before the slow one answered', fast && slow && fast[1] - slow[1] < 1500, fast && slow ? `${fast[1] - slow[1]} ms later` : 'not requested'],
   ['one ready, for it', JSON.stringify(outcome.events) === JSON.stringify([{ id: 'b', source: 'src' }]), JSON.stringify(outcome.events)],
   ['no uncaught error', problems.length === 0, problems.join('; ')],
+  ['under Trusted Types with the policy "article-widget": the article, its icons, wall, menu, error panel, skeleton and JSON-LD, no violation',
+    trustedTypes['article-widget'].headline === 'Under Trusted Types' && trustedTypes['article-widget'].icons === 2
+      && trustedTypes['article-widget'].wall && trustedTypes['article-widget'].menuOrPrompt
+      && trustedTypes['article-widget'].errorPanel && trustedTypes['article-widget'].skeleton
+      && trustedTypes['article-widget'].jsonLd === 1 && violations(trustedTypes['article-widget'].messages).length === 0,
+    JSON.stringify(trustedTypes['article-widget'])],
+  ["under trusted-types 'none': the article without JSON-LD, and a warning that says why",
+    trustedTypes.none.headline === 'Under Trusted Types' && trustedTypes.none.jsonLd === 0
+      && trustedTypes.none.messages.some((m) => m.startsWith('warning: article-widget: no JSON-LD'))
+      && violations(trustedTypes.none.messages).length === 0,
+    JSON.stringify(trustedTypes.none)],
   ['a widget that cannot start fires error {kind: "startup"}',
     startup.events.length === 1 && startup.events[0].kind === 'startup' && startup.events[0].message.startsWith('article-widget could not start: '),
     JSON.stringify(startup.events)],

@@ -77,3 +77,23 @@ export function nextTask(callback) {
   };
   channel.port2.postMessage(null);
 }
+
+let scriptPolicy;
+
+/** Sets the text of a <script> (the JSON-LD). Under Trusted Types
+ * (`require-trusted-types-for 'script'`) the text goes through the policy
+ * named `article-widget`, which passes only this JSON text; returns false
+ * if the page's policy list does not allow that name. */
+export function setScriptText(script, text) {
+  if (globalThis.trustedTypes?.createPolicy) {
+    try {
+      scriptPolicy ??= trustedTypes.createPolicy('article-widget', { createScript: (json) => json });
+    } catch {
+      return false;
+    }
+    script.textContent = scriptPolicy.createScript(text);
+  } else {
+    script.textContent = text;
+  }
+  return true;
+}

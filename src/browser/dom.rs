@@ -18,6 +18,8 @@ extern "C" {
     fn insert_before_last(nodes: &Array, added: &Array);
     #[wasm_bindgen(js_name = nextTask)]
     fn next_task(callback: JsValue);
+    #[wasm_bindgen(js_name = setScriptText)]
+    fn set_script_text(script: &Element, text: &str) -> bool;
 }
 
 // The step codes `dom.js` reads.
@@ -135,4 +137,11 @@ pub fn insert_before_end(nodes: &Array, added: &Array) {
 /// are), so that the page can paint and take input in between.
 pub fn in_next_task(run: impl FnOnce() + 'static) {
     next_task(Closure::once_into_js(run));
+}
+
+/// Sets the text of a `<script>` element, through the Trusted Types policy
+/// `article-widget` where the browser has Trusted Types; false if the page
+/// does not allow that policy.
+pub fn script_text(script: &Element, text: &str) -> bool {
+    set_script_text(script, text)
 }

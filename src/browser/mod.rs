@@ -351,7 +351,10 @@ pub fn use_json_ld(metadata: &impl serde::Serialize) {
     let _ = script.set_attribute("type", "application/ld+json");
     let _ = script.set_attribute("data-article-widget", "");
     // Text content, never parsed as HTML.
-    script.set_text_content(Some(&text));
+    if !dom::script_text(&script, &text) {
+        warn("article-widget: no JSON-LD: the page's Trusted Types policy list (CSP `trusted-types`) does not allow the policy \"article-widget\"");
+        return;
+    }
     let target = document
         .head()
         .map(web_sys::Element::from)

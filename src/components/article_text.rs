@@ -319,6 +319,26 @@ fn read_also_link(m: &mut dyn Markup, read_also: &ReadAlso, strings: Strings) {
     m.close();
 }
 
+/// A decorative 16 × 16 icon drawn at `size` pixels: hidden from screen
+/// readers (its button or badge has words). Written as markup steps rather
+/// than in `view!`, whose fully static parts are made from HTML text
+/// through `innerHTML`, which Trusted Types would refuse.
+pub fn icon(m: &mut dyn Markup, path: &str, size: &str, class: Option<&str>) {
+    m.open_svg("svg");
+    if let Some(class) = class {
+        m.attr("class", class);
+    }
+    m.attr("viewBox", "0 0 16 16");
+    m.attr("width", size);
+    m.attr("height", size);
+    m.attr("aria-hidden", "true");
+    m.attr("focusable", "false");
+    m.open_svg("path");
+    m.attr("d", path);
+    m.close();
+    m.close();
+}
+
 const PADLOCK_PATH: &str = "M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5zm1.5 0h4V5a2 2 0 0 0-4 0v2z";
 
 /// A padlock that tells, in words for screen readers, that an article is
@@ -327,17 +347,7 @@ const PADLOCK_PATH: &str = "M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5a1 1 0 0 1 1 1v6a1 1 
 fn premium_badge(m: &mut dyn Markup, strings: Strings) {
     m.open("span");
     m.attr("class", "aw-premium");
-    m.open_svg("svg");
-    m.attr("class", "aw-padlock");
-    m.attr("viewBox", "0 0 16 16");
-    m.attr("width", "14");
-    m.attr("height", "14");
-    m.attr("aria-hidden", "true");
-    m.attr("focusable", "false");
-    m.open_svg("path");
-    m.attr("d", PADLOCK_PATH);
-    m.close();
-    m.close();
+    icon(m, PADLOCK_PATH, "14", Some("aw-padlock"));
     m.open("span");
     m.attr("class", "aw-visually-hidden");
     m.text(&strings(Text::SubscribersOnly));

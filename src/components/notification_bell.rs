@@ -1,4 +1,4 @@
-use super::{unique_id, use_light_dismiss, use_strings, BellPrompt};
+use super::{article_text, unique_id, use_light_dismiss, use_strings, BellPrompt, StaticMarkup};
 use crate::browser::{dispatch, load_bell, notification_permission, save_bell, Notify};
 use crate::i18n::Text;
 use crate::model::metering::{bell_status, BellMemory, BellStatus, Permission};
@@ -115,9 +115,7 @@ pub fn NotificationBell(
                 }
                 on:click=on_click
             >
-                <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path d="M8 15a2 2 0 0 0 2-2H6a2 2 0 0 0 2 2zm5-4V7a5 5 0 0 0-4-4.9V1a1 1 0 0 0-2 0v1.1A5 5 0 0 0 3 7v4l-1.5 1.5V13h13v-.5z"/>
-                </svg>
+                {StaticMarkup::new(|m| article_text::icon(m, BELL_PATH, "16", None))}
                 {strings.get(Text::Notifications)}
                 <span class="aw-bell-dot" aria-hidden="true" class:aw-bell-dot-on=is_on></span>
             </button>
@@ -144,3 +142,5 @@ fn on_message(strings: super::Strings, labels: &[String]) -> String {
         strings.fill(Text::NotificationsOn, &[("topics", &labels.join(", "))])
     }
 }
+
+const BELL_PATH: &str = "M8 15a2 2 0 0 0 2-2H6a2 2 0 0 0 2 2zm5-4V7a5 5 0 0 0-4-4.9V1a1 1 0 0 0-2 0v1.1A5 5 0 0 0 3 7v4l-1.5 1.5V13h13v-.5z";

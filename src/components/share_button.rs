@@ -1,4 +1,4 @@
-use super::{unique_id, use_light_dismiss, use_strings, ShareMenu};
+use super::{article_text, unique_id, use_light_dismiss, use_strings, ShareMenu, StaticMarkup};
 use crate::browser::{dispatch, share_natively, NativeShare, Shared};
 use crate::i18n::Text;
 use crate::model::{ShareData, ShareNetwork};
@@ -78,9 +78,7 @@ pub fn ShareButton(
                 }
                 on:click=on_click
             >
-                <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path d="M12 10a2 2 0 0 0-1.6.8L5.9 8.5a2 2 0 0 0 0-1l4.5-2.3A2 2 0 1 0 10 4l-4.5 2.3a2 2 0 1 0 0 3.4L10 12a2 2 0 1 0 2-2z"/>
-                </svg>
+                {StaticMarkup::new(|m| article_text::icon(m, SHARE_PATH, "16", None))}
                 {strings.get(Text::Share)}
             </button>
             <Show when=move || open.get()>
@@ -96,3 +94,5 @@ pub fn ShareButton(
         </div>
     }
 }
+
+const SHARE_PATH: &str = "M12 10a2 2 0 0 0-1.6.8L5.9 8.5a2 2 0 0 0 0-1l4.5-2.3A2 2 0 1 0 10 4l-4.5 2.3a2 2 0 1 0 0 3.4L10 12a2 2 0 1 0 2-2z";

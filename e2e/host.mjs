@@ -27,6 +27,15 @@ const server = await serve(async (path) => {
       + '</script></article-widget><article-widget src="/articles/missing-file"></article-widget>'
       + '<article-widget src="/articles/slow-c.json"></article-widget></body></html>');
   }
+  // Colour schemes: the default, theme="auto", and a host that opts into dark.
+  if (path === '/schemes.html') {
+    const island = '<script type="application/json">{"id":"s","title":"Scheme","published":"2026-11-01T10:00:00Z","body":[]}</script>';
+    return Buffer.from('<!doctype html><html lang="en"><title>Schemes</title><script type="module" src="/embed.js"></script>'
+      + `<article-widget id="default">${island}</article-widget>`
+      + `<article-widget id="auto" theme="auto">${island}</article-widget>`
+      + `<div style="color-scheme: dark"><article-widget id="host-dark">${island}</article-widget></div>`
+      + `<article-widget id="forced" theme="light" style="color-scheme: dark">${island}</article-widget>`);
+  }
   // The same files, but the wasm is missing: the widget cannot start.
   if (path === '/broken/host.html') {
     return Buffer.from('<!doctype html><html lang="en"><title>Broken</title>'
@@ -68,6 +77,16 @@ const outcome = await page.evaluate(async () => {
   await new Promise((resolve) => setTimeout(resolve, 200));
   return { events, shownAfter, headline: widget.shadowRoot.querySelector('h1')?.textContent };
 });
+// Colour scheme, with the reader's system set to dark.
+const darkSystem = await browser.newContext({ colorScheme: 'dark' });
+const schemesPage = await darkSystem.newPage();
+await schemesPage.goto(`${server.origin}/schemes.html`);
+await schemesPage.waitForFunction(() => [...document.querySelectorAll('article-widget')].every((w) => w.shadowRoot?.querySelector('h1')), null, { timeout: 10_000 }).catch(() => {});
+const schemes = await schemesPage.evaluate(() => Object.fromEntries([...document.querySelectorAll('article-widget')]
+  .map((w) => [w.id, getComputedStyle(w.shadowRoot.querySelector('.aw-page')).backgroundColor])));
+await darkSystem.close();
+const [LIGHT, DARK] = ['rgb(255, 255, 255)', 'rgb(18, 19, 23)'];
+
 // A widget that cannot start: its own content stays, and it says why.
 const broken = await browser.newPage();
 const consoleErrors = [];
@@ -136,6 +155,10 @@ const checks = [
       && trustedTypes.none.messages.some((m) => m.startsWith('warning: article-widget: no JSON-LD'))
       && violations(trustedTypes.none.messages).length === 0,
     JSON.stringify(trustedTypes.none)],
+  ['colour scheme: light by default even on a dark system, as the host page is',
+    schemes.default === LIGHT, JSON.stringify(schemes)],
+  ['theme="auto" follows the dark system; a host with color-scheme: dark gets dark; theme="light" forces light',
+    schemes.auto === DARK && schemes['host-dark'] === DARK && schemes.forced === LIGHT, JSON.stringify(schemes)],
   ['a widget that cannot start fires error {kind: "startup"}',
     startup.events.length === 1 && startup.events[0].kind === 'startup' && startup.events[0].message.startsWith('article-widget could not start: '),
     JSON.stringify(startup.events)],

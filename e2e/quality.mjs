@@ -201,9 +201,44 @@ await check('reduced motion: no animation or transition runs', async () => {
   await moving.close();
 });
 
+await check('right to left: an Arabic article is laid out from the right', async () => {
+  const { context, page } = await open('/index.html?src=articles/al-mina.json');
+  const layout = await page.evaluate(() => {
+    const root = document.querySelector('article-widget').shadowRoot;
+    const quote = getComputedStyle(root.querySelector('.aw-quote'));
+    const headline = root.querySelector('h1').getBoundingClientRect();
+    const body = root.querySelector('.aw-body').getBoundingClientRect();
+    return { dir: root.querySelector('.aw-page').dir, quoteRight: quote.borderRightWidth, quoteLeft: quote.borderLeftWidth,
+      headlineFromRight: body.right - headline.right };
+  });
+  expect(layout.dir === 'rtl', `dir ${layout.dir}`);
+  expect(layout.quoteRight === '4px' && layout.quoteLeft === '0px', `the quote's rule: left ${layout.quoteLeft}, right ${layout.quoteRight}`);
+  expect(Math.abs(layout.headlineFromRight) < 2, `the headline starts ${layout.headlineFromRight} px from the right edge`);
+  await context.close();
+});
+
+await check('theming: fonts, sizes, colours, corners and parts from the host page', async () => {
+  const { context, page } = await open('/themed-example.html');
+  const theme = await page.evaluate(() => {
+    const root = document.querySelector('article-widget').shadowRoot;
+    const style = (selector) => getComputedStyle(root.querySelector(selector));
+    return { headlineFont: style('h1').fontFamily, headlineSize: style('h1').fontSize, kicker: style('.aw-kicker').textTransform,
+      credit: style('.aw-credit').textTransform, button: style('.aw-action-button').borderRadius, buttonCase: style('.aw-action-button').textTransform,
+      byline: style('.aw-byline').fontStyle, link: style('.aw-body a').color };
+  });
+  expect(theme.headlineFont.includes('Trebuchet MS'), `headline font ${theme.headlineFont}`);
+  expect(theme.headlineSize === '38.4px', `headline size ${theme.headlineSize}`);
+  expect(theme.kicker === 'none' && theme.credit === 'none', `kicker ${theme.kicker}, credit ${theme.credit}`);
+  expect(theme.button === '2px' && theme.buttonCase === 'lowercase', `button radius ${theme.button}, case ${theme.buttonCase}`);
+  expect(theme.byline === 'italic', `byline ${theme.byline}`);
+  expect(theme.link === 'rgb(124, 45, 18)', `link colour ${theme.link}`);
+  await context.close();
+});
+
 for (const width of [360, 1280]) {
   await check(`responsive: no horizontal scrolling at ${width} px; screenshots`, async () => {
-    for (const [path, name] of [['/index.html', 'sample-en'], ['/index.html?src=articles/havnebadet.json', 'sample-nb'], ['/embed-example.html', 'embed-example']]) {
+    for (const [path, name] of [['/index.html', 'sample-en'], ['/index.html?src=articles/havnebadet.json', 'sample-nb'], ['/embed-example.html', 'embed-example'],
+      ['/index.html?src=articles/al-mina.json', 'sample-rtl'], ['/themed-example.html', 'themed-example']]) {
       const { context, page } = await open(path, { viewport: { width, height: 900 } });
       const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
       expect(overflow <= 0, `${path}: ${overflow} px wider than the window`);

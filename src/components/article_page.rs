@@ -40,6 +40,7 @@ pub fn ArticlePage(
         article.strings.clone(),
     ));
     let lang_tag = article.lang.clone().unwrap_or_else(|| "en".to_owned());
+    let direction = article.direction();
 
     // Decided once, when the article is shown: the meter counts this read now.
     let entitled_at_start = entitled.get_untracked();
@@ -74,7 +75,7 @@ pub fn ArticlePage(
     let body_article = Arc::clone(&article);
     let body_busy = RwSignal::new(false);
     view! {
-        <div class="aw-page" lang=lang_tag>
+        <div class="aw-page" lang=lang_tag dir=direction>
             <article class="aw-article">
                 <ArticleHeader article=article/>
                 {image.map(|image| view! { <FigureImage image hero=true/> })}

@@ -22,10 +22,15 @@ pub fn headline(m: &mut dyn Markup, article: &Article, strings: Strings, dates: 
     if let Some(section) = &article.section {
         text_element(m, "p", "aw-kicker", section);
     }
-    text_element(m, "h1", "aw-headline", &article.title);
+    m.open("h1");
+    m.attr("class", "aw-headline");
+    m.attr("part", "headline");
+    m.text(&article.title);
+    m.close();
     if let Some(lede) = &article.lede {
         m.open("p");
         m.attr("class", "aw-lede");
+        m.attr("part", "lede");
         rich_text(m, lede);
         m.close();
     }
@@ -58,6 +63,7 @@ fn byline(m: &mut dyn Markup, authors: &[Author], strings: Strings) {
     }
     m.open("p");
     m.attr("class", "aw-byline");
+    m.attr("part", "byline");
     m.text(&strings(Text::By));
     m.text(" ");
     for (index, author) in authors.iter().enumerate() {
@@ -220,6 +226,7 @@ pub fn block(m: &mut dyn Markup, block: &Block, strings: Strings) {
         Block::Image(image) => figure(m, image, false),
         Block::Quote(Quote { text, cite }) => {
             m.open("figure");
+            m.attr("part", "quote");
             m.attr("class", "aw-quote");
             element(m, "blockquote", |m| element(m, "p", |m| rich_text(m, text)));
             if let Some(cite) = cite {
@@ -245,6 +252,7 @@ pub fn block(m: &mut dyn Markup, block: &Block, strings: Strings) {
 /// picture loads at once and shows wide; body pictures load lazily.
 pub fn figure(m: &mut dyn Markup, image: &Image, hero: bool) {
     m.open("figure");
+    m.attr("part", "figure");
     m.attr(
         "class",
         if hero {
@@ -294,6 +302,7 @@ pub fn figure(m: &mut dyn Markup, image: &Image, hero: bool) {
             m.text(" ");
             m.open("span");
             m.attr("class", "aw-credit");
+            m.attr("part", "credit");
             m.text(credit);
             m.close();
         }
@@ -407,6 +416,7 @@ fn link_or_text(m: &mut dyn Markup, url: Option<&str>, class: Option<&str>, text
 pub fn related_card(m: &mut dyn Markup, article: &RelatedArticle, strings: Strings, dates: Dates) {
     m.open("li");
     m.attr("class", "aw-card");
+    m.attr("part", "card");
     m.open("div");
     m.attr("class", "aw-card-thumb");
     if let Some(src) = &article.image {

@@ -77,7 +77,7 @@ pub fn BellPrompt(
             Either::Left(view! {
                 <p>{strings.get(explanation)}</p>
                 <div class="aw-popover-actions">
-                    <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::Close)}</button>
+                    <button type="button" class="aw-button" part="button" on:click=move |_| on_close.run(())>{strings.get(Text::Close)}</button>
                 </div>
             })
         }
@@ -115,10 +115,10 @@ pub fn BellPrompt(
                     </div>
                 })}
                 <div class="aw-popover-actions">
-                    <button type="button" class="aw-button aw-button-primary" disabled=move || nothing_chosen() || asking.get() on:click=turn_on>
+                    <button type="button" class="aw-button aw-button-primary" part="button" disabled=move || nothing_chosen() || asking.get() on:click=turn_on>
                         {strings.get(Text::TurnOn)}
                     </button>
-                    <button type="button" class="aw-button" on:click=move |_| on_close.run(())>{strings.get(Text::NotNow)}</button>
+                    <button type="button" class="aw-button" part="button" on:click=move |_| on_close.run(())>{strings.get(Text::NotNow)}</button>
                 </div>
             })
         }
@@ -128,6 +128,7 @@ pub fn BellPrompt(
         <div
             id=id
             class="aw-popover aw-bell-prompt"
+            part="bell-prompt"
             role="dialog"
             aria-labelledby=labelled_by
             tabindex="-1"

@@ -57,7 +57,7 @@ pub fn DonationPrompt(
                 <p>{message.clone()}</p>
                 <p class="aw-donation-actions">
                     {revenue_links(strings, &access, false)}
-                    <button type="button" class="aw-button aw-button-quiet" on:click=not_now>{strings.get(Text::NotNow)}</button>
+                    <button type="button" class="aw-button aw-button-quiet" part="button" on:click=not_now>{strings.get(Text::NotNow)}</button>
                 </p>
             </Show>
         </aside>

@@ -26,7 +26,7 @@ pub fn ErrorPanel(
             })}
             {on_retry.map(|retry| view! {
                 <p class="aw-error-actions">
-                    <button type="button" class="aw-button" on:click=move |_| retry.run(())>
+                    <button type="button" class="aw-button" part="button" on:click=move |_| retry.run(())>
                         {strings.get(Text::Retry)}
                     </button>
                 </p>

@@ -15,5 +15,5 @@ pub fn MeterNote(
         1 => strings.get(Text::MeterLeftOne).to_owned(),
         n => strings.fill(Text::MeterLeftMany, &[("n", &n.to_string())]),
     };
-    view! { <p class="aw-meter-note">{text}</p> }
+    view! { <p class="aw-meter-note" part="meter-note">{text}</p> }
 }

@@ -105,6 +105,7 @@ pub fn NotificationBell(
         <div class="aw-bell" part="bell" node_ref=container on:focusout=on_focusout>
             <button
                 type="button"
+                part="button"
                 class="aw-action-button aw-bell-button"
                 node_ref=button
                 aria-pressed=move || if is_on() { "true" } else { "false" }

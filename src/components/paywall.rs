@@ -57,7 +57,7 @@ pub fn revenue_links(strings: Strings, access: &Access, with_login: bool) -> imp
     .into_iter()
     .filter_map(|(url, text, event, class)| {
         let url = url?.clone();
-        Some(view! { <a class=class href=url on:click=announce(event)>{strings.get(text)}</a> })
+        Some(view! { <a class=class part="button" href=url on:click=announce(event)>{strings.get(text)}</a> })
     })
     .collect_view()
 }

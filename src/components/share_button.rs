@@ -67,6 +67,7 @@ pub fn ShareButton(
         <div class="aw-share" part="share" node_ref=container on:focusout=on_focusout>
             <button
                 type="button"
+                part="button"
                 class="aw-action-button aw-share-button"
                 node_ref=button
                 aria-haspopup="menu"

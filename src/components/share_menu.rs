@@ -106,7 +106,7 @@ pub fn ShareMenu(
         .into_iter()
         .map(|network| match share_link(network, &share) {
             None => view! {
-                <button type="button" role="menuitem" class="aw-menu-item" on:click=copy.clone()>
+                <button type="button" role="menuitem" class="aw-menu-item" part="menu-item" on:click=copy.clone()>
                     {strings.get(Text::CopyLink)}
                 </button>
             }
@@ -139,6 +139,7 @@ pub fn ShareMenu(
                     <a
                         role="menuitem"
                         class="aw-menu-item"
+                        part="menu-item"
                         href=href
                         target="_blank"
                         rel="noopener noreferrer"
@@ -155,7 +156,7 @@ pub fn ShareMenu(
 
     view! {
         <div class="aw-share-popover">
-            <div id=id role="menu" class="aw-menu" aria-label=strings.get(Text::ShareMenu) node_ref=menu on:keydown=on_keydown>
+            <div id=id role="menu" class="aw-menu" part="share-menu" aria-label=strings.get(Text::ShareMenu) node_ref=menu on:keydown=on_keydown>
                 {entries}
             </div>
             <Show when=move || manual_copy.get()>

@@ -179,6 +179,26 @@ impl Article {
             .unwrap_or_default()
     }
 
+    /// The direction the article's language is written in: `"rtl"` for
+    /// Arabic, Hebrew, Persian, Urdu and the other right-to-left languages,
+    /// else `"ltr"` (for the `dir` attribute).
+    pub fn direction(&self) -> &'static str {
+        const RIGHT_TO_LEFT: [&str; 14] = [
+            "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi",
+        ];
+        let primary = self
+            .lang
+            .as_deref()
+            .and_then(|tag| tag.split(['-', '_']).next())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if RIGHT_TO_LEFT.contains(&primary.as_str()) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
     /// The blocks this version shows (unknown types left out).
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
         self.body

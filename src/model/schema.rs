@@ -160,6 +160,7 @@ mod tests {
                 "havnebadet",
                 include_str!("../../www/articles/havnebadet.json"),
             ),
+            ("al-mina", include_str!("../../www/articles/al-mina.json")),
         ] {
             let value: Value = serde_json::from_str(json).unwrap();
             let errors: Vec<String> = validator

@@ -377,6 +377,7 @@ fn articles_are_written_back_as_format_v1_and_read_back_the_same() {
     let samples = [
         include_str!("../../www/articles/night-ferry.json"),
         include_str!("../../www/articles/havnebadet.json"),
+        include_str!("../../www/articles/al-mina.json"),
     ];
     let renders: Vec<&str> = CORPUS
         .iter()
@@ -574,4 +575,27 @@ fn json_text_is_safe_in_a_data_island_and_reads_back() {
     let text = to_json_text(&article);
     assert!(!text.contains('<'), "{text}");
     assert_eq!(parse_article(&text).unwrap().article, article);
+}
+
+#[test]
+fn right_to_left_languages_get_rtl() {
+    for (tag, dir) in [
+        ("ar", "rtl"),
+        ("he-IL", "rtl"),
+        ("fa", "rtl"),
+        ("UR", "rtl"),
+        ("ckb-IQ", "rtl"),
+        ("en", "ltr"),
+        ("nb", "ltr"),
+        ("arn", "ltr"),
+    ] {
+        let article = article_from_value(&with(minimal(), "lang", json!(tag)))
+            .unwrap()
+            .article;
+        assert_eq!(article.direction(), dir, "{tag}");
+    }
+    assert_eq!(
+        article_from_value(&minimal()).unwrap().article.direction(),
+        "ltr"
+    );
 }

@@ -335,3 +335,20 @@ async fn long_related_and_latest_lists_are_cut_to_twelve_and_twenty() {
     assert_eq!(news.len(), 20);
     assert!(news[19].contains("Latest 20"));
 }
+
+/// An article in a right-to-left language is marked so: the browser then
+/// lays it out from the right (the stylesheet uses logical properties).
+#[wasm_bindgen_test]
+async fn a_right_to_left_article_gets_dir_rtl() {
+    let root = show(include_str!("../../www/articles/al-mina.json")).await;
+    let page = all(&root, ".aw-page").pop().unwrap();
+    assert_eq!(
+        (attr(&page, "lang"), attr(&page, "dir")),
+        ("ar".to_owned(), "rtl".to_owned())
+    );
+    let english = show(ENGLISH).await;
+    assert_eq!(
+        attr(&all(&english, ".aw-page").pop().unwrap(), "dir"),
+        "ltr"
+    );
+}

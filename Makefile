@@ -15,14 +15,14 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup setup-browser lint native-test browser-test build smoke e2e screenshots size bench bench-quick fuzz clean
+.PHONY: serve test setup setup-browser lint native-test browser-test build smoke e2e package screenshots size bench bench-quick fuzz clean
 
 ## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
 serve: setup
 	trunk serve
 
-## Format, lint, native tests, browser tests, release build and size report.
-test: setup setup-browser lint native-test browser-test build smoke e2e size bench-quick
+## Format, lint, native tests, browser tests, release build, e2e, the npm package and size report.
+test: setup setup-browser lint native-test browser-test build smoke e2e package size bench-quick
 
 setup:
 	scripts/setup.sh tools
@@ -59,7 +59,13 @@ e2e:
 	node e2e/quality.mjs dist target/e2e-screenshots
 	node e2e/host.mjs dist
 
-## The same, refreshing the screenshots the README shows.
+## The npm package (target/npm/, packed, not published) and the versioned CDN folder
+## (target/cdn/article-widget@VERSION/); a TypeScript host checked against its declarations.
+package:
+	node scripts/package.mjs dist
+	node_modules/.bin/tsc -p e2e/types
+
+## The quality suite (as in e2e), refreshing the screenshots the README shows.
 screenshots: build
 	node e2e/quality.mjs dist docs/screenshots
 

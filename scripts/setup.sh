@@ -56,14 +56,15 @@ ensure_wasm_bindgen() {
 
 # From npm, pinned in package-lock.json: wasm-opt (binaryen 132; Debian's
 # binaryen 108 emits wasm that validates but fails at run time), playwright-core
-# (drives Debian's Chromium; it never downloads a browser), axe-core and terser.
+# (drives Debian's Chromium; it never downloads a browser), axe-core, terser and
+# typescript (checks npm/article-widget.d.ts).
 ensure_node_tools() {
   # `npm ls` fails when anything in package.json is missing or at another version.
   if npm ls --depth=0 >/dev/null 2>&1 \
     && node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q '^wasm-opt version 132 '; then
-    say "npm tools (wasm-opt 132, terser, playwright-core, axe-core): installed"
+    say "npm tools (wasm-opt 132, terser, playwright-core, axe-core, typescript): installed"
   else
-    say "installing npm tools: wasm-opt (binaryen 132), terser, playwright-core, axe-core"
+    say "installing npm tools: wasm-opt (binaryen 132), terser, playwright-core, axe-core, typescript"
     npm ci --no-audit --no-fund
   fi
 }

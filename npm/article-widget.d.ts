@@ -1,0 +1,154 @@
+// Type declarations for the <article-widget> element (article-widget's npm
+// package). The element is defined by importing the package (its `embed.js`):
+//   import 'article-widget';
+// The article format itself is docs/article.schema.json; the types below name
+// its main fields for editors, and any valid document fits them.
+
+/** An article document, format v1 (docs/format.md). */
+export interface ArticleDocument {
+  id: string;
+  title: string;
+  /** RFC 3339 date-time, such as "2025-11-01T08:30:00+01:00". */
+  published: string;
+  body: ArticleBlock[];
+  url?: string | null;
+  lang?: string | null;
+  section?: string | null;
+  lede?: string | null;
+  updated?: string | null;
+  authors?: { name: string; url?: string | null }[] | null;
+  publisher?: { name: string; url?: string | null; logo?: string | null } | null;
+  image?: ArticleImage | null;
+  related?: { id: string; title: string; url: string; image?: string | null; section?: string | null; published?: string | null; premium?: boolean | null }[] | null;
+  latest?: { id: string; title: string; url: string; published?: string | null }[] | null;
+  aiDisclosure?: { text: string; sourceType?: string | null; reviewedBy?: string | null; policyUrl?: string | null } | null;
+  access?: {
+    model: 'free' | 'metered' | 'premium';
+    freeArticles?: number | null;
+    periodDays?: number | null;
+    teaserBlocks?: number | null;
+    message?: string | null;
+    subscribeUrl?: string | null;
+    loginUrl?: string | null;
+    donateUrl?: string | null;
+  } | null;
+  notifications?: { topics: { id: string; label: string }[]; prompt?: string | null } | null;
+  share?: { networks?: string[] | null } | null;
+  /** UI strings by key, instead of the built-in ones. */
+  strings?: Record<string, string> | null;
+  [unknownField: string]: unknown;
+}
+
+export interface ArticleImage {
+  src: string;
+  alt: string;
+  caption?: string | null;
+  credit?: string | null;
+  width?: number | null;
+  height?: number | null;
+}
+
+export type ArticleBlock =
+  | { type: 'paragraph'; text: string }
+  | { type: 'heading'; text: string; level?: 2 | 3 | 4 | null }
+  | ({ type: 'image' } & ArticleImage)
+  | { type: 'quote'; text: string; cite?: string | null }
+  | { type: 'list'; items: string[]; ordered?: boolean | null }
+  | { type: 'readAlso'; title: string; url: string; premium?: boolean | null }
+  /** A type this version does not know: skipped with a warning. */
+  | { type: string; [field: string]: unknown };
+
+/** `article-widget:ready`: an article is on screen, once per article shown. */
+export interface ReadyDetail {
+  id: string;
+  source: 'property' | 'island' | 'src';
+}
+
+/** `article-widget:error`: why no article is shown. */
+export interface ErrorDetail {
+  kind: 'network' | 'http' | 'timeout' | 'format' | 'startup';
+  /** The HTTP status, for `kind: "http"`. */
+  status?: number;
+  /** Where in the document, for `kind: "format"`. */
+  path?: string;
+  message: string;
+}
+
+/** `article-widget:share`: how the reader shared. */
+export interface ShareDetail {
+  method: 'native' | 'link' | 'copy';
+  network?: string;
+}
+
+/** `article-widget:notify`: the bell's state after the reader answered. */
+export interface NotifyDetail {
+  permission: 'granted' | 'denied' | 'default' | 'unsupported';
+  topics: string[];
+  subscribed: boolean;
+}
+
+/** `article-widget:prompt-dismissed`: "Not now", quiet for this many days. */
+export interface PromptDismissedDetail {
+  days: number;
+}
+
+export interface ArticleWidgetEventMap {
+  'article-widget:ready': CustomEvent<ReadyDetail>;
+  'article-widget:error': CustomEvent<ErrorDetail>;
+  'article-widget:share': CustomEvent<ShareDetail>;
+  'article-widget:notify': CustomEvent<NotifyDetail>;
+  /** Cancelable: `preventDefault()` keeps the reader on the page. */
+  'article-widget:subscribe': CustomEvent<Record<string, never>>;
+  /** Cancelable: `preventDefault()` keeps the reader on the page. */
+  'article-widget:login': CustomEvent<Record<string, never>>;
+  /** Cancelable: `preventDefault()` keeps the reader on the page. */
+  'article-widget:donate': CustomEvent<Record<string, never>>;
+  'article-widget:prompt-dismissed': CustomEvent<PromptDismissedDetail>;
+}
+
+/**
+ * `<article-widget>`: a news article page from one JSON document.
+ *
+ * Attributes: `src` (URL of the JSON), `lang` (`nb` or `en`: the UI
+ * language), `theme` (`light`, `dark`, `auto`), `entitled` (the reader
+ * subscribes), `debug` (show error details), `no-json-ld`.
+ */
+export declare class ArticleWidgetElement extends HTMLElement {
+  /** The release running, such as "0.1.0". */
+  static readonly version: string;
+  /** The article as an object (or its JSON text); before a data island and `src`. */
+  article: ArticleDocument | string | undefined;
+  /** The reader subscribes: no wall, no prompt (the `entitled` attribute). */
+  entitled: boolean;
+  /** Fetches `src` again. */
+  reload(): void;
+
+  addEventListener<K extends keyof ArticleWidgetEventMap>(
+    type: K,
+    listener: (this: ArticleWidgetElement, event: ArticleWidgetEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof ArticleWidgetEventMap>(
+    type: K,
+    listener: (this: ArticleWidgetElement, event: ArticleWidgetEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'article-widget': ArticleWidgetElement;
+  }
+  // The events bubble and are composed: a listener on `document` hears them.
+  interface DocumentEventMap extends ArticleWidgetEventMap {}
+}

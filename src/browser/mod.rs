@@ -81,6 +81,20 @@ pub fn page_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// Makes the article's relative URLs absolute against `base`, the address
+/// of the document it came from (see `model::relative`); a base that is
+/// not a web address (`data:`) leaves them as they are.
+pub fn resolve_relative_urls(article: &mut crate::model::Article, base: &str) {
+    if !(base.starts_with("https:") || base.starts_with("http:")) {
+        return;
+    }
+    article.resolve_relative_urls(&|url| {
+        web_sys::Url::new_with_base(url, base)
+            .ok()
+            .map(|u| u.href())
+    });
+}
+
 /// Writes an error to the browser console.
 pub fn log_error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
@@ -165,7 +179,7 @@ impl LatestRequest {
         &self,
         url: &str,
         timeout_ms: u32,
-    ) -> impl Future<Output = Result<Result<JsValue, ParseError>, FetchError>> + 'static {
+    ) -> impl Future<Output = Result<Fetched, FetchError>> + 'static {
         self.abort();
         let controller = web_sys::AbortController::new().ok();
         self.controller.borrow_mut().clone_from(&controller);
@@ -173,11 +187,18 @@ impl LatestRequest {
     }
 }
 
+/// A fetched document: the address it came from (after redirects), and the
+/// parsed JSON or what is wrong with it.
+pub struct Fetched {
+    pub address: String,
+    pub json: Result<JsValue, ParseError>,
+}
+
 async fn fetch_json(
     url: String,
     timeout_ms: u32,
     controller: Option<web_sys::AbortController>,
-) -> Result<Result<JsValue, ParseError>, FetchError> {
+) -> Result<Fetched, FetchError> {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
@@ -231,6 +252,11 @@ async fn fetch_json(
             ),
         });
     }
+    // Where the document really came from (after redirects): its relative
+    // URLs mean that place.
+    let address = Some(response.url())
+        .filter(|url| !url.is_empty())
+        .unwrap_or(href.clone());
     // The body as text (decoded as UTF-8 by the browser, and never copied
     // into Rust), then the browser's JSON parser, with the size limit.
     let body = web_sys::Response::from(response)
@@ -242,7 +268,10 @@ async fn fetch_json(
             format!("could not read {href}: {}", json::describe(&error)),
         )
     })?;
-    Ok(parse_json(&text))
+    Ok(Fetched {
+        address,
+        json: parse_json(&text),
+    })
 }
 
 fn network_message(error: gloo_net::Error) -> String {

@@ -1,8 +1,8 @@
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
 use crate::browser::{
     article_property, data_island, dispatch_soon, log_error, page_lang, parse_article_js_text,
-    read_article_object, read_article_value, warn, ArticleProperty, Failed, FailureKind,
-    FetchError, LatestRequest, Ready,
+    read_article_object, read_article_value, resolve_relative_urls, warn, ArticleProperty, Failed,
+    FailureKind, FetchError, LatestRequest, Ready,
 };
 use crate::i18n::{document_warnings, UiStrings};
 use crate::model::{Article, Lang, ParseError, Parsed};
@@ -178,9 +178,13 @@ pub fn ArticleWidget(
         let (requests, number) = (Rc::clone(&requests), requests.latest());
         leptos::task::spawn_local(async move {
             // Read in the task that fetched, so only Rust values are kept.
-            let outcome = request
-                .await
-                .map(|json| json.and_then(read_article_value).map(Shown::from));
+            let outcome = request.await.map(|fetched| {
+                fetched.json.and_then(read_article_value).map(|mut parsed| {
+                    // Relative URLs in a fetched document mean next to it.
+                    resolve_relative_urls(&mut parsed.article, &fetched.address);
+                    Shown::from(parsed)
+                })
+            });
             if requests.is_latest(number) {
                 fetched.set(Some((url, outcome)));
             }

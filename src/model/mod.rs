@@ -10,6 +10,7 @@ mod lenient;
 pub mod metering;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+mod relative;
 mod share;
 mod url;
 

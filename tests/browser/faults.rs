@@ -303,3 +303,35 @@ fn the_element_class_has_a_version() {
         Some(env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// Relative URLs in a document fetched through `src` mean next to that
+/// document (a feed on a CDN), not next to the page; in a data island they
+/// stay relative to the page.
+#[wasm_bindgen_test]
+async fn relative_urls_in_a_fetched_document_resolve_against_it() {
+    let document_json = r##"{"id":"rel","title":"Relative","published":"2026-11-01T10:00:00Z",
+        "image":{"src":"images/hero.svg","alt":"Hero"},
+        "body":[{"type":"paragraph","text":"[More](more.html) and [notes](#notes)"}]}"##;
+    js(&format!(
+        "window.__realFetch = window.__realFetch || window.fetch;
+         window.fetch = () => Promise.resolve(new Response({document_json:?}));"
+    ));
+    let host = widget("feeds/cdn/article.json");
+    wait_until("the article", || {
+        headline(&host).as_deref() == Some("Relative")
+    })
+    .await;
+    restore_fetch();
+    let root = inside(&host);
+    let feed = absolute("feeds/cdn/");
+    assert_eq!(
+        attr(&all(&root, "img")[0], "src"),
+        format!("{feed}images/hero.svg")
+    );
+    assert_eq!(
+        attr(&by_role(&root, "link", "More"), "href"),
+        format!("{feed}more.html")
+    );
+    assert_eq!(attr(&by_role(&root, "link", "notes"), "href"), "#notes");
+    host.remove();
+}

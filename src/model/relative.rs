@@ -43,49 +43,31 @@ impl Article {
                 Block::Quote(q) => rich_text(&mut q.text, &fix),
                 Block::List(l) => l.items.iter_mut().for_each(|item| rich_text(item, &fix)),
                 Block::Image(image) => {
-                    if let Some(src) = &mut image.src {
-                        fix(src);
-                    }
+                    fix_option(&mut image.src);
                     if let Some(caption) = &mut image.caption {
                         rich_text(caption, &fix);
                     }
                 }
                 Block::ReadAlso(r) => {
-                    if let Some(url) = &mut r.url {
-                        fix(url);
-                    }
+                    fix_option(&mut r.url);
                 }
                 Block::Unknown(_) => {}
             }
         }
         for related in &mut self.related {
-            if let Some(url) = &mut related.url {
-                fix(url);
-            }
-            if let Some(image) = &mut related.image {
-                fix(image);
-            }
+            fix_option(&mut related.url);
+            fix_option(&mut related.image);
         }
         for item in &mut self.latest {
-            if let Some(url) = &mut item.url {
-                fix(url);
-            }
+            fix_option(&mut item.url);
         }
         if let Some(ai) = &mut self.ai_disclosure {
-            if let Some(url) = &mut ai.policy_url {
-                fix(url);
-            }
+            fix_option(&mut ai.policy_url);
         }
         if let Some(access) = &mut self.access {
-            for url in [
-                &mut access.subscribe_url,
-                &mut access.login_url,
-                &mut access.donate_url,
-            ] {
-                if let Some(url) = url {
-                    fix(url);
-                }
-            }
+            fix_option(&mut access.subscribe_url);
+            fix_option(&mut access.login_url);
+            fix_option(&mut access.donate_url);
         }
     }
 }

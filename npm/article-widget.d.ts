@@ -111,7 +111,8 @@ export interface ArticleWidgetEventMap {
  *
  * Attributes: `src` (URL of the JSON), `lang` (`nb` or `en`: the UI
  * language), `theme` (`light`, `dark`, `auto`), `entitled` (the reader
- * subscribes), `debug` (show error details), `no-json-ld`.
+ * subscribes), `debug` (show error details), `no-json-ld`, `max-related`
+ * and `max-latest` (how many cards and items, default 12 and 20).
  */
 export declare class ArticleWidgetElement extends HTMLElement {
   /** The release running, such as "0.1.0". */

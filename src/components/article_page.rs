@@ -34,6 +34,10 @@ pub fn ArticlePage(
     /// Leave structured data to the host's CMS: no JSON-LD in `<head>`.
     #[prop(optional)]
     without_json_ld: bool,
+    /// How many related cards and "Latest news" items to show at most
+    /// (the element's `max-related` and `max-latest`), else 12 and 20.
+    #[prop(optional_no_strip)]
+    most_shown: Option<(usize, usize)>,
 ) -> impl IntoView {
     provide_strings(UiStrings::new(
         lang.unwrap_or(article.ui_lang()),
@@ -66,10 +70,11 @@ pub fn ArticlePage(
     let related: Vec<_> = article
         .related
         .iter()
-        .take(RELATED_SHOWN)
+        .take(most_shown.map_or(RELATED_SHOWN, |(related, _)| related))
         .cloned()
         .collect();
-    let latest: Vec<_> = article.latest.iter().take(LATEST_SHOWN).cloned().collect();
+    let latest_shown = most_shown.map_or(LATEST_SHOWN, |(_, latest)| latest);
+    let latest: Vec<_> = article.latest.iter().take(latest_shown).cloned().collect();
     let wall_access = article.access.clone();
     let prompt_access = article.access.clone().filter(|_| prompt);
     let body_article = Arc::clone(&article);

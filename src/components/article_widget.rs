@@ -1,4 +1,6 @@
-use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
+use super::{
+    provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, LATEST_SHOWN, RELATED_SHOWN,
+};
 use crate::browser::{
     article_property, data_island, dispatch_soon, log_error, page_lang, parse_article_js_text,
     read_article_object, read_article_value, resolve_relative_urls, warn, ArticleProperty, Failed,
@@ -278,8 +280,18 @@ pub fn ArticleWidget(
             State::Ready(article, _) => {
                 // Read as each article is shown.
                 let without_json_ld = view_host.has_attribute("no-json-ld");
+                let most = |name: &str, default: usize| {
+                    view_host
+                        .get_attribute(name)
+                        .and_then(|value| value.trim().parse::<usize>().ok())
+                        .unwrap_or(default)
+                };
+                let most_shown = Some((
+                    most("max-related", RELATED_SHOWN),
+                    most("max-latest", LATEST_SHOWN),
+                ));
                 view! {
-                    <ArticlePage article entitled=inputs.entitled lang=lang_override without_json_ld/>
+                    <ArticlePage article entitled=inputs.entitled lang=lang_override without_json_ld most_shown/>
                 }
                 .into_any()
             }

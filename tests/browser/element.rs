@@ -682,3 +682,32 @@ async fn a_wrong_optional_part_is_left_out_with_a_warning() {
     );
     host.remove();
 }
+
+/// `max-related` and `max-latest` change how many cards and items show.
+#[wasm_bindgen_test]
+async fn max_related_and_max_latest_attributes() {
+    let items = |prefix: &str| {
+        (1..=5)
+            .map(|n| {
+                format!(
+                    r#"{{"id":"{prefix}{n}","title":"{prefix} {n}","url":"https://x.example/{n}"}}"#
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let json = format!(
+        r#"{{"id":"most","title":"Most","published":"2026-11-01T10:00:00Z","body":[],"related":[{}],"latest":[{}]}}"#,
+        items("Card"),
+        items("News")
+    );
+    let host = widget(&[("max-related", "2"), ("max-latest", "0")], Some(&json));
+    wait_for_headline(&host, "Most").await;
+    let related = by_role(&inside(&host), "navigation", "Related articles");
+    assert_eq!(all(&related, "li").len(), 2);
+    assert!(
+        all_by_role(&inside(&host), "complementary").is_empty(),
+        "no latest news"
+    );
+    host.remove();
+}

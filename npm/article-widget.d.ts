@@ -119,6 +119,8 @@ export declare class ArticleWidgetElement extends HTMLElement {
   static readonly version: string;
   /** The article as an object (or its JSON text); before a data island and `src`. */
   article: ArticleDocument | string | undefined;
+  /** UI strings by key for this widget; an article's own `strings` win on its page. */
+  strings: Record<string, string> | undefined;
   /** The reader subscribes: no wall, no prompt (the `entitled` attribute). */
   entitled: boolean;
   /** Fetches `src` again. */

@@ -20,6 +20,7 @@ export function defineArticleWidget(mount, version) {
     }
 
     #article = undefined;
+    #strings = undefined;
     #handle = null;
 
     /** The article as an object; takes precedence over a data island and `src`. */
@@ -30,6 +31,16 @@ export function defineArticleWidget(mount, version) {
     set article(value) {
       this.#article = value;
       this.#handle?.changed('article');
+    }
+
+    /** UI strings by key for this widget (the article's own `strings` win). */
+    get strings() {
+      return this.#strings;
+    }
+
+    set strings(value) {
+      this.#strings = value;
+      this.#handle?.changed('strings');
     }
 
     /** The host page's word that the reader subscribes: no wall, no prompt. */
@@ -80,6 +91,7 @@ export function defineArticleWidget(mount, version) {
   customElements.define('article-widget', ArticleWidget);
   for (const element of document.querySelectorAll('article-widget')) {
     upgradeProperty(element, 'article');
+    upgradeProperty(element, 'strings');
     upgradeProperty(element, 'entitled');
   }
   return true;

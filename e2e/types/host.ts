@@ -7,6 +7,7 @@ import type { ArticleDocument, ArticleWidgetElement, ErrorDetail } from 'article
 const widget = document.createElement('article-widget');
 const version: string = (customElements.get('article-widget') as typeof ArticleWidgetElement | undefined)?.version ?? '';
 widget.entitled = true;
+widget.strings = { errorTitle: 'Not available', retry: 'Again' };
 widget.setAttribute('src', '/api/articles/a1.json');
 widget.reload();
 

@@ -25,6 +25,24 @@ pub fn article_property(host: &HtmlElement) -> Option<ArticleProperty> {
     })
 }
 
+/// The host's `strings` property: UI strings by key for this widget (say,
+/// the error panel's words), read as plain data; a value that is not an
+/// object of strings is ignored with a warning.
+pub fn strings_property(host: &HtmlElement) -> std::collections::BTreeMap<String, String> {
+    let Ok(value) = Reflect::get(host, &"strings".into()) else {
+        return Default::default();
+    };
+    if value.is_undefined() || value.is_null() {
+        return Default::default();
+    }
+    serde_wasm_bindgen::from_value(value).unwrap_or_else(|error| {
+        super::warn(&format!(
+            "article-widget: the strings property is not an object of strings ({error}); ignored"
+        ));
+        Default::default()
+    })
+}
+
 /// The text of a `<script type="application/json">` child of the host, as
 /// a JS string.
 pub fn data_island(host: &HtmlElement) -> Option<JsValue> {

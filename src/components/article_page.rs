@@ -38,11 +38,13 @@ pub fn ArticlePage(
     /// (the element's `max-related` and `max-latest`), else 12 and 20.
     #[prop(optional_no_strip)]
     most_shown: Option<(usize, usize)>,
+    /// UI strings the host page set on the element; the article's own win.
+    #[prop(optional)]
+    host_strings: std::collections::BTreeMap<String, String>,
 ) -> impl IntoView {
-    provide_strings(UiStrings::new(
-        lang.unwrap_or(article.ui_lang()),
-        article.strings.clone(),
-    ));
+    let mut strings = host_strings;
+    strings.extend(article.strings.clone());
+    provide_strings(UiStrings::new(lang.unwrap_or(article.ui_lang()), strings));
     let lang_tag = article.lang.clone().unwrap_or_else(|| "en".to_owned());
     let direction = article.direction();
 

@@ -3,8 +3,8 @@ use super::{
 };
 use crate::browser::{
     article_property, data_island, dispatch_soon, log_error, page_lang, parse_article_js_text,
-    read_article_object, read_article_value, resolve_relative_urls, warn, ArticleProperty, Failed,
-    FailureKind, FetchError, LatestRequest, Ready,
+    read_article_object, read_article_value, resolve_relative_urls, strings_property, warn,
+    ArticleProperty, Failed, FailureKind, FetchError, LatestRequest, Ready,
 };
 use crate::i18n::{document_warnings, UiStrings};
 use crate::model::{Article, Lang, ParseError, Parsed};
@@ -28,6 +28,8 @@ pub struct WidgetInputs {
     pub article_changes: RwSignal<u32>,
     /// Counts `reload()` calls (and Retry): each fetches `src` again.
     pub reloads: RwSignal<u32>,
+    /// Counts changes of the `strings` property.
+    pub strings_changes: RwSignal<u32>,
 }
 
 impl WidgetInputs {
@@ -38,6 +40,7 @@ impl WidgetInputs {
             entitled: RwSignal::new(host.has_attribute("entitled")),
             article_changes: RwSignal::new(0),
             reloads: RwSignal::new(0),
+            strings_changes: RwSignal::new(0),
         }
     }
 
@@ -49,6 +52,7 @@ impl WidgetInputs {
             "entitled" => self.entitled.set(host.has_attribute("entitled")),
             "article" => self.article_changes.update(|n| *n = n.wrapping_add(1)),
             "reload" => self.reloads.update(|n| *n = n.wrapping_add(1)),
+            "strings" => self.strings_changes.update(|n| *n = n.wrapping_add(1)),
             _ => {}
         }
     }
@@ -271,15 +275,17 @@ pub fn ArticleWidget(
         match state.get() {
             State::Empty => ().into_any(),
             State::Waiting => {
+                inputs.strings_changes.track();
                 provide_strings(UiStrings::new(
                     lang_override.unwrap_or_else(page_lang),
-                    Default::default(),
+                    strings_property(&view_host),
                 ));
                 view! { <LoadingSkeleton/> }.into_any()
             }
             State::Ready(article, _) => {
                 // Read as each article is shown.
                 let without_json_ld = view_host.has_attribute("no-json-ld");
+                let host_strings = strings_property(&view_host);
                 let most = |name: &str, default: usize| {
                     view_host
                         .get_attribute(name)
@@ -291,14 +297,15 @@ pub fn ArticleWidget(
                     most("max-latest", LATEST_SHOWN),
                 ));
                 view! {
-                    <ArticlePage article entitled=inputs.entitled lang=lang_override without_json_ld most_shown/>
+                    <ArticlePage article entitled=inputs.entitled lang=lang_override without_json_ld most_shown host_strings/>
                 }
                 .into_any()
             }
             State::Failed(failure) => {
+                inputs.strings_changes.track();
                 provide_strings(UiStrings::new(
                     lang_override.unwrap_or_else(page_lang),
-                    Default::default(),
+                    strings_property(&view_host),
                 ));
                 // The technical detail is for developers: the console and the
                 // event always have it, readers only with `debug`.

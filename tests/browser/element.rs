@@ -711,3 +711,39 @@ async fn max_related_and_max_latest_attributes() {
     );
     host.remove();
 }
+
+/// The `strings` property sets UI strings for the widget: the error panel's
+/// words (the failed document has none of its own), and the article's page
+/// unless the article sets the same key.
+#[wasm_bindgen_test]
+async fn the_strings_property_overrides_reader_texts() {
+    article_widget::element::define();
+    let host: HtmlElement = document()
+        .create_element("article-widget")
+        .unwrap()
+        .unchecked_into();
+    set_property(
+        &host,
+        "strings",
+        &js("return { errorTitle: 'This story is not available right now', retry: 'Load it again', share: 'Pass it on' }"),
+    );
+    host.set_attribute("src", "no-such-article.json").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    wait_until("the error panel", || alert_of(&host).is_some()).await;
+    let panel = all_by_role(&inside(&host), "alert").pop().unwrap();
+    assert_eq!(
+        text_of(&all(&panel, "p")[0]),
+        "This story is not available right now"
+    );
+    by_role(&panel, "button", "Load it again");
+
+    host.remove_attribute("src").unwrap();
+    set_property(
+        &host,
+        "article",
+        &tiny("strings-prop", "Strings property").into(),
+    );
+    wait_for_headline(&host, "Strings property").await;
+    by_role(&inside(&host), "button", "Pass it on");
+    host.remove();
+}

@@ -114,13 +114,7 @@ async fn not_now_and_escape_close_the_prompt() {
     leptos::task::tick().await;
     assert!(all_by_role(&root, "dialog").is_empty());
     assert_eq!(focused().as_ref(), Some(&bell));
-    click(&bell);
-    leptos::task::tick().await;
-    let dialog = by_role(&root, "dialog", "Varsler");
-    wait_until("focus in the prompt", || {
-        focused().as_ref() == Some(&dialog)
-    })
-    .await;
+    let dialog = open_bell_prompt(&root, &bell, "Varsler").await;
     press(&dialog, "Escape");
     leptos::task::tick().await;
     assert!(all_by_role(&root, "dialog").is_empty());
@@ -208,14 +202,8 @@ async fn outside_press_or_focus_elsewhere_closes_the_prompt() {
     fake_notifications("default", "granted");
     let (root, bell) = show().await;
     assert!(bell.get_attribute("aria-controls").is_none());
-    click(&bell);
-    leptos::task::tick().await;
-    let dialog = by_role(&root, "dialog", "Varsler");
+    let dialog = open_bell_prompt(&root, &bell, "Varsler").await;
     assert_eq!(attr(&bell, "aria-controls"), attr(&dialog, "id"));
-    wait_until("focus in the prompt", || {
-        focused().as_ref() == Some(&dialog)
-    })
-    .await;
     js("document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }))");
     leptos::task::tick().await;
     assert!(
@@ -224,13 +212,7 @@ async fn outside_press_or_focus_elsewhere_closes_the_prompt() {
     );
     assert_eq!(focused().as_ref(), Some(&bell));
 
-    click(&bell);
-    leptos::task::tick().await;
-    let dialog = by_role(&root, "dialog", "Varsler");
-    wait_until("focus in the prompt", || {
-        focused().as_ref() == Some(&dialog)
-    })
-    .await;
+    open_bell_prompt(&root, &bell, "Varsler").await;
     let elsewhere = js(
         "const b = document.createElement('button'); b.textContent = 'Elsewhere';
         document.body.append(b); b.focus(); return b;",

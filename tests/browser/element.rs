@@ -22,23 +22,15 @@ fn data_url(json: &str) -> String {
 /// Creates an `<article-widget debug>` (errors show their detail) with the
 /// given attributes (and children), puts it in the page and returns it.
 fn widget(attributes: &[(&str, &str)], inner_json: Option<&str>) -> HtmlElement {
-    article_widget::element::define();
-    let element: HtmlElement = document()
-        .create_element("article-widget")
-        .unwrap()
-        .unchecked_into();
+    let element = article_widget_element(attributes);
     element.set_attribute("debug", "").unwrap();
-    for (name, value) in attributes {
-        element.set_attribute(name, value).unwrap();
-    }
     if let Some(json) = inner_json {
         let island = document().create_element("script").unwrap();
         island.set_attribute("type", "application/json").unwrap();
         island.set_text_content(Some(json));
         element.append_child(&island).unwrap();
     }
-    document().body().unwrap().append_child(&element).unwrap();
-    element
+    in_page(element)
 }
 
 /// The widget's content, inside its shadow root.
@@ -686,20 +678,10 @@ async fn a_wrong_optional_part_is_left_out_with_a_warning() {
 /// `max-related` and `max-latest` change how many cards and items show.
 #[wasm_bindgen_test]
 async fn max_related_and_max_latest_attributes() {
-    let items = |prefix: &str| {
-        (1..=5)
-            .map(|n| {
-                format!(
-                    r#"{{"id":"{prefix}{n}","title":"{prefix} {n}","url":"https://x.example/{n}"}}"#
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(",")
-    };
     let json = format!(
         r#"{{"id":"most","title":"Most","published":"2026-11-01T10:00:00Z","body":[],"related":[{}],"latest":[{}]}}"#,
-        items("Card"),
-        items("News")
+        list_items_json("Card", 5),
+        list_items_json("News", 5)
     );
     let host = widget(&[("max-related", "2"), ("max-latest", "0")], Some(&json));
     wait_for_headline(&host, "Most").await;
@@ -717,18 +699,14 @@ async fn max_related_and_max_latest_attributes() {
 /// unless the article sets the same key.
 #[wasm_bindgen_test]
 async fn the_strings_property_overrides_reader_texts() {
-    article_widget::element::define();
-    let host: HtmlElement = document()
-        .create_element("article-widget")
-        .unwrap()
-        .unchecked_into();
+    let host = article_widget_element(&[]);
     set_property(
         &host,
         "strings",
         &js("return { errorTitle: 'This story is not available right now', retry: 'Load it again', share: 'Pass it on' }"),
     );
     host.set_attribute("src", "no-such-article.json").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
+    let host = in_page(host);
     wait_until("the error panel", || alert_of(&host).is_some()).await;
     let panel = all_by_role(&inside(&host), "alert").pop().unwrap();
     assert_eq!(

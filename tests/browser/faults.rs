@@ -1,20 +1,11 @@
 //! Network faults and rapid changes on the `<article-widget>` element.
 use crate::support::*;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement};
 
 fn widget(src: &str) -> HtmlElement {
-    article_widget::element::define();
-    let element: HtmlElement = document()
-        .create_element("article-widget")
-        .unwrap()
-        .unchecked_into();
-    element.set_attribute("debug", "").unwrap();
-    element.set_attribute("src", src).unwrap();
-    document().body().unwrap().append_child(&element).unwrap();
-    element
+    in_page(article_widget_element(&[("debug", ""), ("src", src)]))
 }
 
 fn inside(host: &HtmlElement) -> Element {
@@ -130,6 +121,12 @@ fn headline(host: &HtmlElement) -> Option<String> {
     all(&inside(host), "h1").first().map(text_of)
 }
 
+/// Waits for the article `delaying_fetch` answers for `path`.
+async fn wait_for_article_from(host: &HtmlElement, path: &str) {
+    let expected = format!("Article {}", absolute(path));
+    wait_until(&expected, || headline(host).as_deref() == Some(&expected)).await;
+}
+
 #[wasm_bindgen_test]
 async fn fifty_quick_src_changes_show_the_last_and_abort_the_rest() {
     delaying_fetch();
@@ -170,11 +167,8 @@ async fn a_new_src_aborts_a_slow_request_at_once() {
     let host = widget("articles/slow-3000-a.json");
     sleep_ms(100).await;
     host.set_attribute("src", "articles/b.json").unwrap();
+    wait_for_article_from(&host, "articles/b.json").await;
     let fast = absolute("articles/b.json");
-    wait_until("the new article", || {
-        headline(&host).as_deref() == Some(&format!("Article {fast}"))
-    })
-    .await;
     let abort_delay = js(
         "const at = (w, p) => window.__log.find(([x, u]) => x === w && u.includes(p))[2];
          return at('abort', 'slow-3000-a') - at('start', 'slow-3000-a');",
@@ -213,21 +207,13 @@ async fn a_new_src_aborts_a_slow_request_at_once() {
 async fn one_ready_per_article_shown() {
     delaying_fetch();
     let host = widget("articles/first.json");
-    let first = absolute("articles/first.json");
-    wait_until("the first article", || {
-        headline(&host).as_deref() == Some(&format!("Article {first}"))
-    })
-    .await;
+    wait_for_article_from(&host, "articles/first.json").await;
     sleep_ms(20).await;
     record_events();
     for name in ["second", "third"] {
         host.set_attribute("src", &format!("articles/{name}.json"))
             .unwrap();
-        let url = absolute(&format!("articles/{name}.json"));
-        wait_until("the next article", || {
-            headline(&host).as_deref() == Some(&format!("Article {url}"))
-        })
-        .await;
+        wait_for_article_from(&host, &format!("articles/{name}.json")).await;
     }
     sleep_ms(50).await;
     restore_fetch();
@@ -248,11 +234,7 @@ async fn one_ready_per_article_shown() {
 async fn reload_fetches_src_again() {
     delaying_fetch();
     let host = widget("articles/reloaded.json");
-    let url = absolute("articles/reloaded.json");
-    wait_until("the article", || {
-        headline(&host).as_deref() == Some(&format!("Article {url}"))
-    })
-    .await;
+    wait_for_article_from(&host, "articles/reloaded.json").await;
     js_sys::Reflect::get(&host, &"reload".into())
         .unwrap()
         .unchecked_into::<js_sys::Function>()
@@ -262,6 +244,7 @@ async fn reload_fetches_src_again() {
     sleep_ms(20).await;
     restore_fetch();
     assert_eq!(logged("start", "reloaded"), 2);
+    let url = absolute("articles/reloaded.json");
     assert_eq!(headline(&host), Some(format!("Article {url}")));
     host.remove();
 }
@@ -281,11 +264,7 @@ async fn no_source_shows_nothing_rather_than_a_skeleton() {
 
     delaying_fetch();
     host.set_attribute("src", "articles/gone.json").unwrap();
-    let url = absolute("articles/gone.json");
-    wait_until("the article", || {
-        headline(&host).as_deref() == Some(&format!("Article {url}"))
-    })
-    .await;
+    wait_for_article_from(&host, "articles/gone.json").await;
     restore_fetch();
     host.remove_attribute("src").unwrap();
     leptos::task::tick().await;

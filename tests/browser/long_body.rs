@@ -2,8 +2,6 @@
 //! at once, the rest appended in order while the page stays responsive.
 
 use crate::support::*;
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement};
 
@@ -19,15 +17,9 @@ fn numbered_paragraphs(count: usize) -> String {
 
 /// An `<article-widget>` showing `json`, whole (no wall).
 fn widget_with(json: &str) -> HtmlElement {
-    article_widget::element::define();
-    let host: HtmlElement = document()
-        .create_element("article-widget")
-        .unwrap()
-        .unchecked_into();
-    host.set_attribute("entitled", "").unwrap();
+    let host = article_widget_element(&[("entitled", "")]);
     js_sys::Reflect::set(&host, &"article".into(), &json.into()).unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    host
+    in_page(host)
 }
 
 fn body_of(host: &HtmlElement) -> Option<Element> {

@@ -202,3 +202,46 @@ pub fn recorded_events() -> Vec<String> {
 pub fn clear_storage() {
     js("try { localStorage.clear() } catch (e) {}");
 }
+
+/// A new `<article-widget>` (the element defined) with these attributes,
+/// not yet in the page.
+pub fn article_widget_element(attributes: &[(&str, &str)]) -> HtmlElement {
+    article_widget::element::define();
+    let element: HtmlElement = document()
+        .create_element("article-widget")
+        .unwrap()
+        .unchecked_into();
+    for (name, value) in attributes {
+        element.set_attribute(name, value).unwrap();
+    }
+    element
+}
+
+/// Puts `element` at the end of `<body>` and returns it.
+pub fn in_page(element: HtmlElement) -> HtmlElement {
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+/// `count` related or latest items as JSON (`"id":"{prefix}{n}"`, titled
+/// `"{prefix} {n}"`), comma-separated.
+pub fn list_items_json(prefix: &str, count: usize) -> String {
+    (1..=count)
+        .map(|n| {
+            format!(r#"{{"id":"{prefix}{n}","title":"{prefix} {n}","url":"https://x.example/{prefix}{n}"}}"#)
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Clicks the bell and waits for its prompt (`name`) to take focus.
+pub async fn open_bell_prompt(root: &Element, bell: &Element, name: &str) -> Element {
+    click(bell);
+    leptos::task::tick().await;
+    let dialog = by_role(root, "dialog", name);
+    wait_until("focus in the prompt", || {
+        focused().as_ref() == Some(&dialog)
+    })
+    .await;
+    dialog
+}

@@ -223,13 +223,13 @@ await check('theming: fonts, sizes, colours, corners and parts from the host pag
     const root = document.querySelector('article-widget').shadowRoot;
     const style = (selector) => getComputedStyle(root.querySelector(selector));
     return { headlineFont: style('h1').fontFamily, headlineSize: style('h1').fontSize, kicker: style('.aw-kicker').textTransform,
-      credit: style('.aw-credit').textTransform, button: style('.aw-action-button').borderRadius, buttonCase: style('.aw-action-button').textTransform,
+      credit: style('.aw-credit').textTransform, button: style('.aw-action-button').borderRadius, buttonWeight: style('.aw-action-button').fontWeight,
       byline: style('.aw-byline').fontStyle, link: style('.aw-body a').color };
   });
   expect(theme.headlineFont.includes('Trebuchet MS'), `headline font ${theme.headlineFont}`);
   expect(theme.headlineSize === '38.4px', `headline size ${theme.headlineSize}`);
   expect(theme.kicker === 'none' && theme.credit === 'none', `kicker ${theme.kicker}, credit ${theme.credit}`);
-  expect(theme.button === '2px' && theme.buttonCase === 'lowercase', `button radius ${theme.button}, case ${theme.buttonCase}`);
+  expect(theme.button === '2px' && theme.buttonWeight === '700', `button radius ${theme.button}, weight ${theme.buttonWeight}`);
   expect(theme.byline === 'italic', `byline ${theme.byline}`);
   expect(theme.link === 'rgb(124, 45, 18)', `link colour ${theme.link}`);
   await context.close();

@@ -32,6 +32,7 @@ const checks = [
   { page: '/index.html', widgets: 1, headline: 'The night ferry to the outer islands returns for the winter', open: ['Share', 'Get notifications'] },
   { page: '/index.html?src=articles/havnebadet.json', widgets: 1, headline: 'Havnebadet åpner igjen etter to år med stengte porter', open: ['Del', 'Få varsler'] },
   { page: '/embed-example.html', widgets: 2, headline: 'Fog closes the harbour for the morning', open: [] },
+  { page: '/themed-example.html', widgets: 1, headline: 'The night ferry to the outer islands returns for the winter', open: ['Share', 'Get notifications'] },
 ].flatMap((check) => ['light', 'dark'].map((scheme) => ({ ...check, scheme })));
 let passed = 0;
 let failed = 0;

@@ -157,7 +157,7 @@ mod tests {
         );
         assert_eq!(value["datePublished"], "2026-11-21T06:10:00+00:00");
         assert_eq!(value["author"][0]["name"], "Sam Okafor");
-        assert_eq!(value["image"][0], "images/night-ferry.svg");
+        assert_eq!(value["image"][0], "../images/night-ferry.svg");
         assert_eq!(value["publisher"]["name"], "The Harbour Herald");
         assert_eq!(value["isAccessibleForFree"], false);
         assert_eq!(value["hasPart"]["isAccessibleForFree"], false);

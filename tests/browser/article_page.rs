@@ -95,7 +95,7 @@ async fn hero_figure_with_caption_credit_and_reserved_size() {
         ),
         ("1200", "800")
     );
-    assert_eq!(attr(&hero, "src"), "images/night-ferry.svg");
+    assert_eq!(attr(&hero, "src"), "../images/night-ferry.svg");
     let figure = hero
         .closest("figure")
         .unwrap()

@@ -4,6 +4,7 @@
 //! itself is the caller's (the browser's URL parser); this walks every URL
 //! an article has.
 
+use super::url::is_relative;
 use super::{Article, Block, Inline, RichText};
 
 impl Article {
@@ -69,21 +70,6 @@ impl Article {
             fix_option(&mut access.login_url);
             fix_option(&mut access.donate_url);
         }
-    }
-}
-
-/// A URL without a scheme (`images/x.jpg`, `/a`, `//cdn/x`), other than an
-/// in-page anchor.
-fn is_relative(url: &str) -> bool {
-    if url.starts_with('#') {
-        return false;
-    }
-    let scheme_end = url.find(':');
-    let path_start = url.find(['/', '?', '#']);
-    match (scheme_end, path_start) {
-        (Some(colon), Some(slash)) => slash < colon,
-        (Some(_), None) => false,
-        (None, _) => true,
     }
 }
 

@@ -41,6 +41,12 @@ pub fn safe_url(raw: &str, usage: UrlUse) -> Option<String> {
     allowed.then(|| url.to_owned())
 }
 
+/// Whether `url` is a relative reference (`images/x.jpg`, `/a`, `?page=2`)
+/// that points away from the page: no scheme, and not an in-page anchor.
+pub(super) fn is_relative(url: &str) -> bool {
+    !url.starts_with('#') && scheme_of(url).is_none()
+}
+
 /// Whether a `scheme://authority` URL has a `user@` part in its authority.
 fn has_userinfo(url: &str) -> bool {
     let Some((_, rest)) = url.split_once("://") else {

@@ -61,7 +61,7 @@ impl DomMarkup {
     }
 
     /// About how much work building these nodes is: one per step and one per
-    /// 32 characters of text (see `components::ChunkedMarkup`).
+    /// 32 characters of text (see `components::StaticMarkup::in_parts`).
     pub fn work(&self) -> usize {
         self.ops.len() + self.text_units as usize / 32
     }

@@ -1,4 +1,4 @@
-use super::{article_text, use_strings, ChunkedMarkup};
+use super::{article_text, use_strings, StaticMarkup};
 use crate::model::{Article, Block};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -7,7 +7,7 @@ use std::sync::Arc;
 /// pictures, quotes, lists and "Read also:" links. Article text never
 /// changes once shown, so it is written straight to DOM nodes (see
 /// `markup`); a long body is written over several tasks so that the host
-/// page stays responsive (see `ChunkedMarkup`).
+/// page stays responsive (see `StaticMarkup::in_parts`).
 #[component]
 pub fn ArticleBody(
     /// The article (shared, not copied).
@@ -20,7 +20,7 @@ pub fn ArticleBody(
     let strings = use_strings();
     let mut next = 0;
     let mut left = shown;
-    ChunkedMarkup::new(
+    StaticMarkup::in_parts(
         move |m| {
             // The next known block; unknown types are never shown.
             while let Some(block) = article.body.get(next).filter(|_| left > 0) {

@@ -34,7 +34,7 @@ pub use figure_image::FigureImage;
 pub use latest_news::LatestNews;
 pub use light_dismiss::use_light_dismiss;
 pub use loading_skeleton::LoadingSkeleton;
-pub use markup::{ChunkedMarkup, Markup, StaticMarkup};
+pub use markup::{Markup, StaticMarkup};
 pub use meter_note::MeterNote;
 pub use notification_bell::NotificationBell;
 pub use paywall::Paywall;

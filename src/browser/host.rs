@@ -1,6 +1,8 @@
 //! What the widget reads from its host element and the page around it.
 
+use crate::model::quoted;
 use js_sys::Reflect;
+use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement};
 
@@ -25,10 +27,46 @@ pub fn article_property(host: &HtmlElement) -> Option<ArticleProperty> {
     })
 }
 
-/// The host's `strings` property: UI strings by key for this widget (say,
-/// the error panel's words), read as plain data; a value that is not an
+/// What the host element asks of the widget besides its data: read as each
+/// article, skeleton or error panel is shown.
+pub struct HostOptions {
+    /// `debug`: readers see an error's technical detail too.
+    pub debug: bool,
+    /// `no-json-ld`: structured data is the host's.
+    pub without_json_ld: bool,
+    /// `max-related`, `max-latest`: at most this many cards and items.
+    pub most_related: Option<usize>,
+    pub most_latest: Option<usize>,
+    /// The `strings` property: UI strings by key for this widget.
+    pub strings: BTreeMap<String, String>,
+}
+
+pub fn host_options(host: &HtmlElement) -> HostOptions {
+    HostOptions {
+        debug: host.has_attribute("debug"),
+        without_json_ld: host.has_attribute("no-json-ld"),
+        most_related: count_attribute(host, "max-related"),
+        most_latest: count_attribute(host, "max-latest"),
+        strings: strings_property(host),
+    }
+}
+
+/// A whole-number attribute; anything else is ignored with a warning.
+fn count_attribute(host: &HtmlElement, name: &str) -> Option<usize> {
+    let value = host.get_attribute(name)?;
+    let count = value.trim().parse::<usize>().ok();
+    if count.is_none() {
+        super::warn(&format!(
+            "article-widget: {name}: expected a whole number, found {}; the default is used",
+            quoted(&value)
+        ));
+    }
+    count
+}
+
+/// The host's `strings` property, read as plain data; a value that is not an
 /// object of strings is ignored with a warning.
-pub fn strings_property(host: &HtmlElement) -> std::collections::BTreeMap<String, String> {
+fn strings_property(host: &HtmlElement) -> BTreeMap<String, String> {
     let Ok(value) = Reflect::get(host, &"strings".into()) else {
         return Default::default();
     };
@@ -37,7 +75,7 @@ pub fn strings_property(host: &HtmlElement) -> std::collections::BTreeMap<String
     }
     serde_wasm_bindgen::from_value(value).unwrap_or_else(|error| {
         super::warn(&format!(
-            "article-widget: the strings property is not an object of strings ({error}); ignored"
+            "article-widget: the strings property: expected an object of strings ({error}); ignored"
         ));
         Default::default()
     })

@@ -295,7 +295,9 @@ pub use events::{
     dispatch, dispatch_cancelable, dispatch_soon, Failed, NoDetail, Notify, PromptDismissed, Ready,
     Shared,
 };
-pub use host::{article_property, data_island, focus_is_within, strings_property, ArticleProperty};
+pub use host::{
+    article_property, data_island, focus_is_within, host_options, ArticleProperty, HostOptions,
+};
 pub use json::{
     parse_article_js_text, parse_article_text, parse_json, read_article_object, read_article_value,
     to_js, to_json_text,

@@ -34,10 +34,14 @@ pub fn ArticlePage(
     /// Leave structured data to the host's CMS: no JSON-LD in `<head>`.
     #[prop(optional)]
     without_json_ld: bool,
-    /// How many related cards and "Latest news" items to show at most
-    /// (the element's `max-related` and `max-latest`), else 12 and 20.
+    /// At most this many related cards (the element's `max-related`), else
+    /// [`RELATED_SHOWN`].
     #[prop(optional_no_strip)]
-    most_shown: Option<(usize, usize)>,
+    most_related: Option<usize>,
+    /// At most this many "Latest news" items (`max-latest`), else
+    /// [`LATEST_SHOWN`].
+    #[prop(optional_no_strip)]
+    most_latest: Option<usize>,
     /// UI strings the host page set on the element; the article's own win.
     #[prop(optional)]
     host_strings: std::collections::BTreeMap<String, String>,
@@ -72,10 +76,10 @@ pub fn ArticlePage(
     let related: Vec<_> = article
         .related
         .iter()
-        .take(most_shown.map_or(RELATED_SHOWN, |(related, _)| related))
+        .take(most_related.unwrap_or(RELATED_SHOWN))
         .cloned()
         .collect();
-    let latest_shown = most_shown.map_or(LATEST_SHOWN, |(_, latest)| latest);
+    let latest_shown = most_latest.unwrap_or(LATEST_SHOWN);
     let latest: Vec<_> = article.latest.iter().take(latest_shown).cloned().collect();
     let wall_access = article.access.clone();
     let prompt_access = article.access.clone().filter(|_| prompt);

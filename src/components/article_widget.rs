@@ -1,10 +1,8 @@
-use super::{
-    provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, LATEST_SHOWN, RELATED_SHOWN,
-};
+use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
 use crate::browser::{
-    article_property, data_island, dispatch_soon, log_error, page_lang, parse_article_js_text,
-    read_article_object, read_article_value, resolve_relative_urls, strings_property, warn,
-    ArticleProperty, Failed, FailureKind, FetchError, LatestRequest, Ready,
+    article_property, data_island, dispatch_soon, host_options, log_error, page_lang,
+    parse_article_js_text, read_article_object, read_article_value, resolve_relative_urls, warn,
+    ArticleProperty, Failed, FailureKind, FetchError, HostOptions, LatestRequest, Ready,
 };
 use crate::i18n::{document_warnings, UiStrings};
 use crate::model::{Article, Lang, ParseError, Parsed};
@@ -278,40 +276,42 @@ pub fn ArticleWidget(
                 inputs.strings_changes.track();
                 provide_strings(UiStrings::new(
                     lang_override.unwrap_or_else(page_lang),
-                    strings_property(&view_host),
+                    host_options(&view_host).strings,
                 ));
                 view! { <LoadingSkeleton/> }.into_any()
             }
             State::Ready(article, _) => {
                 // Read as each article is shown.
-                let without_json_ld = view_host.has_attribute("no-json-ld");
-                let host_strings = strings_property(&view_host);
-                let most = |name: &str, default: usize| {
-                    view_host
-                        .get_attribute(name)
-                        .and_then(|value| value.trim().parse::<usize>().ok())
-                        .unwrap_or(default)
-                };
-                let most_shown = Some((
-                    most("max-related", RELATED_SHOWN),
-                    most("max-latest", LATEST_SHOWN),
-                ));
+                let HostOptions {
+                    without_json_ld,
+                    most_related,
+                    most_latest,
+                    strings: host_strings,
+                    ..
+                } = host_options(&view_host);
                 view! {
-                    <ArticlePage article entitled=inputs.entitled lang=lang_override without_json_ld most_shown host_strings/>
+                    <ArticlePage
+                        article
+                        entitled=inputs.entitled
+                        lang=lang_override
+                        without_json_ld
+                        most_related
+                        most_latest
+                        host_strings
+                    />
                 }
                 .into_any()
             }
             State::Failed(failure) => {
                 inputs.strings_changes.track();
+                let options = host_options(&view_host);
                 provide_strings(UiStrings::new(
                     lang_override.unwrap_or_else(page_lang),
-                    strings_property(&view_host),
+                    options.strings,
                 ));
                 // The technical detail is for developers: the console and the
                 // event always have it, readers only with `debug`.
-                let detail = view_host
-                    .has_attribute("debug")
-                    .then(|| failure.error.to_string());
+                let detail = options.debug.then(|| failure.error.to_string());
                 view! { <ErrorPanel detail on_retry=failure.retry.then_some(retry)/> }.into_any()
             }
         }

@@ -25,7 +25,7 @@ mod share_menu;
 pub use article_body::ArticleBody;
 pub use article_from_json::ArticleFromJson;
 pub use article_header::ArticleHeader;
-pub use article_page::{ArticlePage, LATEST_SHOWN, RELATED_SHOWN};
+pub use article_page::ArticlePage;
 pub use article_widget::{ArticleWidget, WidgetInputs};
 pub use bell_prompt::BellPrompt;
 pub use donation_prompt::DonationPrompt;

@@ -725,3 +725,39 @@ async fn the_strings_property_overrides_reader_texts() {
     by_role(&inside(&host), "button", "Pass it on");
     host.remove();
 }
+
+/// A `max-related` that is not a whole number, or a `strings` property that
+/// is not an object of strings, is ignored with a warning that names it.
+#[wasm_bindgen_test]
+async fn bad_host_options_are_ignored_with_a_warning() {
+    js(
+        "window.__warnings = []; window.__realWarn = window.__realWarn || console.warn;
+        console.warn = (message) => window.__warnings.push(String(message));",
+    );
+    let json = format!(
+        r#"{{"id":"bad-options","title":"Bad options","published":"2026-11-01T10:00:00Z","body":[],"related":[{}]}}"#,
+        list_items_json("Card", 14)
+    );
+    let host = article_widget_element(&[("max-related", "a dozen")]);
+    set_property(&host, "strings", &js("return { share: 5 }"));
+    set_property(&host, "article", &json.into());
+    let host = in_page(host);
+    wait_for_headline(&host, "Bad options").await;
+    let warnings = js("console.warn = window.__realWarn; return window.__warnings.join('\\n')")
+        .as_string()
+        .unwrap();
+    assert!(
+        warnings.contains(
+            "article-widget: max-related: expected a whole number, found \"a dozen\"; the default is used"
+        ),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("article-widget: the strings property: expected an object of strings"),
+        "{warnings}"
+    );
+    let related = by_role(&inside(&host), "navigation", "Related articles");
+    assert_eq!(all(&related, "li").len(), 12, "the default");
+    by_role(&inside(&host), "button", "Share");
+    host.remove();
+}

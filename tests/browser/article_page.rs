@@ -313,10 +313,10 @@ async fn text_outside_ascii_keeps_every_run_in_place() {
 /// At most 12 related cards and 20 "Latest news" items, the first ones.
 #[wasm_bindgen_test]
 async fn long_related_and_latest_lists_are_cut_to_twelve_and_twenty() {
-    let json = format!(
-        r#"{{"id":"lists","title":"Lists","published":"2026-11-01T10:00:00Z","body":[],"related":[{}],"latest":[{}]}}"#,
-        list_items_json("Related", 30),
-        list_items_json("Latest", 30)
+    let json = article_with_lists(
+        "Lists",
+        &list_items_json("Related", 30),
+        &list_items_json("Latest", 30),
     );
     let root = mount(move || view! { <ArticleFromJson json entitled=true/> });
     leptos::task::tick().await;

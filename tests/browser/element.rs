@@ -678,10 +678,10 @@ async fn a_wrong_optional_part_is_left_out_with_a_warning() {
 /// `max-related` and `max-latest` change how many cards and items show.
 #[wasm_bindgen_test]
 async fn max_related_and_max_latest_attributes() {
-    let json = format!(
-        r#"{{"id":"most","title":"Most","published":"2026-11-01T10:00:00Z","body":[],"related":[{}],"latest":[{}]}}"#,
-        list_items_json("Card", 5),
-        list_items_json("News", 5)
+    let json = article_with_lists(
+        "Most",
+        &list_items_json("Card", 5),
+        &list_items_json("News", 5),
     );
     let host = widget(&[("max-related", "2"), ("max-latest", "0")], Some(&json));
     wait_for_headline(&host, "Most").await;
@@ -734,10 +734,7 @@ async fn bad_host_options_are_ignored_with_a_warning() {
         "window.__warnings = []; window.__realWarn = window.__realWarn || console.warn;
         console.warn = (message) => window.__warnings.push(String(message));",
     );
-    let json = format!(
-        r#"{{"id":"bad-options","title":"Bad options","published":"2026-11-01T10:00:00Z","body":[],"related":[{}]}}"#,
-        list_items_json("Card", 14)
-    );
+    let json = article_with_lists("Bad options", &list_items_json("Card", 14), "");
     let host = article_widget_element(&[("max-related", "a dozen")]);
     set_property(&host, "strings", &js("return { share: 5 }"));
     set_property(&host, "article", &json.into());

@@ -223,6 +223,14 @@ pub fn in_page(element: HtmlElement) -> HtmlElement {
     element
 }
 
+/// An article with an empty body and these `related` and `latest` items
+/// (see [`list_items_json`]), as JSON text.
+pub fn article_with_lists(title: &str, related: &str, latest: &str) -> String {
+    format!(
+        r#"{{"id":"{title}","title":"{title}","published":"2026-11-01T10:00:00Z","body":[],"related":[{related}],"latest":[{latest}]}}"#
+    )
+}
+
 /// `count` related or latest items as JSON (`"id":"{prefix}{n}"`, titled
 /// `"{prefix} {n}"`), comma-separated.
 pub fn list_items_json(prefix: &str, count: usize) -> String {

@@ -1,6 +1,6 @@
 //! What the widget reads from its host element and the page around it.
 
-use crate::model::quoted;
+use crate::model::{quoted, Lang};
 use js_sys::Reflect;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
@@ -25,6 +25,17 @@ pub fn article_property(host: &HtmlElement) -> Option<ArticleProperty> {
     } else {
         ArticleProperty::Value(article)
     })
+}
+
+/// The host page's language (`<html lang>`) if the widget has UI strings
+/// for it, else English: for what is shown before there is an article.
+pub fn page_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
 }
 
 /// What the host element asks of the widget besides its data: read as each

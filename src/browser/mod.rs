@@ -70,17 +70,6 @@ pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
 }
 
-/// The host page's language (`<html lang>`) if the widget has UI strings
-/// for it, else English: for what is shown before there is an article.
-pub fn page_lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|tag| Lang::from_tag(&tag))
-        .unwrap_or_default()
-}
-
 /// Makes the article's relative URLs absolute against `base`, the address
 /// of the document it came from (see `model::relative`); a base that is
 /// not a web address (`data:`) leaves them as they are.
@@ -281,6 +270,7 @@ fn network_message(error: gloo_net::Error) -> String {
     }
 }
 
+mod dismiss;
 mod dom;
 mod events;
 mod host;
@@ -290,13 +280,15 @@ mod reader;
 mod share;
 mod storage;
 
+pub use dismiss::use_light_dismiss;
 pub use dom::{in_next_task, insert_before_end, mount_all, unmount_all, DomMarkup};
 pub use events::{
     dispatch, dispatch_cancelable, dispatch_soon, Failed, NoDetail, Notify, PromptDismissed, Ready,
     Shared,
 };
 pub use host::{
-    article_property, data_island, focus_is_within, host_options, ArticleProperty, HostOptions,
+    article_property, data_island, focus_is_within, host_options, page_lang, ArticleProperty,
+    HostOptions,
 };
 pub use json::{
     parse_article_js_text, parse_article_text, parse_json, read_article_object, read_article_value,

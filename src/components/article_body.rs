@@ -1,5 +1,5 @@
 use super::{article_text, use_strings, StaticMarkup};
-use crate::model::{Article, Block};
+use crate::model::Article;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -25,7 +25,7 @@ pub fn ArticleBody(
             // The next known block; unknown types are never shown.
             while let Some(block) = article.body.get(next).filter(|_| left > 0) {
                 next += 1;
-                if !matches!(block, Block::Unknown(_)) {
+                if block.is_shown() {
                     left -= 1;
                     article_text::block(m, block, &|text| strings.get(text));
                     return true;

@@ -119,6 +119,18 @@ struct Failure {
     retry: bool,
 }
 
+impl From<&FetchError> for Failure {
+    /// The network's failure: worth trying again.
+    fn from(failed: &FetchError) -> Self {
+        Failure {
+            error: ParseError::new("", failed.message.clone()),
+            kind: failed.kind,
+            status: failed.status,
+            retry: true,
+        }
+    }
+}
+
 impl Failure {
     fn of_document(error: ParseError, retry: bool) -> Self {
         Failure {
@@ -195,41 +207,34 @@ pub fn ArticleWidget(
         });
     });
     let state = Memo::new(move |_| {
-        if source.with(|source| *source == Source::Nothing) {
-            return State::Empty;
-        }
-        let outcome = source.with(|source| match source {
-            Source::Nothing => None,
-            Source::PropertyText(json, _) | Source::DataIsland(json, _) => Some(
-                parse_article_js_text(json)
-                    .map(Shown::from)
-                    .map_err(|error| Failure::of_document(error, false)),
-            ),
-            Source::PropertyValue(value, _) => Some(
-                read_article_object(value)
-                    .map(Shown::from)
-                    .map_err(|error| Failure::of_document(error, false)),
-            ),
-            Source::Url(url) => {
-                fetched.with(
-                    |fetched| match &fetched.as_ref().filter(|(of, _)| of == url)?.1 {
-                        Ok(Ok(read)) => Some(Ok(read.clone())),
-                        Ok(Err(error)) => Some(Err(Failure::of_document(error.clone(), true))),
-                        Err(failed) => Some(Err(Failure {
-                            error: ParseError::new("", failed.message.clone()),
-                            kind: failed.kind,
-                            status: failed.status,
-                            retry: true,
-                        })),
-                    },
-                )
+        source.with(|source| {
+            let outcome =
+                match source {
+                    Source::Nothing => return State::Empty,
+                    Source::PropertyText(json, _) | Source::DataIsland(json, _) => Some(
+                        parse_article_js_text(json)
+                            .map(Shown::from)
+                            .map_err(|error| Failure::of_document(error, false)),
+                    ),
+                    Source::PropertyValue(value, _) => Some(
+                        read_article_object(value)
+                            .map(Shown::from)
+                            .map_err(|error| Failure::of_document(error, false)),
+                    ),
+                    Source::Url(url) => fetched.with(|fetched| {
+                        match &fetched.as_ref().filter(|(of, _)| of == url)?.1 {
+                            Ok(Ok(read)) => Some(Ok(read.clone())),
+                            Ok(Err(error)) => Some(Err(Failure::of_document(error.clone(), true))),
+                            Err(failed) => Some(Err(Failure::from(failed))),
+                        }
+                    }),
+                };
+            match outcome {
+                None => State::Waiting,
+                Some(Ok(Shown(article, warnings))) => State::Ready(article, warnings),
+                Some(Err(failure)) => State::Failed(failure),
             }
-        });
-        match outcome {
-            None => State::Waiting,
-            Some(Ok(Shown(article, warnings))) => State::Ready(article, warnings),
-            Some(Err(failure)) => State::Failed(failure),
-        }
+        })
     });
 
     // Tell the host page, once per article shown or error, after this update

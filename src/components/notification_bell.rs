@@ -1,5 +1,7 @@
-use super::{article_text, unique_id, use_light_dismiss, use_strings, BellPrompt, StaticMarkup};
-use crate::browser::{dispatch, load_bell, notification_permission, save_bell, Notify};
+use super::{article_text, unique_id, use_strings, BellPrompt, StaticMarkup};
+use crate::browser::{
+    dispatch, load_bell, notification_permission, save_bell, use_light_dismiss, Notify,
+};
 use crate::i18n::Text;
 use crate::model::metering::{bell_status, BellMemory, BellStatus, Permission};
 use crate::model::Notifications;

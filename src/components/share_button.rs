@@ -1,5 +1,5 @@
-use super::{article_text, unique_id, use_light_dismiss, use_strings, ShareMenu, StaticMarkup};
-use crate::browser::{dispatch, share_natively, NativeShare, Shared};
+use super::{article_text, unique_id, use_strings, ShareMenu, StaticMarkup};
+use crate::browser::{dispatch, share_natively, use_light_dismiss, NativeShare, Shared};
 use crate::i18n::Text;
 use crate::model::{ShareData, ShareNetwork};
 use leptos::html;

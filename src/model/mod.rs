@@ -202,9 +202,7 @@ impl Article {
 
     /// The blocks this version shows (unknown types left out).
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
-        self.body
-            .iter()
-            .filter(|block| !matches!(block, Block::Unknown(_)))
+        self.body.iter().filter(|block| block.is_shown())
     }
 }
 
@@ -286,6 +284,13 @@ pub enum Block {
     /// warning naming its place, never shown.
     #[serde(untagged)]
     Unknown(UnknownBlock),
+}
+
+impl Block {
+    /// Whether this version shows the block (unknown types are skipped).
+    pub fn is_shown(&self) -> bool {
+        !matches!(self, Block::Unknown(_))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

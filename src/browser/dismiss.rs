@@ -1,6 +1,6 @@
 //! Light dismiss for the share menu and the bell's prompt.
 
-use crate::browser::{focus_is_within, on_window_while_mounted};
+use super::{focus_is_within, on_window_while_mounted};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};

@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { brotliCompressSync } from 'node:zlib';
 import { launchChromium, serve } from '../e2e/lib.mjs';
 import { article } from './articles.mjs';
 
@@ -20,10 +21,21 @@ const CYCLES = quick ? 5 : 100;
 const articles = new Map();
 for (const n of SIZES) for (const v of ['a', 'b']) articles.set(`/bench/articles/${n}-${v}.json`, article(n, v));
 
+// ---- the server-rendered page of the cold-start article (README, "Server rendering") ----
+execFileSync('cargo', ['build', '--quiet', '--locked', '--bin', 'article-widget-render'], { stdio: 'inherit' });
+const coldArticle = articles.get(`/bench/articles/${SIZES[1]}-a.json`);
+const fragment = execFileSync('target/debug/article-widget-render', ['-', '--entitled', '--assets', '/'], { input: coldArticle, encoding: 'utf8' });
+const ssrPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>cold start: server-rendered</title>
+<link rel="icon" href="data:,"><script type="module" src="/embed.js"></script><script type="module" src="/bench/cold.js"></script></head>
+<body>${fragment}</body></html>`;
+const brotli = (text) => brotliCompressSync(Buffer.from(text)).length;
+const html = { jsonBytes: coldArticle.length, jsonBrotli: brotli(coldArticle), htmlBytes: fragment.length, htmlBrotli: brotli(fragment) };
+
 // ---- dist/ at /, bench/ at /bench/, the generated articles from memory ----
 const server = await serve((path) => {
   if (articles.has(path)) return Buffer.from(articles.get(path));
-  if (path === '/bench/style.css') return 'www/style.css'; // for the baseline's cold start
+  if (path === '/bench/cold-ssr.html') return Buffer.from(ssrPage);
+  if (path === '/bench/style.css') return 'www/article-widget.css'; // for the baseline's cold start
   return path.startsWith('/bench/') ? join('bench', path.slice(7)) : join(dist, path);
 });
 const { origin } = server;
@@ -64,7 +76,9 @@ const scaling = at(10000) && at(1000) ? at(10000).widgetMs / at(1000).widgetMs :
 // 3. cold start
 const cold = {};
 // `preload`: the widget with the preload hints of docs/embedding.md (its article is 100-a).
-for (const kind of ['widget', 'preload', 'baseline']) {
+// `ssr`: the same article server-rendered into the page; `ready` is when its
+// share button works (hydrated), as for the others.
+for (const kind of ['ssr', 'widget', 'preload', 'baseline']) {
   const ready = []; const painted = [];
   for (let i = 0; i < COLD_RUNS; i += 1) {
     const fresh = await (await browser.newContext()).newPage();
@@ -104,12 +118,16 @@ for (const r of render) console.log(`${String(r.blocks).padStart(7)}  ${ms(r.wid
 if (scaling != null) console.log(`Scaling: time(10,000 blocks) / time(1,000 blocks) = ${scaling.toFixed(2)}`);
 console.log(`\nCold start (${SIZES[1]} blocks, median of ${COLD_RUNS} page loads, ms since navigation)`);
 for (const [kind, c] of Object.entries(cold)) console.log(`${kind.padEnd(9)} ready ${ms(c.readyMs)}   painted ${ms(c.paintedMs)}`);
+console.log(`Headline painted, server-rendered / baseline: ${(cold.ssr.paintedMs / cold.baseline.paintedMs).toFixed(2)}; `
+  + `share button works, server-rendered / client-rendered: ${(cold.ssr.readyMs / cold.widget.readyMs).toFixed(2)}`);
+console.log(`\nServer-rendered HTML (${SIZES[1]} blocks): ${html.htmlBytes} bytes, ${html.htmlBrotli} brotli; `
+  + `the article JSON: ${html.jsonBytes} bytes, ${html.jsonBrotli} brotli (HTML added: ${html.htmlBytes - html.jsonBytes} bytes, ${html.htmlBrotli - html.jsonBrotli} brotli)`);
 console.log(`\nMemory (MB; ${memorySize}-block article; ${CYCLES} mount/remove cycles)`);
 console.log(`${''.padEnd(22)}${'JS heap'.padStart(9)}${'wasm'.padStart(10)}`);
 for (const [label, m] of [['before', before], ['rendered', rendered], [`after ${half} cycles`, afterHalf], [`after ${CYCLES} cycles`, afterAll]]) {
   console.log(`${label.padEnd(22)}${mb(m.jsHeap)} ${mb(m.wasm)}`);
 }
-const results = { date: new Date().toISOString(), quick, size, render, scaling, cold, memory };
+const results = { date: new Date().toISOString(), quick, size, render, scaling, cold, html, memory };
 if (!quick) {
   await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nWrote bench/results.json');

@@ -3,7 +3,18 @@
 const src = new URLSearchParams(location.search).get('src');
 const painted = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 const widget = document.querySelector('article-widget');
-if (widget) {
+if (widget?.shadowRoot?.querySelector('h1')) {
+  // Server-rendered: the headline came with the HTML (its first contentful
+  // paint); ready when hydration made the share button work.
+  const firstPaint = new Promise((resolve) => new PerformanceObserver((list, observer) => {
+    const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+    if (entry) { observer.disconnect(); resolve(entry.startTime); }
+  }).observe({ type: 'paint', buffered: true }));
+  const live = () => widget.shadowRoot.querySelector('button.aw-share-button');
+  while (!live()) await new Promise((resolve) => setTimeout(resolve, 1));
+  const ready = performance.now();
+  window.coldStart = { ready, painted: await firstPaint };
+} else if (widget) {
   widget.addEventListener('article-widget:ready', async () => {
     const ready = performance.now();
     await painted();

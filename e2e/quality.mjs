@@ -152,10 +152,13 @@ await check('keyboard: donation prompt "Not now" (nb, free)', async () => {
   await context.close();
 });
 
-for (const [path, label] of [['/index.html', 'preview'], ['/embed-example.html', 'embed example']]) {
+for (const [path, label] of [['/index.html', 'preview'], ['/embed-example.html', 'embed example'],
+  ['/ssr/night-ferry.html', 'server-rendered, through hydration'], ['/ssr/havnebadet.html', 'server-rendered, free']]) {
   await check(`layout stability: CLS 0 through render, images and prompts (${label})`, async () => {
     const { context, page } = await open(path);
-    if (path === '/index.html') {
+    // A server's page: wait until it is live (the share button and bell).
+    if (path.startsWith('/ssr/')) await page.locator('article-widget button.aw-share-button').waitFor();
+    if (path === '/index.html' || path === '/ssr/night-ferry.html') {
       await page.getByRole('button', { name: 'Share', exact: true }).click();
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Get notifications' }).click();

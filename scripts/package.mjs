@@ -9,12 +9,12 @@ import { join } from 'node:path';
 
 const DIST = process.argv[2] ?? 'dist';
 const version = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
-const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'snippets'];
+const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'snippets', 'article-widget.css'];
 
 // The manifest names every custom property and part the widget has.
 const manifest = JSON.parse(readFileSync('npm/custom-elements.json', 'utf8'));
 const element = manifest.modules[0].declarations[0];
-const css = readFileSync('www/style.css', 'utf8');
+const css = readFileSync('www/article-widget.css', 'utf8');
 const hostBlock = css.slice(css.indexOf(':host {'), css.indexOf('}', css.indexOf(':host {')));
 const properties = new Set([...hostBlock.matchAll(/(--aw-[a-z-]+):/g)].map((m) => m[1]));
 const sources = readdirSync('src/components').map((file) => readFileSync(join('src/components', file), 'utf8')).join('\n');
@@ -55,7 +55,7 @@ writeFileSync(join(out, 'package.json'), `${JSON.stringify({
 // Not published: `private` keeps `npm publish` from sending it by mistake; `npm pack` works.
 const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', '..'], { cwd: out, encoding: 'utf8' }))[0];
 const files = packed.files.map((f) => f.path);
-for (const needed of ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'article-widget.d.ts', 'custom-elements.json', 'package.json']) {
+for (const needed of ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'article-widget.css', 'article-widget.d.ts', 'custom-elements.json', 'package.json']) {
   if (!files.includes(needed)) throw new Error(`npm pack left out ${needed}`);
 }
 if (!files.some((f) => f.startsWith('snippets/'))) throw new Error('npm pack left out snippets/');

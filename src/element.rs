@@ -4,9 +4,12 @@
 //! of its own, and returns the element's handle: `changed(name)` for
 //! attribute and property changes, `unmount()` when it leaves the page.
 
+use crate::browser::{hydration_mismatch, server_container, warn};
 use crate::components::{ArticleWidget, WidgetInputs};
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
+use leptos::tachys::hydration::Cursor;
+use leptos::tachys::view::{PositionState, RenderHtml};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
@@ -19,7 +22,7 @@ extern "C" {
 /// The widget's stylesheet, shipped inside the wasm: no extra request and no
 /// flash of unstyled content, and constructable stylesheets are allowed under
 /// a strict `style-src`.
-const STYLESHEET: &str = include_str!("../www/style.css");
+const STYLESHEET: &str = include_str!("../www/article-widget.css");
 
 /// Defines `<article-widget>` on this page; does nothing when it already is.
 pub fn define() {
@@ -28,15 +31,34 @@ pub fn define() {
     define_article_widget(&mount.into_js_value(), env!("CARGO_PKG_VERSION"));
 }
 
-/// Renders a widget into `root` for `host` and returns its handle.
+/// Renders a widget into `root` for `host` and returns its handle. A
+/// server-rendered page in `root` is hydrated in place when the browser
+/// would draw exactly what the server drew; otherwise it is replaced by a
+/// clean render, with a warning saying why.
 fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
     adopt_stylesheet(&root);
-    let container: HtmlElement = document()
-        .create_element("div")
-        .unwrap_throw()
-        .unchecked_into();
-    container.set_class_name("aw-container");
-    let _ = root.append_child(&container);
+    let server = server_container(&root).and_then(|container| {
+        match hydration_mismatch(&host, &container) {
+            None => Some(container),
+            Some(why) => {
+                warn(&format!(
+                    "article-widget: the server-rendered article is drawn again in the browser: {why}"
+                ));
+                container.remove();
+                None
+            }
+        }
+    });
+    let hydrate = server.is_some();
+    let container = server.unwrap_or_else(|| {
+        let container: HtmlElement = document()
+            .create_element("div")
+            .unwrap_throw()
+            .unchecked_into();
+        container.set_class_name("aw-container");
+        let _ = root.append_child(&container);
+        container
+    });
 
     let owner = Owner::new();
     let (inputs, mounted) = owner.with(|| {
@@ -45,9 +67,22 @@ fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
         }
         let inputs = WidgetInputs::read_from(&host);
         let element = host.clone();
-        let mounted = leptos::mount::mount_to(container.clone(), move || {
-            view! { <ArticleWidget host=element inputs/> }
-        });
+        let widget = move || view! { <ArticleWidget host=element inputs hydrate/> };
+        // Kept for the widget's life; dropped on unmount.
+        let mounted: Box<dyn std::any::Any> = if hydrate {
+            // As `leptos::mount::hydrate_from`, but under this widget's
+            // owner (which a new root owner would not be). Effects run on
+            // wasm-bindgen's executor (already set if another widget
+            // mounted first).
+            let _ = any_spawner::Executor::init_wasm_bindgen();
+            let state = widget().into_view().hydrate::<true>(
+                &Cursor::new(container.clone().unchecked_into()),
+                &PositionState::default(),
+            );
+            Box::new(state)
+        } else {
+            Box::new(leptos::mount::mount_to(container.clone(), widget))
+        };
         (inputs, mounted)
     });
 
@@ -114,7 +149,7 @@ fn adopt_stylesheet(root: &ShadowRoot) {
     // Browsers without constructable stylesheets (Safari before 16.4): one
     // `<style>`, never a second one when the widget moves.
     let has_fallback = root
-        .query_selector(":scope > style[data-article-widget]")
+        .query_selector("style[data-article-widget]")
         .ok()
         .flatten()
         .is_some();

@@ -284,3 +284,70 @@ mod tests {
         );
     }
 }
+
+/// How much of a timestamp to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// "1 November 2025" / "1. november 2025": the dateline.
+    Long,
+    /// "2 November 2025 at 14:05" / "2. november 2025 kl. 14:05".
+    LongWithTime,
+    /// "1 Nov 2025" / "1. nov. 2025": cards and lists.
+    Medium,
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_EN_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
+];
+const MONTHS_NB: [&str; 12] = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
+const MONTHS_NB_SHORT: [&str; 12] = [
+    "jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des.",
+];
+
+/// A timestamp's wall clock in words, as the browser's `Intl.DateTimeFormat`
+/// writes it for `en-GB` and `nb-NO` (the browser suite checks that they
+/// agree): where there is no `Intl`, as on a server.
+pub fn format_date_text(date: &crate::model::DateTime, lang: Lang, style: DateStyle) -> String {
+    let month = usize::from(date.month.clamp(1, 12) - 1);
+    let (day, year) = (date.day, date.year);
+    let time = format!("{:02}:{:02}", date.hour, date.minute);
+    match (lang, style) {
+        (Lang::En, DateStyle::Long) => format!("{day} {} {year}", MONTHS_EN[month]),
+        (Lang::En, DateStyle::LongWithTime) => {
+            format!("{day} {} {year} at {time}", MONTHS_EN[month])
+        }
+        (Lang::En, DateStyle::Medium) => format!("{day} {} {year}", MONTHS_EN_SHORT[month]),
+        (Lang::Nb, DateStyle::Long) => format!("{day}. {} {year}", MONTHS_NB[month]),
+        (Lang::Nb, DateStyle::LongWithTime) => {
+            format!("{day}. {} {year} kl. {time}", MONTHS_NB[month])
+        }
+        (Lang::Nb, DateStyle::Medium) => format!("{day}. {} {year}", MONTHS_NB_SHORT[month]),
+    }
+}

@@ -27,12 +27,17 @@
 //! assert_eq!(again, article);
 //! ```
 
+#![recursion_limit = "256"]
+
 #[cfg(feature = "widget")]
 pub mod browser;
 #[cfg(feature = "widget")]
 pub mod components;
 #[cfg(feature = "widget")]
 pub mod element;
+pub mod hydration;
 pub mod i18n;
 pub mod markup;
 pub mod model;
+#[cfg(all(feature = "widget", not(target_arch = "wasm32")))]
+pub mod server;

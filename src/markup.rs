@@ -34,14 +34,20 @@ impl HtmlMarkup {
     }
 
     fn escape(&mut self, text: &str, quotes: bool) {
-        for c in text.chars() {
-            match c {
-                '&' => self.html.push_str("&amp;"),
-                '<' => self.html.push_str("&lt;"),
-                '>' => self.html.push_str("&gt;"),
-                '"' if quotes => self.html.push_str("&quot;"),
-                c => self.html.push(c),
-            }
+        escape_html(&mut self.html, text, quotes);
+    }
+}
+
+/// Appends `text` to `html` escaped for HTML text, or with `quotes` for a
+/// double-quoted attribute value.
+pub fn escape_html(html: &mut String, text: &str, quotes: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            '"' if quotes => html.push_str("&quot;"),
+            c => html.push(c),
         }
     }
 }

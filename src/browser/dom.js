@@ -97,3 +97,32 @@ export function setScriptText(script, text) {
   }
   return true;
 }
+
+/** The shape of `root`'s children (see `hydration.rs`): `<name` … `>`
+ * around each element's children, `#` a text node, `!` a comment. Walked
+ * without recursion, since nesting may be deep. */
+export function shapeOf(root) {
+  let shape = '';
+  let node = root.firstChild;
+  while (node) {
+    const type = node.nodeType;
+    if (type === 1) {
+      shape += '<' + node.localName;
+      if (node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+      shape += '>';
+    } else if (type === 3) {
+      shape += '#';
+    } else if (type === 8) {
+      shape += '!';
+    }
+    while (node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node !== root) shape += '>';
+    }
+    node = node === root ? null : node.nextSibling;
+  }
+  return shape;
+}

@@ -20,6 +20,8 @@ extern "C" {
     fn next_task(callback: JsValue);
     #[wasm_bindgen(js_name = setScriptText)]
     fn set_script_text(script: &Element, text: &str) -> bool;
+    #[wasm_bindgen(js_name = shapeOf)]
+    fn shape_of_children(root: &Element) -> String;
 }
 
 // The step codes `dom.js` reads.
@@ -144,4 +146,9 @@ pub fn in_next_task(run: impl FnOnce() + 'static) {
 /// does not allow that policy.
 pub fn script_text(script: &Element, text: &str) -> bool {
     set_script_text(script, text)
+}
+
+/// The shape of `root`'s children (see [`crate::hydration::shape_hash`]).
+pub fn shape_of(root: &Element) -> String {
+    shape_of_children(root)
 }

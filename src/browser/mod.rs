@@ -1,69 +1,15 @@
 //! The browser APIs the views use, each behind one small function so that
 //! components stay views and the model stays plain Rust.
 
-use crate::model::{quoted, DateTime, Lang, ParseError};
-use js_sys::Intl::{DateTimeFormat, DateTimeFormatOptions, DateTimeStyle};
+use crate::model::{quoted, ParseError};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-/// How much of a timestamp to show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DateStyle {
-    /// "1 November 2025" / "1. november 2025": the dateline.
-    Long,
-    /// "2 November 2025 at 14:05" / "2. november 2025 kl. 14:05".
-    LongWithTime,
-    /// "1 Nov 2025" / "1. nov. 2025": cards and lists.
-    Medium,
-}
-
-/// Formats a timestamp in the article's language with the browser's `Intl`,
-/// showing the wall clock the newsroom wrote (see [`DateTime`]).
-pub fn format_date(date: &DateTime, lang: Lang, style: DateStyle) -> String {
-    let instant = js_sys::Date::new(&JsValue::from_f64(date.wall_clock_millis() as f64));
-    formatter(lang, style)
-        .call1(&JsValue::UNDEFINED, &instant)
-        .ok()
-        .and_then(|text| text.as_string())
-        .unwrap_or_else(|| date.rfc3339.clone())
-}
-
-thread_local! {
-    /// `Intl.DateTimeFormat`s are slow to make: one per language and style,
-    /// kept for the page's life (a page shows many dates).
-    static FORMATTERS: RefCell<Vec<((Lang, DateStyle), js_sys::Function)>> = const { RefCell::new(Vec::new()) };
-}
-
-fn formatter(lang: Lang, style: DateStyle) -> js_sys::Function {
-    FORMATTERS.with(|formatters| {
-        if let Some((_, format)) = formatters
-            .borrow()
-            .iter()
-            .find(|(key, _)| *key == (lang, style))
-        {
-            return format.clone();
-        }
-        let options = DateTimeFormatOptions::new();
-        options.set_time_zone("UTC");
-        match style {
-            DateStyle::Long => options.set_date_style(DateTimeStyle::Long),
-            DateStyle::LongWithTime => {
-                options.set_date_style(DateTimeStyle::Long);
-                options.set_time_style(DateTimeStyle::Short);
-            }
-            DateStyle::Medium => options.set_date_style(DateTimeStyle::Medium),
-        }
-        let locales = js_sys::Array::of1(&JsValue::from_str(lang.locale()));
-        let format = DateTimeFormat::new(&locales, options.unchecked_ref()).format();
-        formatters
-            .borrow_mut()
-            .push(((lang, style), format.clone()));
-        format
-    })
-}
+pub use crate::i18n::DateStyle;
+pub use dates::format_date;
 
 /// Writes a warning to the browser console.
 pub fn warn(message: &str) {
@@ -270,10 +216,12 @@ fn network_message(error: gloo_net::Error) -> String {
     }
 }
 
+mod dates;
 mod dismiss;
 mod dom;
 mod events;
 mod host;
+mod hydration;
 mod json;
 mod notifications;
 mod reader;
@@ -290,6 +238,7 @@ pub use host::{
     article_property, data_island, focus_is_within, host_options, page_lang, ArticleProperty,
     HostOptions,
 };
+pub use hydration::{hydration_mismatch, server_container};
 pub use json::{
     parse_article_js_text, parse_article_text, parse_json, read_article_object, read_article_value,
     to_js, to_json_text,
@@ -320,8 +269,11 @@ pub fn now_ms() -> i64 {
 /// The address to share when the article names none: the host page's
 /// `<link rel="canonical">` (a web address), else the page's own address
 /// without its query and fragment, which may hold a session or an access
-/// token (`?session=…#access_token=…`).
+/// token (`?session=…#access_token=…`). A server knows no page: nothing.
 pub fn page_url() -> String {
+    if cfg!(not(target_arch = "wasm32")) {
+        return String::new();
+    }
     let Some(window) = web_sys::window() else {
         return String::new();
     };

@@ -1,4 +1,4 @@
-use super::{article_text, use_strings, NotificationBell, ShareButton, StaticMarkup};
+use super::{article_text, use_strings, NotificationBell, ShareButton, ShareLinks, StaticMarkup};
 use crate::browser::{format_date, page_url};
 use crate::model::{share_networks, Article};
 use leptos::prelude::*;
@@ -11,6 +11,11 @@ use std::sync::Arc;
 pub fn ArticleHeader(
     /// The article whose header this is.
     article: Arc<Article>,
+    /// Whether script runs here: the share button and the bell; else (a
+    /// server's HTML, before hydration) share links in a disclosure and no
+    /// bell.
+    #[prop(into, default = Signal::stored(true))]
+    live: Signal<bool>,
 ) -> impl IntoView {
     let share = article.share_data(&page_url());
     let networks = share_networks(article.share.as_ref());
@@ -31,8 +36,19 @@ pub fn ArticleHeader(
         <header class="aw-header" part="header">
             {headline}
             <div class="aw-actions">
-                <ShareButton share networks/>
-                {notifications.map(|notifications| view! { <NotificationBell notifications/> })}
+                {move || {
+                    if live.get() {
+                        view! { <ShareButton share=share.clone() networks=networks.clone()/> }.into_any()
+                    } else {
+                        view! { <ShareLinks share=share.clone() networks=networks.clone()/> }.into_any()
+                    }
+                }}
+                {move || {
+                    notifications
+                        .clone()
+                        .filter(|_| live.get())
+                        .map(|notifications| view! { <NotificationBell notifications/> })
+                }}
             </div>
             {publisher}
         </header>

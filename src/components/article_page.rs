@@ -1,10 +1,10 @@
 use super::{
-    provide_strings, ArticleBody, ArticleHeader, DonationPrompt, FigureImage, LatestNews,
-    MeterNote, Paywall, RelatedArticles,
+    provide_id_scope, provide_strings, ArticleBody, ArticleHeader, DonationPrompt, FigureImage,
+    LatestNews, MeterNote, Paywall, RelatedArticles, Rendering,
 };
 use crate::browser::{reader_access, take_prompt_impression, use_json_ld};
 use crate::i18n::UiStrings;
-use crate::model::metering::AccessDecision;
+use crate::model::metering::{served_access, AccessDecision};
 use crate::model::{news_article_json_ld, Access, Article, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -45,33 +45,73 @@ pub fn ArticlePage(
     /// UI strings the host page set on the element; the article's own win.
     #[prop(optional)]
     host_strings: std::collections::BTreeMap<String, String>,
+    /// Drawn in the browser (the default), as HTML on a server, or
+    /// adopting a server's HTML.
+    #[prop(optional)]
+    rendering: Rendering,
 ) -> impl IntoView {
     let mut strings = host_strings;
     strings.extend(article.strings.clone());
     provide_strings(UiStrings::new(lang.unwrap_or(article.ui_lang()), strings));
+    provide_id_scope(&article.id);
     let lang_tag = article.lang.clone().unwrap_or_else(|| "en".to_owned());
     let direction = article.direction();
 
-    // Decided once, when the article is shown: the meter counts this read now.
+    // Decided once, when the article is shown: the meter counts this read
+    // now. A server (and the first pass of hydration, which must draw what
+    // the server drew) knows nothing of the reader's meter or prompt.
     let entitled_at_start = entitled.get_untracked();
-    let decision = reader_access(article.access.as_ref(), &article.id, entitled_at_start);
-    let (teaser_blocks, free_left) = match decision {
-        AccessDecision::Teaser { teaser_blocks } => (Some(teaser_blocks), None),
-        AccessDecision::Full { free_left } => (None, free_left),
-    };
     let asks = article
         .access
         .as_ref()
         .is_some_and(Access::asks_for_support);
-    let prompt = asks && !entitled_at_start && take_prompt_impression(&article.id);
-    if !without_json_ld {
+    let (decision, prompt) = match rendering {
+        Rendering::Client => (
+            reader_access(article.access.as_ref(), &article.id, entitled_at_start),
+            asks && !entitled_at_start && take_prompt_impression(&article.id),
+        ),
+        Rendering::Server | Rendering::Hydrating => (
+            served_access(article.access.as_ref(), entitled_at_start),
+            false,
+        ),
+    };
+    let decision = RwSignal::new(decision);
+    let prompt = RwSignal::new(prompt);
+    // The parts that need script: the share button (else share links),
+    // the bell, the meter note, the donation prompt.
+    let live = RwSignal::new(rendering == Rendering::Client);
+    if rendering == Rendering::Hydrating {
+        // Once the server's HTML is adopted: the reader's own meter and
+        // prompt, and the live parts.
+        let article = Arc::clone(&article);
+        Effect::new(move |_| {
+            let entitled = entitled.get_untracked();
+            decision.set(reader_access(
+                article.access.as_ref(),
+                &article.id,
+                entitled,
+            ));
+            prompt.set(asks && !entitled && take_prompt_impression(&article.id));
+            live.set(true);
+        });
+    }
+    // A server writes the JSON-LD beside the element, in light DOM.
+    if rendering == Rendering::Client && !without_json_ld {
         use_json_ld(&news_article_json_ld(
             &article,
-            teaser_blocks.is_some() && !entitled_at_start,
+            matches!(decision.get_untracked(), AccessDecision::Teaser { .. }) && !entitled_at_start,
         ));
     }
 
-    let cut_after = move || if entitled.get() { None } else { teaser_blocks };
+    // A memo: the body is written again only when the cut moves.
+    let cut_after = Memo::new(move |_| match decision.get() {
+        AccessDecision::Teaser { teaser_blocks } if !entitled.get() => Some(teaser_blocks),
+        _ => None,
+    });
+    let free_left = move || match decision.get() {
+        AccessDecision::Full { free_left } if live.get() && !entitled.get() => free_left,
+        _ => None,
+    };
     let image = article.image.clone();
     let related: Vec<_> = article
         .related
@@ -82,33 +122,34 @@ pub fn ArticlePage(
     let latest_shown = most_latest.unwrap_or(LATEST_SHOWN);
     let latest: Vec<_> = article.latest.iter().take(latest_shown).cloned().collect();
     let wall_access = article.access.clone();
-    let prompt_access = article.access.clone().filter(|_| prompt);
+    let prompt_access = article.access.clone();
     let body_article = Arc::clone(&article);
     let body_busy = RwSignal::new(false);
     view! {
         <div class="aw-page" lang=lang_tag dir=direction>
             <article class="aw-article">
-                <ArticleHeader article=article/>
+                <ArticleHeader article=article live/>
                 {image.map(|image| view! { <FigureImage image hero=true/> })}
-                {move || {
-                    free_left.filter(|_| !entitled.get()).map(|free_left| view! { <MeterNote free_left/> })
-                }}
+                {move || free_left().map(|free_left| view! { <MeterNote free_left/> })}
                 <div
                     class="aw-body"
                     part="body"
-                    class:aw-body-cut=move || cut_after().is_some()
+                    class:aw-body-cut=move || cut_after.get().is_some()
                     aria-busy=move || body_busy.get().then_some("true")
                 >
                     {move || {
-                        let shown = cut_after().unwrap_or(usize::MAX);
+                        let shown = cut_after.get().unwrap_or(usize::MAX);
                         view! { <ArticleBody article=Arc::clone(&body_article) shown busy=body_busy/> }
                     }}
                 </div>
                 {move || {
-                    cut_after().and(wall_access.clone()).map(|access| view! { <Paywall access/> })
+                    cut_after.get().and(wall_access.clone()).map(|access| view! { <Paywall access/> })
                 }}
                 {move || {
-                    prompt_access.clone().filter(|_| !entitled.get()).map(|access| view! { <DonationPrompt access/> })
+                    prompt_access
+                        .clone()
+                        .filter(|_| prompt.get() && live.get() && !entitled.get())
+                        .map(|access| view! { <DonationPrompt access/> })
                 }}
             </article>
             <RelatedArticles articles=related/>

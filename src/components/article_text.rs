@@ -3,7 +3,7 @@
 //! list. Plain functions, so the same steps make DOM nodes in the browser
 //! and HTML text in tests.
 
-use crate::browser::DateStyle;
+use crate::i18n::DateStyle;
 use crate::i18n::{explain_source_type, Text};
 use crate::markup::Markup;
 use crate::model::{
@@ -344,6 +344,48 @@ pub fn icon(m: &mut dyn Markup, path: &str, size: &str, class: Option<&str>) {
     m.attr("focusable", "false");
     m.open_svg("path");
     m.attr("d", path);
+    m.close();
+    m.close();
+}
+
+/// The share icon (the share button's and the share links').
+pub const SHARE_PATH: &str = "M12 10a2 2 0 0 0-1.6.8L5.9 8.5a2 2 0 0 0 0-1l4.5-2.3A2 2 0 1 0 10 4l-4.5 2.3a2 2 0 1 0 0 3.4L10 12a2 2 0 1 0 2-2z";
+
+/// One share link: its address, visible label and accessible name.
+pub struct ShareLink {
+    pub href: String,
+    pub label: String,
+    pub name: String,
+}
+
+/// Share links in a `<details>` disclosure, which opens with no script:
+/// `summary` is the toggle's text, `menu_name` the list's name.
+pub fn share_links(m: &mut dyn Markup, links: &[ShareLink], summary: &str, menu_name: &str) {
+    m.open("details");
+    m.attr("class", "aw-share aw-share-links");
+    m.attr("part", "share");
+    m.open("summary");
+    m.attr("class", "aw-action-button aw-share-button");
+    m.attr("part", "button");
+    icon(m, SHARE_PATH, "16", None);
+    m.text(summary);
+    m.close();
+    m.open("ul");
+    m.attr("class", "aw-menu");
+    m.attr("part", "share-menu");
+    m.attr("aria-label", menu_name);
+    for link in links {
+        m.open("li");
+        m.open("a");
+        m.attr("class", "aw-menu-item");
+        m.attr("part", "menu-item");
+        m.attr("href", &link.href);
+        m.attr("rel", "noopener noreferrer");
+        m.attr("aria-label", &link.name);
+        m.text(&link.label);
+        m.close();
+        m.close();
+    }
     m.close();
     m.close();
 }

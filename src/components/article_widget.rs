@@ -1,4 +1,4 @@
-use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton};
+use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, Rendering};
 use crate::browser::{
     article_property, data_island, dispatch_soon, host_options, log_error, page_lang,
     parse_article_js_text, read_article_object, read_article_value, resolve_relative_urls, warn,
@@ -164,6 +164,10 @@ pub fn ArticleWidget(
     host: HtmlElement,
     /// Its attributes and property changes, as signals.
     inputs: WidgetInputs,
+    /// The first article is a server's HTML to adopt, drawn from the data
+    /// island (see `element`).
+    #[prop(optional)]
+    hydrate: bool,
 ) -> impl IntoView {
     let host = SendWrapper::new(host);
     let source_host = host.clone();
@@ -273,6 +277,8 @@ pub fn ArticleWidget(
 
     let view_host = host.clone();
     let retry = Callback::new(move |_: ()| inputs.reloads.update(|n| *n = n.wrapping_add(1)));
+    // Only the first article shown is the server's.
+    let mut hydrating = hydrate;
     move || {
         let lang_override = inputs.lang.get().as_deref().and_then(Lang::from_tag);
         match state.get() {
@@ -294,6 +300,11 @@ pub fn ArticleWidget(
                     strings: host_strings,
                     ..
                 } = host_options(&view_host);
+                let rendering = if std::mem::take(&mut hydrating) {
+                    Rendering::Hydrating
+                } else {
+                    Rendering::Client
+                };
                 view! {
                     <ArticlePage
                         article
@@ -303,6 +314,7 @@ pub fn ArticleWidget(
                         most_related
                         most_latest
                         host_strings
+                        rendering
                     />
                 }
                 .into_any()

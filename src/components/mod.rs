@@ -19,6 +19,7 @@ mod notification_bell;
 mod paywall;
 mod related_articles;
 mod share_button;
+mod share_links;
 mod share_menu;
 
 pub use article_body::ArticleBody;
@@ -38,11 +39,12 @@ pub use notification_bell::NotificationBell;
 pub use paywall::Paywall;
 pub use related_articles::RelatedArticles;
 pub use share_button::ShareButton;
+pub use share_links::ShareLinks;
 pub use share_menu::ShareMenu;
 
 use crate::i18n::{Text, UiStrings};
 use crate::model::Lang;
-use leptos::prelude::{provide_context, use_context, GetValue, StoredValue, WithValue};
+use leptos::prelude::{provide_context, use_context, GetValue, SetValue, StoredValue, WithValue};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The UI strings of the widget being shown (a cheap, copyable handle).
@@ -78,9 +80,52 @@ pub fn use_strings() -> Strings {
     use_context::<Strings>().unwrap_or_else(|| Strings(StoredValue::new(UiStrings::default())))
 }
 
+/// How a page is being drawn: the same components draw it in each case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Rendering {
+    /// In the browser, from nothing: every part live at once.
+    #[default]
+    Client,
+    /// As HTML text on a server: what works without script (share links
+    /// in a disclosure, no bell, no donation prompt, nothing from the
+    /// reader's storage).
+    Server,
+    /// In the browser, adopting a server's HTML: first exactly as the
+    /// server drew it, then the parts that need script go live.
+    Hydrating,
+}
+
+/// Ids for one article page: the same on a server and in the browser that
+/// hydrates its HTML (a page-wide counter would differ), and apart from
+/// another article's ids in one document.
+#[derive(Clone, Copy, Debug)]
+pub struct IdScope {
+    article: StoredValue<String>,
+    next: StoredValue<usize>,
+}
+
+/// Makes ids under this component come from a scope of `article_id`'s own.
+pub fn provide_id_scope(article_id: &str) {
+    use std::hash::Hasher;
+    let mut hash = fnv::FnvHasher::default();
+    hash.write(article_id.as_bytes());
+    provide_context(IdScope {
+        article: StoredValue::new(format!("{:08x}", hash.finish() as u32)),
+        next: StoredValue::new(0),
+    });
+}
+
 /// An id unique on the page, for `aria-controls` and `aria-labelledby`
-/// (several widgets may share one document).
+/// (several widgets may share one document): within an article page, from
+/// its [`IdScope`].
 pub fn unique_id(prefix: &str) -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+    match use_context::<IdScope>() {
+        Some(scope) => {
+            let n = scope.next.get_value();
+            scope.next.set_value(n + 1);
+            format!("{prefix}-{}-{n}", scope.article.get_value())
+        }
+        None => format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed)),
+    }
 }

@@ -79,7 +79,7 @@ pub fn ShareButton(
                 }
                 on:click=on_click
             >
-                {StaticMarkup::new(|m| article_text::icon(m, SHARE_PATH, "16", None))}
+                {StaticMarkup::new(|m| article_text::icon(m, article_text::SHARE_PATH, "16", None))}
                 {strings.get(Text::Share)}
             </button>
             <Show when=move || open.get()>
@@ -95,5 +95,3 @@ pub fn ShareButton(
         </div>
     }
 }
-
-const SHARE_PATH: &str = "M12 10a2 2 0 0 0-1.6.8L5.9 8.5a2 2 0 0 0 0-1l4.5-2.3A2 2 0 1 0 10 4l-4.5 2.3a2 2 0 1 0 0 3.4L10 12a2 2 0 1 0 2-2z";

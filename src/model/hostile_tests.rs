@@ -5,7 +5,7 @@
 use super::*;
 
 #[path = "../../tests/hostile/corpus.rs"]
-pub(super) mod corpus;
+pub(crate) mod corpus;
 use corpus::{Expect, CORPUS};
 
 fn assert_safe_link(url: &str, usage: UrlUse, case: &str) {

@@ -97,6 +97,21 @@ pub fn decide_access(
     }
 }
 
+/// What a server sends a reader it knows only by `entitled`: a premium
+/// article's teaser and wall unless the reader is entitled (the rest never
+/// leaves the server); every other article whole, since the meter lives in
+/// the reader's browser, which cuts a metered article there.
+pub fn served_access(access: Option<&Access>, entitled: bool) -> AccessDecision {
+    match access {
+        Some(access) if access.model == AccessModel::Premium && !entitled => {
+            AccessDecision::Teaser {
+                teaser_blocks: access.teaser_blocks as usize,
+            }
+        }
+        _ => AccessDecision::Full { free_left: None },
+    }
+}
+
 /// The donation prompt's memory: when "Not now" stops asking until, and when
 /// the prompt was last shown for each article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]

@@ -19,7 +19,7 @@ pub use error::{quoted, ParseError};
 pub use inline::{Inline, RichText};
 pub use json_ld::{escape_for_script, news_article_json_ld, NewsArticleLd, PAYWALLED_CLASS};
 pub use share::{encode_component, share_link, share_networks, ShareData, ShareNetwork};
-pub use url::{safe_url, UrlUse};
+pub use url::{is_relative, safe_url, UrlUse};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -203,6 +203,15 @@ impl Article {
     /// The blocks this version shows (unknown types left out).
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
         self.body.iter().filter(|block| block.is_shown())
+    }
+
+    /// The article as sent to a reader who may read only its teaser: the
+    /// first `teaser_blocks` blocks shown, nothing of the rest.
+    pub fn teaser(&self, teaser_blocks: usize) -> Article {
+        Article {
+            body: self.blocks().take(teaser_blocks).cloned().collect(),
+            ..self.clone()
+        }
     }
 }
 
@@ -723,6 +732,6 @@ mod schema;
 
 // Natively: they read JSON text with serde_json.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod hostile_tests;
+pub(crate) mod hostile_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

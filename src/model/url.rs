@@ -43,7 +43,7 @@ pub fn safe_url(raw: &str, usage: UrlUse) -> Option<String> {
 
 /// Whether `url` is a relative reference (`images/x.jpg`, `/a`, `?page=2`)
 /// that points away from the page: no scheme, and not an in-page anchor.
-pub(super) fn is_relative(url: &str) -> bool {
+pub fn is_relative(url: &str) -> bool {
     !url.starts_with('#') && scheme_of(url).is_none()
 }
 

@@ -9,6 +9,7 @@ mod bell;
 mod element;
 mod faults;
 mod hostile;
+mod hydration;
 mod long_body;
 mod markup;
 mod reader_revenue;

@@ -1,0 +1,80 @@
+//! `article-widget-render article.json [--lang nb] [--theme dark] [--entitled]
+//! [--assets https://cdn.example/article-widget/] [--no-json-ld] > fragment.html`
+//!
+//! Renders an article (format v1) to the HTML a page puts where the widget
+//! goes: readable with no script, hydrated by `embed.js` (README, "Server
+//! rendering"). Reads standard input when the file is `-`.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use article_widget::model::parse_article;
+    use article_widget::server::{render_html, RenderOptions};
+    use std::io::{Read, Write};
+    use std::process::ExitCode;
+
+    const USAGE: &str = "usage: article-widget-render ARTICLE.json|- [--lang TAG] [--theme light|dark] [--entitled] [--assets URL/] [--no-json-ld]";
+    let mut options = RenderOptions::default();
+    let mut file = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let needs_value = matches!(arg.as_str(), "--lang" | "--theme" | "--assets");
+        let value = if needs_value { args.next() } else { None };
+        match (arg.as_str(), value) {
+            ("--lang", Some(value)) => options.lang = Some(value),
+            ("--theme", Some(value)) => options.theme = Some(value),
+            ("--assets", Some(value)) => options.assets = value,
+            ("--entitled", _) => options.entitled = true,
+            ("--no-json-ld", _) => options.without_json_ld = true,
+            ("-h" | "--help", _) => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            (_, None) if needs_value => {
+                eprintln!("{arg} needs a value\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ if file.is_none() && (arg == "-" || !arg.starts_with('-')) => file = Some(arg),
+            _ => {
+                eprintln!("unknown argument {arg:?}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(file) = file else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let mut text = String::new();
+    let read = if file == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(&file).map(|t| text = t)
+    };
+    if let Err(error) = read {
+        eprintln!("article-widget-render: cannot read {file}: {error}");
+        return ExitCode::FAILURE;
+    }
+    let parsed = match parse_article(&text) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            eprintln!("article-widget-render: {file}: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in article_widget::i18n::document_warnings(&parsed) {
+        eprintln!("article-widget-render: {file}: {warning}");
+    }
+    let html = render_html(&parsed.article, &options);
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(html.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .is_err()
+    {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

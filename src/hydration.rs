@@ -1,0 +1,99 @@
+//! What a server-rendered widget records so that the browser can tell,
+//! before hydrating, that it would draw exactly the same page (plain Rust,
+//! no browser): a fingerprint of what the page was drawn from, and a hash
+//! of the shape of the HTML (elements, text and comment nodes, in order).
+//! A Leptos hydration mismatch stops the whole wasm instance, so any
+//! difference means a clean client render instead.
+
+use std::hash::Hasher;
+
+/// The attribute on the server's container that holds [`fingerprint`].
+pub const FINGERPRINT_ATTRIBUTE: &str = "data-aw-render";
+/// The attribute on the server's container that holds [`shape_hash`].
+pub const SHAPE_ATTRIBUTE: &str = "data-aw-shape";
+
+/// What a page is drawn from besides the article: the host element's
+/// attributes that change the markup.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DrawnWith<'a> {
+    pub lang: Option<&'a str>,
+    pub entitled: bool,
+    pub max_related: Option<&'a str>,
+    pub max_latest: Option<&'a str>,
+}
+
+/// This release, the element's attributes that change the markup, and the
+/// data island's text, hashed.
+pub fn fingerprint(drawn_with: &DrawnWith, island: &str) -> String {
+    let mut hash = fnv::FnvHasher::default();
+    for part in [
+        env!("CARGO_PKG_VERSION"),
+        drawn_with.lang.unwrap_or(""),
+        if drawn_with.entitled { "entitled" } else { "" },
+        drawn_with.max_related.unwrap_or(""),
+        drawn_with.max_latest.unwrap_or(""),
+        island,
+    ] {
+        hash.write(part.as_bytes());
+        hash.write_u8(0);
+    }
+    format!("{:016x}", hash.finish())
+}
+
+/// A hash of a shape written as `<name` … `>` around each element's
+/// children, `#` for a text node and `!` for a comment (the server writes
+/// it from the parsed HTML, the browser from its DOM).
+pub fn shape_hash(shape: &str) -> String {
+    let mut hash = fnv::FnvHasher::default();
+    hash.write(shape.as_bytes());
+    format!("{:016x}", hash.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_input_changes_the_fingerprint() {
+        let base = DrawnWith::default();
+        let first = fingerprint(&base, "{}");
+        assert_eq!(first, fingerprint(&base, "{}"));
+        assert_ne!(first, fingerprint(&base, "{ }"));
+        for changed in [
+            DrawnWith {
+                lang: Some("nb"),
+                ..base.clone()
+            },
+            DrawnWith {
+                entitled: true,
+                ..base.clone()
+            },
+            DrawnWith {
+                max_related: Some("3"),
+                ..base.clone()
+            },
+            DrawnWith {
+                max_latest: Some("3"),
+                ..base.clone()
+            },
+        ] {
+            assert_ne!(first, fingerprint(&changed, "{}"), "{changed:?}");
+        }
+        // Parts are separated: moving text between them is a change.
+        let a = DrawnWith {
+            max_related: Some("1"),
+            ..base.clone()
+        };
+        let b = DrawnWith {
+            max_latest: Some("1"),
+            ..base
+        };
+        assert_ne!(fingerprint(&a, ""), fingerprint(&b, ""));
+    }
+
+    #[test]
+    fn shapes_differ_by_structure() {
+        assert_ne!(shape_hash("<p#>"), shape_hash("<p##>"));
+        assert_eq!(shape_hash("<p#>").len(), 16);
+    }
+}

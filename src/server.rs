@@ -1,0 +1,172 @@
+//! Server rendering: the article page as HTML, drawn by the same Leptos
+//! components as in the browser, inside the element's Declarative Shadow
+//! DOM, so the article is readable before (and without) any script, and the
+//! widget hydrates it in place when `embed.js` runs.
+//!
+//! ```
+//! use article_widget::model::parse_article;
+//! use article_widget::server::{render_html, RenderOptions};
+//!
+//! let article = parse_article(
+//!     r#"{"id": "a1", "title": "Ferry back", "published": "2026-11-21T06:10:00+00:00",
+//!         "body": [{"type": "paragraph", "text": "The **night ferry** runs again."}]}"#,
+//! )
+//! .unwrap()
+//! .article;
+//! let html = render_html(&article, &RenderOptions::default());
+//! assert!(html.starts_with("<article-widget><template shadowrootmode=\"open\">"));
+//! assert!(html.contains("<strong>night ferry</strong>"));
+//! ```
+
+use crate::components::{ArticlePage, Rendering};
+use crate::hydration::{
+    fingerprint, shape_hash, DrawnWith, FINGERPRINT_ATTRIBUTE, SHAPE_ATTRIBUTE,
+};
+use crate::markup::escape_html;
+use crate::model::metering::{served_access, AccessDecision};
+use crate::model::{escape_for_script, news_article_json_ld, to_json_text, Article, Lang};
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use std::sync::Arc;
+
+/// The widget's stylesheet file, next to `embed.js` in `dist/`.
+pub const STYLESHEET_FILE: &str = "article-widget.css";
+
+/// How to render an article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// UI language instead of the article's own (the element's `lang`),
+    /// such as `nb` or `en`.
+    pub lang: Option<String>,
+    /// `light` or `dark` (the element's `theme`); the reader's preference
+    /// when absent.
+    pub theme: Option<String>,
+    /// The reader is known to subscribe: a premium article is sent whole.
+    /// Otherwise only its teaser leaves the server.
+    pub entitled: bool,
+    /// Where the widget's files are (`article-widget.css`), such as
+    /// `https://cdn.example/article-widget/`; empty for the page's folder.
+    pub assets: String,
+    /// Leave structured data to the CMS: no JSON-LD beside the element.
+    pub without_json_ld: bool,
+}
+
+/// The article as HTML to put into a page where the widget should be: an
+/// `<article-widget>` element holding the page in a declarative shadow
+/// root, the article JSON as its data island (only what this reader may
+/// read), and the NewsArticle JSON-LD beside it. The same input gives the
+/// same bytes; every text and attribute is escaped.
+pub fn render_html(article: &Article, options: &RenderOptions) -> String {
+    let entitled = options.entitled;
+    let cut = match served_access(article.access.as_ref(), entitled) {
+        AccessDecision::Teaser { teaser_blocks } => Some(teaser_blocks),
+        AccessDecision::Full { .. } => None,
+    };
+    let served = Arc::new(match cut {
+        Some(blocks) => article.teaser(blocks),
+        None => article.clone(),
+    });
+    let island = to_json_text(served.as_ref());
+    let lang = options.lang.as_deref().filter(|tag| !tag.is_empty());
+
+    let owner = Owner::new();
+    let page = owner.with(|| {
+        view! {
+            <ArticlePage
+                article=Arc::clone(&served)
+                entitled=entitled
+                lang=lang.and_then(Lang::from_tag)
+                rendering=Rendering::Server
+            />
+        }
+        .into_any()
+        .to_html()
+    });
+    owner.cleanup();
+
+    let drawn_with = DrawnWith {
+        lang,
+        entitled,
+        max_related: None,
+        max_latest: None,
+    };
+    let mut html = String::with_capacity(page.len() + island.len() + 1_024);
+    html.push_str("<article-widget");
+    if let Some(lang) = lang {
+        push_attribute(&mut html, "lang", lang);
+    }
+    if let Some(theme) = options.theme.as_deref() {
+        push_attribute(&mut html, "theme", theme);
+    }
+    if entitled {
+        html.push_str(" entitled");
+    }
+    html.push_str("><template shadowrootmode=\"open\"><link rel=\"stylesheet\"");
+    push_attribute(
+        &mut html,
+        "href",
+        &format!("{}{STYLESHEET_FILE}", options.assets),
+    );
+    html.push_str("><div class=\"aw-container\"");
+    push_attribute(
+        &mut html,
+        FINGERPRINT_ATTRIBUTE,
+        &fingerprint(&drawn_with, &island),
+    );
+    push_attribute(&mut html, SHAPE_ATTRIBUTE, &shape_hash(&shape_of(&page)));
+    html.push('>');
+    html.push_str(&page);
+    html.push_str("</div></template><script type=\"application/json\">");
+    // `<` is written as \u003c: the text cannot close the script.
+    html.push_str(&island);
+    html.push_str("</script></article-widget>");
+    if !options.without_json_ld {
+        let metadata = news_article_json_ld(&served, cut.is_some());
+        html.push_str("<script type=\"application/ld+json\">");
+        let json = serde_json::to_string(&metadata).unwrap_or_default();
+        html.push_str(&escape_for_script(&json));
+        html.push_str("</script>");
+    }
+    html
+}
+
+fn push_attribute(html: &mut String, name: &str, value: &str) {
+    html.push(' ');
+    html.push_str(name);
+    html.push_str("=\"");
+    escape_html(html, value, true);
+    html.push('"');
+}
+
+/// The shape of `html` as a browser parses it (see
+/// [`crate::hydration::shape_hash`]), read with html5ever, the HTML
+/// parser of Servo, which follows the same standard as browsers.
+pub fn shape_of(html: &str) -> String {
+    let fragment = scraper::Html::parse_fragment(html);
+    let mut shape = String::new();
+    // Depth first, without recursion (nesting may be deep).
+    let mut stack: Vec<Option<ego_tree::NodeRef<scraper::Node>>> =
+        fragment.root_element().children().rev().map(Some).collect();
+    while let Some(entry) = stack.pop() {
+        let Some(node) = entry else {
+            shape.push('>');
+            continue;
+        };
+        match node.value() {
+            scraper::Node::Element(element) => {
+                shape.push('<');
+                shape.push_str(element.name());
+                stack.push(None);
+                stack.extend(node.children().rev().map(Some));
+            }
+            scraper::Node::Text(_) => shape.push('#'),
+            scraper::Node::Comment(_) => shape.push('!'),
+            _ => {}
+        }
+    }
+    shape
+}
+
+#[cfg(test)]
+#[path = "server_tests.rs"]
+mod tests;

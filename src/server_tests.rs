@@ -1,0 +1,364 @@
+//! The server renderer's HTML, read back with a real HTML parser
+//! (html5ever, through scraper): what a reader without script gets, what
+//! the browser hydrates, and that no article text can break out of it.
+
+use super::*;
+use crate::model::hostile_tests::corpus::{Expect, CORPUS};
+use crate::model::{is_relative, parse_article, safe_url, UrlUse};
+use scraper::{ElementRef, Html, Selector};
+
+fn sample(name: &str) -> Article {
+    let text = std::fs::read_to_string(format!("www/articles/{name}.json")).unwrap();
+    parse_article(&text).unwrap().article
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text_of(element: ElementRef) -> String {
+    element.text().collect::<String>()
+}
+
+/// Elements and attributes the page is made of; anything else in the
+/// output would come from somewhere it must not.
+const ELEMENTS: &[&str] = &[
+    "a",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "details",
+    "div",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "header",
+    "img",
+    "li",
+    "nav",
+    "ol",
+    "p",
+    "path",
+    "section",
+    "span",
+    "strong",
+    "summary",
+    "svg",
+    "time",
+    "ul",
+    "cite",
+    "small",
+    "h5",
+    "h6",
+];
+const ATTRIBUTES: &[&str] = &[
+    "class",
+    "part",
+    "lang",
+    "dir",
+    "href",
+    "rel",
+    "src",
+    "alt",
+    "width",
+    "height",
+    "loading",
+    "decoding",
+    "datetime",
+    "aria-label",
+    "aria-labelledby",
+    "aria-hidden",
+    "focusable",
+    "viewBox",
+    "d",
+    "title",
+    "id",
+    "role",
+    "target",
+    "srcset",
+    "sizes",
+    "fetchpriority",
+    "cite",
+    "hreflang",
+    "aria-busy",
+];
+
+/// Checks the whole output: one element with one declarative shadow root
+/// and one data island, JSON-LD beside it, nothing else; every element
+/// and attribute in the shadow root on the allow-list, every URL safe.
+fn assert_well_formed(html: &str, case: &str) -> Html {
+    let document = Html::parse_fragment(html);
+    assert_eq!(select(&document, "article-widget").len(), 1, "{case}");
+    let templates = select(&document, "article-widget > template[shadowrootmode=open]");
+    assert_eq!(templates.len(), 1, "{case}: one declarative shadow root");
+    assert_eq!(
+        select(&document, "template").len(),
+        1,
+        "{case}: no other template"
+    );
+    let scripts = select(&document, "script");
+    assert_eq!(
+        scripts.len(),
+        2 - usize::from(!html.contains("ld+json")),
+        "{case}: only the island and the JSON-LD"
+    );
+    assert_eq!(
+        select(
+            &document,
+            "article-widget > script[type='application/json']"
+        )
+        .len(),
+        1,
+        "{case}"
+    );
+    for element in templates[0].descendants().filter_map(ElementRef::wrap) {
+        let name = element.value().name();
+        if matches!(name, "link" | "template") {
+            continue;
+        }
+        assert!(
+            ELEMENTS.contains(&name),
+            "{case}: element <{name}> in the output"
+        );
+        for (attribute, value) in element.value().attrs() {
+            let allowed = ATTRIBUTES.contains(&attribute)
+                || attribute.starts_with("data-aw-")
+                || (name == "details" && attribute == "open");
+            assert!(
+                allowed,
+                "{case}: attribute {attribute}={value:?} on <{name}>"
+            );
+            if matches!(attribute, "href" | "src") {
+                let usage = if attribute == "src" {
+                    UrlUse::Image
+                } else {
+                    UrlUse::Link
+                };
+                let relative = is_relative(value);
+                assert!(
+                    relative || safe_url(value, usage).as_deref() == Some(value),
+                    "{case}: unsafe {attribute} {value:?}"
+                );
+            }
+        }
+    }
+    document
+}
+
+#[test]
+fn samples_render_readable_pages_with_no_script() {
+    for name in ["night-ferry", "havnebadet", "al-mina"] {
+        let article = sample(name);
+        let html = render_html(&article, &RenderOptions::default());
+        let document = assert_well_formed(&html, name);
+        let headline = select(&document, "h1");
+        assert_eq!(text_of(headline[0]), article.title, "{name}");
+        // Needs script, so absent: the bell, the donation prompt, any button.
+        assert!(
+            select(&document, "button").is_empty(),
+            "{name}: a button with no script"
+        );
+        assert!(
+            select(&document, ".aw-bell, .aw-donation").is_empty(),
+            "{name}"
+        );
+        // The byline, dateline, pictures with captions, and the lists.
+        assert!(!select(&document, "time").is_empty(), "{name}");
+        if article.image.is_some() {
+            assert!(!select(&document, "figure figcaption").is_empty(), "{name}");
+        }
+        assert_eq!(
+            !select(&document, ".aw-related li, .aw-latest li").is_empty(),
+            !article.related.is_empty() || !article.latest.is_empty(),
+            "{name}"
+        );
+        // The same input gives the same bytes.
+        assert!(
+            html == render_html(&article, &RenderOptions::default()),
+            "{name}: not deterministic"
+        );
+        // The recorded shape is the shape of what was written.
+        let container = select(&document, ".aw-container")[0];
+        assert_eq!(
+            container.value().attr(SHAPE_ATTRIBUTE).unwrap(),
+            shape_hash(&shape_of(&container.inner_html())),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn share_links_work_without_script() {
+    let html = render_html(&sample("havnebadet"), &RenderOptions::default());
+    let document = Html::parse_fragment(&html);
+    let summary = select(&document, "details.aw-share-links > summary");
+    assert_eq!(text_of(summary[0]), "Del");
+    let links = select(&document, "details.aw-share-links a[href]");
+    assert!(links.len() >= 3);
+    assert!(links.iter().all(
+        |link| link.value().attr("href").unwrap().starts_with("https://")
+            || link.value().attr("href").unwrap().starts_with("mailto:")
+    ));
+    // The AI badge's policy link is there too.
+    assert!(html.contains("KI") || !html.contains("aw-ai"));
+}
+
+#[test]
+fn a_premium_article_leaves_the_server_cut_unless_the_reader_is_entitled() {
+    let article = sample("night-ferry");
+    // A paragraph after the teaser's two blocks.
+    let words: String = article
+        .blocks()
+        .skip(2)
+        .find_map(|block| match block {
+            crate::model::Block::Paragraph(paragraph) => Some(paragraph.text.plain_text()),
+            _ => None,
+        })
+        .unwrap()
+        .chars()
+        .take(40)
+        .collect();
+
+    let cut = render_html(&article, &RenderOptions::default());
+    let document = assert_well_formed(&cut, "premium");
+    assert!(
+        !cut.contains(&words),
+        "the rest of a premium article left the server"
+    );
+    assert_eq!(select(&document, ".aw-body > p").len(), 2);
+    assert_eq!(select(&document, "section.aw-paywall").len(), 1);
+    let island = text_of(select(&document, "article-widget > script")[0]);
+    let served = parse_article(&island).unwrap().article;
+    assert_eq!(served.body.len(), 2, "the island holds the teaser only");
+    let json_ld: serde_json::Value = serde_json::from_str(&text_of(
+        select(&document, "script[type='application/ld+json']")[0],
+    ))
+    .unwrap();
+    assert_eq!(json_ld["isAccessibleForFree"], false);
+    assert_eq!(json_ld["hasPart"]["cssSelector"], ".aw-paywalled");
+
+    let entitled = RenderOptions {
+        entitled: true,
+        ..RenderOptions::default()
+    };
+    let whole = render_html(&article, &entitled);
+    let document = assert_well_formed(&whole, "premium, entitled");
+    assert!(whole.contains(&words));
+    assert!(select(&document, "section.aw-paywall").is_empty());
+    assert_eq!(select(&document, "article-widget[entitled]").len(), 1);
+    assert_ne!(
+        select(&document, ".aw-container")[0]
+            .value()
+            .attr(FINGERPRINT_ATTRIBUTE),
+        Html::parse_fragment(&cut)
+            .select(&Selector::parse(".aw-container").unwrap())
+            .next()
+            .unwrap()
+            .value()
+            .attr(FINGERPRINT_ATTRIBUTE)
+    );
+}
+
+#[test]
+fn a_metered_article_is_sent_whole_for_the_browser_to_meter() {
+    let mut article = sample("havnebadet");
+    article.access.as_mut().unwrap().model = crate::model::AccessModel::Metered;
+    let html = render_html(&article, &RenderOptions::default());
+    let document = assert_well_formed(&html, "metered");
+    assert!(select(&document, "section.aw-paywall").is_empty());
+    assert_eq!(
+        select(&document, ".aw-body > *").len(),
+        article.blocks().count()
+    );
+}
+
+#[test]
+fn options_become_attributes_escaped() {
+    let options = RenderOptions {
+        lang: Some("nb".into()),
+        theme: Some("dark\"><script>alert(1)</script>".into()),
+        assets: "https://cdn.example/aw/?a=\"b\"&c=<d>".into(),
+        ..RenderOptions::default()
+    };
+    let html = render_html(&sample("night-ferry"), &options);
+    let document = assert_well_formed(&html, "options");
+    let host = select(&document, "article-widget")[0];
+    assert_eq!(host.value().attr("lang"), Some("nb"));
+    assert_eq!(host.value().attr("theme"), options.theme.as_deref());
+    let link = select(&document, "link[rel=stylesheet]")[0];
+    assert_eq!(
+        link.value().attr("href"),
+        Some("https://cdn.example/aw/?a=\"b\"&c=<d>article-widget.css")
+    );
+    // UI strings follow `lang`.
+    assert_eq!(
+        text_of(select(&document, "summary.aw-share-button")[0]),
+        "Del"
+    );
+    let without = RenderOptions {
+        without_json_ld: true,
+        ..RenderOptions::default()
+    };
+    assert!(!render_html(&sample("night-ferry"), &without).contains("ld+json"));
+}
+
+#[test]
+fn every_hostile_case_that_renders_renders_safely_on_a_server() {
+    let mut rendered = 0;
+    for (case, text, expect) in CORPUS {
+        if matches!(expect, Expect::Refused(_)) {
+            continue;
+        }
+        let article = parse_article(text)
+            .unwrap_or_else(|e| panic!("{case}: {e}"))
+            .article;
+        for entitled in [false, true] {
+            let options = RenderOptions {
+                entitled,
+                ..RenderOptions::default()
+            };
+            let html = render_html(&article, &options);
+            assert_well_formed(&html, case);
+            // Nothing closed the shadow root or a script early.
+            assert_eq!(html.matches("</template>").count(), 1, "{case}");
+            assert_eq!(html.matches("</script>").count(), 2, "{case}");
+            assert_eq!(html.matches("<script").count(), 2, "{case}");
+        }
+        rendered += 1;
+    }
+    assert!(rendered > 30, "{rendered} cases rendered");
+}
+
+/// The server-rendered pages the browser suite hydrates
+/// (tests/browser/fixtures/), kept equal to what the renderer writes now:
+/// `UPDATE_FIXTURES=1 cargo test fixtures` writes them again.
+#[test]
+fn browser_fixtures_are_current() {
+    for (name, options) in [
+        ("night-ferry", RenderOptions::default()),
+        (
+            "havnebadet",
+            RenderOptions {
+                lang: Some("nb".into()),
+                ..RenderOptions::default()
+            },
+        ),
+    ] {
+        let path = format!("tests/browser/fixtures/ssr-{name}.html");
+        let html = render_html(&sample(name), &options);
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            std::fs::create_dir_all("tests/browser/fixtures").unwrap();
+            std::fs::write(&path, &html).unwrap();
+        }
+        assert!(
+            std::fs::read_to_string(&path).unwrap_or_default() == html,
+            "{path} is out of date: UPDATE_FIXTURES=1 cargo test fixtures"
+        );
+    }
+}

@@ -1,0 +1,265 @@
+//! A server-rendered widget (tests/browser/fixtures/, written by the native
+//! renderer) hydrated in place: no article text node created or replaced,
+//! the live parts working after, and a clean client render with a warning
+//! when the HTML is not what the server wrote.
+
+use crate::support::*;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{Element, HtmlElement};
+
+const NIGHT_FERRY: &str = include_str!("fixtures/ssr-night-ferry.html");
+const HAVNEBADET: &str = include_str!("fixtures/ssr-havnebadet.html");
+
+/// Parses `html` (with its declarative shadow root) into a detached
+/// `<div>`, starts recording every change inside the widget's shadow root,
+/// then puts the div in the page, which upgrades and hydrates the widget.
+fn server_page(html: &str) -> HtmlElement {
+    article_widget::element::define();
+    clear_storage();
+    let holder = document().create_element("div").unwrap();
+    js_sys::Reflect::get(&holder, &"setHTMLUnsafe".into())
+        .unwrap()
+        .unchecked_into::<js_sys::Function>()
+        .call1(&holder, &JsValue::from_str(html))
+        .unwrap();
+    let host: HtmlElement = holder
+        .query_selector("article-widget")
+        .unwrap()
+        .expect("the fragment's element")
+        .unchecked_into();
+    let root = host
+        .shadow_root()
+        .expect("the declarative shadow root, before any script");
+    js_sys::Function::new_with_args(
+        "root",
+        "root.__changes = [];
+         new MutationObserver((records) => {
+           for (const r of records) root.__changes.push(r);
+         }).observe(root, { childList: true, subtree: true, characterData: true });",
+    )
+    .call1(&JsValue::NULL, &root)
+    .unwrap();
+    document().body().unwrap().append_child(&holder).unwrap();
+    host
+}
+
+/// The shadow root's recorded changes: `(type, target's closest region)`.
+fn changes(host: &HtmlElement) -> Vec<(String, String)> {
+    let root = host.shadow_root().unwrap();
+    let records: js_sys::Array = js_sys::Reflect::get(&root, &"__changes".into())
+        .unwrap()
+        .unchecked_into();
+    records
+        .iter()
+        .map(|record| {
+            let kind = js_sys::Reflect::get(&record, &"type".into())
+                .unwrap()
+                .as_string()
+                .unwrap();
+            let target: web_sys::Node = js_sys::Reflect::get(&record, &"target".into())
+                .unwrap()
+                .unchecked_into();
+            let element = target
+                .dyn_ref::<Element>()
+                .cloned()
+                .or_else(|| target.parent_element());
+            let region = element
+                .and_then(|e| {
+                    e.closest(
+                        ".aw-actions, .aw-body, .aw-header, .aw-article, .aw-page, .aw-container",
+                    )
+                    .ok()
+                    .flatten()
+                })
+                .map(|e| e.class_name())
+                .unwrap_or_else(|| "the shadow root".into());
+            (kind, region)
+        })
+        .collect()
+}
+
+fn root_of(host: &HtmlElement) -> Element {
+    host.shadow_root()
+        .unwrap()
+        .query_selector(".aw-container")
+        .unwrap()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn hydration_adopts_the_article_text_and_makes_the_page_live() {
+    record_events();
+    let host = server_page(NIGHT_FERRY);
+    let root = root_of(&host);
+    let headline = root.query_selector("h1").unwrap().unwrap();
+    let first_paragraph = root.query_selector(".aw-body > p").unwrap().unwrap();
+    // Live: the share links become the share button, the bell appears.
+    wait_until("the share button", || {
+        !all_by_role(&root, "button").is_empty()
+    })
+    .await;
+    sleep_ms(50).await;
+    // The same nodes, never replaced; no change at all outside the actions.
+    assert!(root.query_selector("h1").unwrap().unwrap() == headline);
+    assert!(root.query_selector(".aw-body > p").unwrap().unwrap() == first_paragraph);
+    assert!(
+        host.shadow_root()
+            .unwrap()
+            .query_selector(".aw-container")
+            .unwrap()
+            .unwrap()
+            == root
+    );
+    let outside: Vec<_> = changes(&host)
+        .into_iter()
+        .filter(|(_, region)| !region.contains("aw-actions"))
+        .collect();
+    assert_eq!(
+        outside,
+        Vec::<(String, String)>::new(),
+        "changes outside the share and bell"
+    );
+    assert!(
+        !changes(&host).is_empty(),
+        "the share button and bell went live"
+    );
+
+    // The page works: the share menu opens and closes, the bell asks.
+    let share = by_role(&root, "button", "Share");
+    assert_eq!(attr(&share, "aria-expanded"), "false");
+    js("navigator.share = undefined");
+    click(&share);
+    wait_until("the share menu", || attr(&share, "aria-expanded") == "true").await;
+    press(&all_by_role(&root, "menuitem")[0], "Escape");
+    wait_until("the menu closed", || {
+        attr(&share, "aria-expanded") == "false"
+    })
+    .await;
+    assert_eq!(all(&root, ".aw-bell button").len(), 1, "the bell");
+    assert!(all(&root, "details.aw-share-links").is_empty());
+    // The wall came from the server, with its links; one `ready`, from the island.
+    assert_eq!(all(&root, "section.aw-paywall").len(), 1);
+    assert_eq!(all(&root, ".aw-body > p").len(), 2);
+    let ready: Vec<_> = recorded_events()
+        .into_iter()
+        .filter(|e| e.starts_with("article-widget:ready"))
+        .collect();
+    assert_eq!(
+        ready,
+        vec![r#"article-widget:ready {"id":"harbour-herald-2026-night-ferry","source":"island"}"#]
+    );
+    host.parent_element().unwrap().remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_hydrated_widget_follows_changes_afterwards() {
+    let host = server_page(HAVNEBADET);
+    let root = root_of(&host);
+    wait_until("the share button", || {
+        !all_by_role(&root, "button").is_empty()
+    })
+    .await;
+    assert_eq!(text_of(&by_role(&root, "button", "Del")), "Del");
+    // A new article replaces the server's, drawn in the browser.
+    js_sys::Reflect::set(
+        &host,
+        &"article".into(),
+        &JsValue::from_str(
+            r#"{"id":"n","title":"Nytt","published":"2026-11-01T10:00:00Z","body":[]}"#,
+        ),
+    )
+    .unwrap();
+    wait_until("the new article", || {
+        all(&root_of(&host), "h1").first().map(text_of).as_deref() == Some("Nytt")
+    })
+    .await;
+    host.parent_element().unwrap().remove();
+}
+
+/// The fixture with the body's first paragraph taken out.
+fn without_first_paragraph(html: &str) -> String {
+    let body = html.find("<div part=\"body\"").unwrap();
+    let start = body + html[body..].find("<p>").unwrap();
+    let end = start + html[start..].find("</p>").unwrap() + "</p>".len();
+    format!("{}{}", &html[..start], &html[end..])
+}
+
+#[wasm_bindgen_test]
+async fn edited_html_or_data_is_drawn_again_in_the_browser() {
+    for (what, html) in [
+        ("a paragraph removed", without_first_paragraph(NIGHT_FERRY)),
+        (
+            "the island edited",
+            NIGHT_FERRY.replace("\"title\":\"The night ferry", "\"title\":\"The late ferry"),
+        ),
+        (
+            "another release",
+            NIGHT_FERRY.replacen("data-aw-render=\"", "data-aw-render=\"0", 1),
+        ),
+        (
+            "a UI language set since",
+            NIGHT_FERRY.replacen("<article-widget", "<article-widget lang=\"nb\"", 1),
+        ),
+    ] {
+        js("window.__warnings = [];
+            if (!window.__realWarn) {
+              window.__realWarn = console.warn;
+              console.warn = (...a) => { window.__warnings.push(a.join(' ')); window.__realWarn(...a); };
+            }");
+        let host = server_page(&html);
+        let shadow = host.shadow_root().unwrap();
+        wait_until("the share button", || {
+            shadow
+                .query_selector("button.aw-share-button")
+                .ok()
+                .flatten()
+                .is_some()
+        })
+        .await;
+        // One container, drawn fresh, the article readable and live.
+        assert_eq!(
+            shadow.query_selector_all(".aw-container").unwrap().length(),
+            1,
+            "{what}"
+        );
+        assert_eq!(all(&root_of(&host), "h1").len(), 1, "{what}");
+        let warnings: js_sys::Array = js("return window.__warnings").unchecked_into();
+        let warnings: Vec<String> = warnings.iter().filter_map(|w| w.as_string()).collect();
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("drawn again in the browser")),
+            "{what}: {warnings:?}"
+        );
+        host.parent_element().unwrap().remove();
+    }
+}
+
+/// A server writes dates with the UI strings' table; the browser with
+/// `Intl`: the same words, so a hydrated page reads as a client-drawn one.
+#[wasm_bindgen_test]
+fn server_dates_read_as_the_browser_writes_them() {
+    use article_widget::browser::format_date;
+    use article_widget::i18n::{format_date_text, DateStyle};
+    use article_widget::model::{DateTime, Lang};
+    for month in 1..=12 {
+        let date = DateTime::parse(&format!(
+            "2026-{month:02}-0{}T0{}:05:00+01:00",
+            month % 9 + 1,
+            month % 10
+        ))
+        .unwrap();
+        for lang in [Lang::En, Lang::Nb] {
+            for style in [DateStyle::Long, DateStyle::LongWithTime, DateStyle::Medium] {
+                assert_eq!(
+                    format_date_text(&date, lang, style),
+                    format_date(&date, lang, style),
+                    "{lang:?} {style:?} {}",
+                    date.rfc3339
+                );
+            }
+        }
+    }
+}

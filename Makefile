@@ -15,11 +15,17 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup setup-browser lint native-test browser-test build smoke e2e package screenshots size bench bench-quick fuzz clean
+.PHONY: render serve test setup setup-browser lint native-test browser-test build smoke e2e package screenshots size bench bench-quick fuzz clean
 
 ## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
 serve: setup
 	trunk serve
+
+## A sample article server-rendered to HTML on standard output (README, "Server rendering"):
+## make render FILE=www/articles/havnebadet.json ARGS="--lang nb --entitled"
+FILE ?= www/articles/night-ferry.json
+render:
+	cargo run --quiet --locked --bin article-widget-render -- $(FILE) $(ARGS)
 
 ## Format, lint, native tests, browser tests, release build, e2e, the npm package and size report.
 test: setup setup-browser lint native-test browser-test build smoke e2e package size bench-quick

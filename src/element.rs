@@ -36,7 +36,6 @@ pub fn define() {
 /// would draw exactly what the server drew; otherwise it is replaced by a
 /// clean render, with a warning saying why.
 fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
-    adopt_stylesheet(&root);
     let server = server_container(&root).and_then(|container| {
         match hydration_mismatch(&host, &container) {
             None => Some(container),
@@ -50,6 +49,11 @@ fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
         }
     });
     let hydrate = server.is_some();
+    // A hydrated page keeps the stylesheet the server linked: adopting the
+    // same rules again would make the browser restyle the laid-out page.
+    if !hydrate {
+        adopt_stylesheet(&root);
+    }
     let container = server.unwrap_or_else(|| {
         let container: HtmlElement = document()
             .create_element("div")

@@ -42,6 +42,7 @@ lint:
 	cargo clippy --locked --all-targets $(WASM) -- -D warnings
 	# The model alone, as a publisher's Rust code uses it: no Leptos, no web-sys.
 	cargo clippy --locked --no-default-features --lib -- -D warnings
+	cargo clippy --locked -p article-widget-node $(WASM) -- -D warnings
 	! cargo tree --locked --no-default-features -e normal --prefix none | grep -E '^(leptos|web-sys|js-sys) '
 
 native-test:
@@ -54,6 +55,7 @@ browser-test:
 ## The release bundle a publisher would copy: dist/.
 build: setup
 	trunk build --release
+	node scripts/node-renderer.mjs dist
 
 ## The built dist/ in headless Chromium: pages load cleanly under their CSP, widgets render.
 smoke:
@@ -64,6 +66,7 @@ smoke:
 e2e:
 	node e2e/quality.mjs dist target/e2e-screenshots
 	node e2e/host.mjs dist
+	node e2e/node-render.mjs dist
 
 ## The npm package (target/npm/, packed, not published) and the versioned CDN folder
 ## (target/cdn/article-widget@VERSION/); a TypeScript host checked against its declarations.

@@ -39,5 +39,5 @@ pub mod hydration;
 pub mod i18n;
 pub mod markup;
 pub mod model;
-#[cfg(all(feature = "widget", not(target_arch = "wasm32")))]
+#[cfg(feature = "server")]
 pub mod server;

@@ -1,0 +1,44 @@
+// The Node renderer (dist/server/render.mjs) against the native one
+// (article-widget-render): byte for byte the same HTML for every sample and
+// option, an Error that says what and where for bad input.
+//   node e2e/node-render.mjs dist
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const DIST = process.argv[2] ?? 'dist';
+const { renderToString } = await import(resolve(DIST, 'server/render.mjs'));
+let failed = 0;
+const check = (name, ok, detail = '') => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `\n     ${detail}`}`);
+  if (!ok) failed += 1;
+};
+const native = (file, args) => execFileSync('target/debug/article-widget-render', [file, ...args],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
+
+for (const file of readdirSync('www/articles').filter((f) => f.endsWith('.json')).sort()) {
+  const path = join('www/articles', file);
+  const json = readFileSync(path, 'utf8');
+  for (const [args, options] of [
+    [[], {}],
+    [['--lang', 'nb', '--entitled', '--assets', 'https://cdn.example/aw/', '--theme', 'dark', '--no-json-ld'],
+      { lang: 'nb', entitled: true, assets: 'https://cdn.example/aw/', theme: 'dark', withoutJsonLd: true }],
+  ]) {
+    const started = performance.now();
+    const html = renderToString(json, options);
+    const ms = performance.now() - started;
+    check(`${file} ${args.join(' ') || '(defaults)'}: the same HTML as article-widget-render (${ms.toFixed(1)} ms)`,
+      html === native(path, args), `${html.length} characters against ${native(path, args).length}`);
+  }
+  check(`${file}: an object renders as its JSON text does`, renderToString(JSON.parse(json)) === renderToString(json));
+}
+for (const [input, expected] of [['{"id": 1}', 'id: expected a string'], ['{', 'article-widget:']]) {
+  let message = '';
+  try { renderToString(input); } catch (error) { message = String(error.message); }
+  check(`bad input ${input}: an Error naming it`, message.includes(expected), message);
+}
+let optionError = '';
+try { renderToString('{}', { entitled: 'yes' }); } catch (error) { optionError = String(error.message); }
+check('bad options: an Error naming them', optionError.includes('render options'), optionError);
+console.log(`${failed === 0 ? 'all passed' : `${failed} failed`}`);
+process.exit(failed === 0 ? 0 : 1);

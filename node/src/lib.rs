@@ -1,0 +1,26 @@
+//! The server renderer for Node servers: `renderToString(json, options)`
+//! in `dist/server/render.mjs` (README, "Server rendering"). The same
+//! renderer as `article_widget::server::render_html`; the JSON text is read
+//! by the platform's `JSON.parse`, as in the browser.
+
+#[cfg(target_arch = "wasm32")]
+mod node {
+    use article_widget::browser::parse_article_js_text;
+    use article_widget::server::{render_html, RenderOptions};
+    use wasm_bindgen::prelude::*;
+
+    /// The article (format v1 JSON text) as the widget's HTML; throws an
+    /// `Error` whose message names what is wrong and where.
+    #[wasm_bindgen(js_name = renderToString)]
+    pub fn render_to_string(json: &str, options: JsValue) -> Result<String, JsError> {
+        let options: RenderOptions = if options.is_undefined() || options.is_null() {
+            RenderOptions::default()
+        } else {
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|error| JsError::new(&format!("article-widget render options: {error}")))?
+        };
+        let parsed = parse_article_js_text(&JsValue::from_str(json))
+            .map_err(|error| JsError::new(&format!("article-widget: {error}")))?;
+        Ok(render_html(&parsed.article, &options))
+    }
+}

@@ -14,7 +14,7 @@
 //! .unwrap()
 //! .article;
 //! let html = render_html(&article, &RenderOptions::default());
-//! assert!(html.starts_with("<article-widget><template shadowrootmode=\"open\">"));
+//! assert!(html.contains("<article-widget><template shadowrootmode=\"open\">"));
 //! assert!(html.contains("<strong>night ferry</strong>"));
 //! ```
 
@@ -53,8 +53,8 @@ pub struct RenderOptions {
     pub without_json_ld: bool,
 }
 
-/// The article as HTML to put into a page where the widget should be: an
-/// `<article-widget>` element holding the page in a declarative shadow
+/// The article as HTML to put into a page where the widget should be:
+/// preload hints for the widget's script and wasm, an `<article-widget>` element holding the page in a declarative shadow
 /// root, the article JSON as its data island (only what this reader may
 /// read), and the NewsArticle JSON-LD beside it. The same input gives the
 /// same bytes; every text and attribute is escaped.
@@ -93,7 +93,14 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
         max_latest: None,
     };
     let mut html = String::with_capacity(page.len() + island.len() + 1_024);
-    html.push_str("<article-widget");
+    // The widget's code starts downloading with the page, not once embed.js
+    // has run: the article is on screen already, and hydration waits for
+    // the wasm (`embed.js` fetches it the same way, so this is one download).
+    html.push_str("<link rel=\"modulepreload\"");
+    push_attribute(&mut html, "href", &format!("{}article-widget.js", options.assets));
+    html.push_str("><link rel=\"preload\" as=\"fetch\" crossorigin");
+    push_attribute(&mut html, "href", &format!("{}article-widget_bg.wasm", options.assets));
+    html.push_str("><article-widget");
     if let Some(lang) = lang {
         push_attribute(&mut html, "lang", lang);
     }

@@ -296,6 +296,13 @@ fn options_become_attributes_escaped() {
         link.value().attr("href"),
         Some("https://cdn.example/aw/?a=\"b\"&c=<d>article-widget.css")
     );
+    // The widget's script and wasm start downloading with the page.
+    let wasm = select(&document, "link[rel=preload][as=fetch][crossorigin]")[0];
+    assert_eq!(
+        wasm.value().attr("href"),
+        Some("https://cdn.example/aw/?a=\"b\"&c=<d>article-widget_bg.wasm")
+    );
+    assert_eq!(select(&document, "link[rel=modulepreload]").len(), 1);
     // UI strings follow `lang`.
     assert_eq!(
         text_of(select(&document, "summary.aw-share-button")[0]),

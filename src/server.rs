@@ -97,9 +97,17 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
     // has run: the article is on screen already, and hydration waits for
     // the wasm (`embed.js` fetches it the same way, so this is one download).
     html.push_str("<link rel=\"modulepreload\"");
-    push_attribute(&mut html, "href", &format!("{}article-widget.js", options.assets));
+    push_attribute(
+        &mut html,
+        "href",
+        &format!("{}article-widget.js", options.assets),
+    );
     html.push_str("><link rel=\"preload\" as=\"fetch\" crossorigin");
-    push_attribute(&mut html, "href", &format!("{}article-widget_bg.wasm", options.assets));
+    push_attribute(
+        &mut html,
+        "href",
+        &format!("{}article-widget_bg.wasm", options.assets),
+    );
     html.push_str("><article-widget");
     if let Some(lang) = lang {
         push_attribute(&mut html, "lang", lang);

@@ -69,6 +69,20 @@ impl Strings {
     }
 }
 
+/// A share link's visible label and accessible name; the label is part of
+/// the name (WCAG 2.5.3). For the share menu and the share links alike.
+pub fn share_labels(strings: Strings, network: crate::model::ShareNetwork) -> (String, String) {
+    match network {
+        crate::model::ShareNetwork::Email => {
+            (strings.get(Text::Email), strings.get(Text::ShareByEmail))
+        }
+        _ => (
+            network.label().to_owned(),
+            strings.fill(Text::ShareOn, &[("name", network.label())]),
+        ),
+    }
+}
+
 /// Makes these strings the ones the components below use.
 pub fn provide_strings(strings: UiStrings) {
     provide_context(Strings(StoredValue::new(strings)));

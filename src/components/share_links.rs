@@ -1,4 +1,4 @@
-use super::{article_text, use_strings, StaticMarkup};
+use super::{article_text, share_labels, use_strings, StaticMarkup};
 use crate::i18n::Text;
 use crate::model::{share_link, ShareData, ShareNetwork};
 use leptos::prelude::*;
@@ -20,14 +20,7 @@ pub fn ShareLinks(
         .filter(|_| !share.url.is_empty())
         .filter_map(|network| {
             let href = share_link(network, &share)?;
-            // The visible label is part of the accessible name (WCAG 2.5.3).
-            let (label, name) = match network {
-                ShareNetwork::Email => (strings.get(Text::Email), strings.get(Text::ShareByEmail)),
-                _ => (
-                    network.label().to_owned(),
-                    strings.fill(Text::ShareOn, &[("name", network.label())]),
-                ),
-            };
+            let (label, name) = share_labels(strings, network);
             Some(article_text::ShareLink { href, label, name })
         })
         .collect();

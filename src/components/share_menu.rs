@@ -1,4 +1,4 @@
-use super::use_strings;
+use super::{share_labels, use_strings};
 use crate::browser::{copy_to_clipboard, dispatch, Shared};
 use crate::i18n::Text;
 use crate::model::{share_link, ShareData, ShareNetwork};
@@ -112,16 +112,7 @@ pub fn ShareMenu(
             }
             .into_any(),
             Some(href) => {
-                // The visible label is part of the accessible name (WCAG 2.5.3).
-                let (label, name) = match network {
-                    ShareNetwork::Email => {
-                        (strings.get(Text::Email), strings.get(Text::ShareByEmail))
-                    }
-                    _ => (
-                        network.label().to_owned(),
-                        strings.fill(Text::ShareOn, &[("name", network.label())]),
-                    ),
-                };
+                let (label, name) = share_labels(strings, network);
                 let on_click = move |_| {
                     if let Some(menu) = menu.get_untracked() {
                         dispatch(

@@ -14,7 +14,7 @@ const quick = process.argv.includes('--quick');
 const dist = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'dist';
 const SIZES = quick ? [10, 100] : [10, 100, 1000, 10000];
 const RUNS = quick ? 3 : 15;
-const COLD_RUNS = quick ? 1 : 7;
+const COLD_RUNS = quick ? 1 : 15;
 const CYCLES = quick ? 5 : 100;
 
 // ---- generated articles (bench/articles.mjs) ----
@@ -26,8 +26,15 @@ execFileSync('cargo', ['build', '--quiet', '--locked', '--bin', 'article-widget-
 const coldArticle = articles.get(`/bench/articles/${SIZES[1]}-a.json`);
 const fragment = execFileSync('target/debug/article-widget-render', ['-', '--entitled', '--assets', '/'], { input: coldArticle, encoding: 'utf8' });
 const ssrPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>cold start: server-rendered</title>
-<link rel="icon" href="data:,"><script type="module" src="/embed.js"></script><script type="module" src="/bench/cold.js"></script></head>
+<link rel="icon" href="data:,"><script type="module" async src="/embed.js"></script><script type="module" src="/bench/cold.js"></script></head>
 <body>${fragment}</body></html>`;
+// The same HTML with no script at all: what the browser alone takes to lay out
+// and paint this article (the floor under the server-rendered page), and a
+// page with one heading (the floor under any page).
+const htmlPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>cold start: the HTML alone</title>
+<link rel="icon" href="data:,"></head><body>${fragment}</body></html>`;
+const blankPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>cold start: one heading</title>
+<link rel="icon" href="data:,"></head><body><h1>A headline</h1></body></html>`;
 const brotli = (text) => brotliCompressSync(Buffer.from(text)).length;
 const html = { jsonBytes: coldArticle.length, jsonBrotli: brotli(coldArticle), htmlBytes: fragment.length, htmlBrotli: brotli(fragment) };
 
@@ -35,12 +42,18 @@ const html = { jsonBytes: coldArticle.length, jsonBrotli: brotli(coldArticle), h
 const server = await serve((path) => {
   if (articles.has(path)) return Buffer.from(articles.get(path));
   if (path === '/bench/cold-ssr.html') return Buffer.from(ssrPage);
+  if (path === '/bench/cold-html.html') return Buffer.from(htmlPage);
+  if (path === '/bench/cold-blank.html') return Buffer.from(blankPage);
   if (path === '/bench/style.css') return 'www/article-widget.css'; // for the baseline's cold start
   return path.startsWith('/bench/') ? join('bench', path.slice(7)) : join(dist, path);
 });
 const { origin } = server;
 const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (values) => {
+  const s = values.filter((x) => typeof x === 'number').sort((a, b) => a - b); const m = s.length >> 1;
+  if (!s.length) return null;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const page = await (await browser.newContext()).newPage();
 page.on('pageerror', (error) => { console.error(`page error: ${error.message}`); process.exitCode = 1; });
 await page.goto(`${origin}/bench/bench.html`);
@@ -77,17 +90,29 @@ const scaling = at(10000) && at(1000) ? at(10000).widgetMs / at(1000).widgetMs :
 const cold = {};
 // `preload`: the widget with the preload hints of docs/embedding.md (its article is 100-a).
 // `ssr`: the same article server-rendered into the page; `ready` is when its
-// share button works (hydrated), as for the others.
-for (const kind of ['ssr', 'widget', 'preload', 'baseline']) {
-  const ready = []; const painted = [];
-  for (let i = 0; i < COLD_RUNS; i += 1) {
+// share button works (hydrated), as for the others. `html` and `blank` run no
+// script: their first contentful paint only.
+const firstContentfulPaint = () => {
+  const entry = performance.getEntriesByName('first-contentful-paint')[0];
+  return entry && { painted: entry.startTime };
+};
+// Interleaved, one load of each kind in turn, so a slower spell of the
+// machine falls on every kind alike.
+const coldKinds = ['ssr', 'widget', 'preload', 'baseline', 'html', 'blank'];
+const loads = Object.fromEntries(coldKinds.map((kind) => [kind, []]));
+for (let i = 0; i < COLD_RUNS; i += 1) {
+  for (const kind of coldKinds) {
     const fresh = await (await browser.newContext()).newPage();
     await fresh.goto(`${origin}/bench/cold-${kind}.html?src=/bench/articles/${SIZES[1]}-a.json`);
-    const result = await fresh.waitForFunction(() => window.coldStart).then((h) => h.jsonValue());
-    ready.push(result.ready); painted.push(result.painted);
+    const scripted = !['html', 'blank'].includes(kind);
+    loads[kind].push(await (scripted ? fresh.waitForFunction(() => window.coldStart) : fresh.waitForFunction(firstContentfulPaint))
+      .then((h) => h.jsonValue()));
     await fresh.context().close();
   }
-  cold[kind] = { readyMs: median(ready), paintedMs: median(painted) };
+}
+for (const kind of coldKinds) {
+  const of = (key) => median(loads[kind].map((load) => load[key]));
+  cold[kind] = { readyMs: of('ready'), paintedMs: of('painted'), usableMs: of('usable') };
 }
 
 // 4. memory
@@ -117,9 +142,15 @@ console.log(`${'blocks'.padStart(7)}${'widget ms'.padStart(11)}${'vanilla ms'.pa
 for (const r of render) console.log(`${String(r.blocks).padStart(7)}  ${ms(r.widgetMs)}   ${ms(r.baselineMs)} ${r.ratio.toFixed(2).padStart(7)}  ${ms(r.updateWidgetMs)}    ${ms(r.updateBaselineMs)}`);
 if (scaling != null) console.log(`Scaling: time(10,000 blocks) / time(1,000 blocks) = ${scaling.toFixed(2)}`);
 console.log(`\nCold start (${SIZES[1]} blocks, median of ${COLD_RUNS} page loads, ms since navigation)`);
-for (const [kind, c] of Object.entries(cold)) console.log(`${kind.padEnd(9)} ready ${ms(c.readyMs)}   painted ${ms(c.paintedMs)}`);
-console.log(`Headline painted, server-rendered / baseline: ${(cold.ssr.paintedMs / cold.baseline.paintedMs).toFixed(2)}; `
-  + `share button works, server-rendered / client-rendered: ${(cold.ssr.readyMs / cold.widget.readyMs).toFixed(2)}`);
+for (const [kind, c] of Object.entries(cold)) {
+  const scripted = c.readyMs == null ? '' : `ready ${ms(c.readyMs)}   `;
+  console.log(`${kind.padEnd(9)} ${scripted.padEnd(19)}painted ${ms(c.paintedMs)}${scripted && `   usable ${ms(c.usableMs)}`}`);
+}
+console.log('(ready: the share button is live; usable: the first frame painted with it live and on screen)');
+const toBaseline = (kind) => (cold[kind].paintedMs / cold.baseline.paintedMs).toFixed(2);
+console.log(`Headline painted / baseline: server-rendered ${toBaseline('ssr')}, client-rendered ${toBaseline('widget')}; `
+  + `the server's HTML alone, no script ${toBaseline('html')}; a page with one heading ${toBaseline('blank')}`);
+console.log(`Share button usable, server-rendered / client-rendered: ${(cold.ssr.usableMs / cold.widget.usableMs).toFixed(2)}`);
 console.log(`\nServer-rendered HTML (${SIZES[1]} blocks): ${html.htmlBytes} bytes, ${html.htmlBrotli} brotli; `
   + `the article JSON: ${html.jsonBytes} bytes, ${html.jsonBrotli} brotli (HTML added: ${html.htmlBytes - html.jsonBytes} bytes, ${html.htmlBrotli - html.jsonBrotli} brotli)`);
 console.log(`\nMemory (MB; ${memorySize}-block article; ${CYCLES} mount/remove cycles)`);

@@ -1,5 +1,8 @@
 // Cold start: from navigation to the headline on screen. The article URL comes
-// from ?src=. `window.coldStart` gets { ready, painted } in ms since navigation.
+// from ?src=. `window.coldStart` gets, in ms since navigation, { ready,
+// painted, usable }: ready when the share button is live, painted when the
+// headline is on screen, usable when the first frame after both is painted
+// (a button works only once a reader can see it).
 const src = new URLSearchParams(location.search).get('src');
 const painted = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 const widget = document.querySelector('article-widget');
@@ -11,14 +14,19 @@ if (widget?.shadowRoot?.querySelector('h1')) {
     if (entry) { observer.disconnect(); resolve(entry.startTime); }
   }).observe({ type: 'paint', buffered: true }));
   const live = () => widget.shadowRoot.querySelector('button.aw-share-button');
-  while (!live()) await new Promise((resolve) => setTimeout(resolve, 1));
+  await new Promise((resolve) => {
+    if (live()) { resolve(); return; }
+    const observer = new MutationObserver(() => { if (live()) { observer.disconnect(); resolve(); } });
+    observer.observe(widget.shadowRoot, { childList: true, subtree: true });
+  });
   const ready = performance.now();
-  window.coldStart = { ready, painted: await firstPaint };
+  await painted();
+  window.coldStart = { ready, painted: await firstPaint, usable: performance.now() };
 } else if (widget) {
   widget.addEventListener('article-widget:ready', async () => {
     const ready = performance.now();
     await painted();
-    window.coldStart = { ready, painted: performance.now() };
+    window.coldStart = { ready, painted: performance.now(), usable: performance.now() };
   }, { once: true });
   // The preload page names its article in the HTML, as a publisher's page would.
   if (!widget.hasAttribute('src')) widget.setAttribute('src', src);
@@ -34,5 +42,5 @@ if (widget?.shadowRoot?.querySelector('h1')) {
   renderBaseline(root, json);
   const ready = performance.now();
   await painted();
-  window.coldStart = { ready, painted: performance.now() };
+  window.coldStart = { ready, painted: performance.now(), usable: performance.now() };
 }

@@ -2,14 +2,34 @@
 // aborts a slow request at once, and `ready` fires once, for the article shown.
 //   node e2e/host.mjs dist
 import { launchChromium, serve } from './lib.mjs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const DIST = process.argv[2] ?? 'dist';
 const started = [];
+// A server-rendered page sent in two parts, with an `async` embed.js: the
+// second part (the rest of the article and its data island) only once the
+// element is defined, so the browser upgrades a half-parsed widget.
+const { renderToString } = await import(pathToFileURL(resolve(DIST, 'server/render.mjs')));
+const streamedFragment = renderToString(JSON.stringify({
+  id: 'streamed', title: 'Streamed headline', published: '2026-11-01T10:00:00Z',
+  body: [{ type: 'paragraph', text: 'First paragraph.' }, { type: 'paragraph', text: 'Second paragraph.' }],
+}), { assets: '/' });
+const streamedSplit = streamedFragment.indexOf('Second paragraph.');
+let defined;
+const elementDefined = new Promise((resolve) => { defined = resolve; });
 const server = await serve(async (path) => {
   if (path === '/host.html') {
     return Buffer.from('<!doctype html><html lang="en"><title>Host</title>'
       + '<script type="module" src="/embed.js"></script><article-widget id="w"></article-widget>');
+  }
+  if (path === '/streamed.html') {
+    return async (write) => {
+      write('<!doctype html><html lang="en"><head><title>Streamed</title>'
+        + `<script type="module" async src="/embed.js"></script></head><body>${streamedFragment.slice(0, streamedSplit)}`);
+      await elementDefined;
+      write(`${streamedFragment.slice(streamedSplit)}</body></html>`);
+    };
   }
   // Under Trusted Types: /trusted/<policy list>.html
   const trusted = path.match(/^\/trusted\/([a-z-]+)\.html$/);
@@ -102,6 +122,27 @@ const startup = await broken.evaluate(() => ({
   fallbackHeight: document.querySelector('article-widget a')?.getBoundingClientRect().height ?? 0,
 }));
 
+// Defined while the page still streams: hydrated once the parser has passed it.
+const streamedPage = await browser.newPage();
+const streamedMessages = [];
+streamedPage.on('console', (message) => streamedMessages.push(`${message.type()}: ${message.text()}`));
+const streamedLoad = streamedPage.goto(`${server.origin}/streamed.html`);
+await streamedPage.waitForFunction(() => customElements.get('article-widget'), null, { timeout: 10_000 })
+  .catch(() => streamedMessages.push('the element was never defined'));
+const definedWhileLoading = await streamedPage.evaluate(() => document.readyState === 'loading');
+defined();
+await streamedLoad;
+await streamedPage.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('button.aw-share-button'), null, { timeout: 10_000 }).catch(() => {});
+const streamed = await streamedPage.evaluate(() => {
+  const root = document.querySelector('article-widget').shadowRoot;
+  return {
+    containers: root.querySelectorAll('.aw-container').length,
+    paragraphs: [...root.querySelectorAll('.aw-body p')].map((p) => p.textContent),
+    live: Boolean(root.querySelector('button.aw-share-button')),
+  };
+});
+await streamedPage.close();
+
 // Under Trusted Types, with the widget's policy allowed, and with none allowed.
 // What counts as a violation: anything Trusted Types or CSP refused, or an
 // uncaught error; not the refused policy itself under 'none' (the browser
@@ -155,6 +196,11 @@ const checks = [
       && trustedTypes.none.messages.some((m) => m.startsWith('warning: article-widget: no JSON-LD'))
       && violations(trustedTypes.none.messages).length === 0,
     JSON.stringify(trustedTypes.none)],
+  ['a server-rendered widget defined while its page still streams (async embed.js) waits for the parser, then hydrates',
+    definedWhileLoading && streamed.containers === 1 && streamed.live
+      && JSON.stringify(streamed.paragraphs) === JSON.stringify(['First paragraph.', 'Second paragraph.'])
+      && !streamedMessages.some((m) => m.includes('drawn again')),
+    JSON.stringify({ definedWhileLoading, ...streamed, streamedMessages })],
   ['colour scheme: light by default even on a dark system, as the host page is',
     schemes.default === LIGHT, JSON.stringify(schemes)],
   ['theme="auto" follows the dark system; a host with color-scheme: dark gets dark; theme="light" forces light',

@@ -18,7 +18,8 @@ const TYPES = {
 
 /**
  * Serves files on an ephemeral port of 127.0.0.1. `locate(path)` maps a URL
- * path to a file path, or to a Buffer to send as it is.
+ * path to a file path, to a Buffer to send as it is, or to an async function
+ * that writes the body in parts through the `write` it is given.
  * Returns { origin, close }.
  */
 export async function serve(locate) {
@@ -26,6 +27,13 @@ export async function serve(locate) {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
       const target = await locate(path.endsWith('/') ? `${path}index.html` : path);
+      if (typeof target === 'function') {
+        // A page written in parts, as a streaming server sends it.
+        response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+        await target((chunk) => response.write(chunk));
+        response.end();
+        return;
+      }
       const body = Buffer.isBuffer(target) ? target : await readFile(target);
       response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
       response.end(body);

@@ -32,7 +32,7 @@ for (const file of samples) {
     <title>${escape(article.title)} (server-rendered)</title>
     <link rel="icon" href="data:,">
     <link rel="stylesheet" href="ssr.css">
-    <script type="module" src="../embed.js"></script>
+    <script type="module" async src="../embed.js"></script>
   </head>
   <body>
     <p class="ssr-note">Server-rendered with <code>article-widget-render</code>: readable with scripts off; <code>embed.js</code> hydrates it. <a href="../index.html">Back to the preview</a></p>

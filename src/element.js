@@ -59,6 +59,16 @@ export function defineArticleWidget(mount, version) {
 
     connectedCallback() {
       if (this.#handle) return;
+      // Defined while the page still parses (an `async` embed.js), the
+      // element is upgraded as soon as its start tag is read: its data island
+      // and server-rendered content are not there yet. Mount once the parser
+      // has moved past it.
+      if (document.readyState === 'loading' && !parsedPast(this)) {
+        document.addEventListener('DOMContentLoaded', () => {
+          if (this.isConnected) this.connectedCallback();
+        }, { once: true });
+        return;
+      }
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       const handle = mount(this, root);
       // Mounting reads the `article` property, whose getter (or toJSON) may
@@ -78,6 +88,12 @@ export function defineArticleWidget(mount, version) {
       if (before !== after) this.#handle?.changed(name);
     }
   }
+
+  // The parser has closed `element` once anything follows it or an ancestor.
+  const parsedPast = (element) => {
+    for (let node = element; node; node = node.parentNode) if (node.nextSibling) return true;
+    return false;
+  };
 
   // A property set before the element was upgraded sits on the instance and
   // would hide the setter: hand it over.

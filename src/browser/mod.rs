@@ -9,7 +9,6 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 pub use crate::i18n::DateStyle;
-pub use dates::format_date;
 
 /// Writes a warning to the browser console.
 pub fn warn(message: &str) {
@@ -216,7 +215,6 @@ fn network_message(error: gloo_net::Error) -> String {
     }
 }
 
-mod dates;
 mod dismiss;
 mod dom;
 mod events;

@@ -1,5 +1,6 @@
 use super::{article_text, use_strings, NotificationBell, ShareButton, ShareLinks, StaticMarkup};
-use crate::browser::{format_date, page_url};
+use crate::browser::page_url;
+use crate::i18n::format_date;
 use crate::model::{share_networks, Article};
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -1,5 +1,5 @@
 use super::{article_text, use_strings, StaticMarkup};
-use crate::browser::format_date;
+use crate::i18n::format_date;
 use crate::i18n::Text;
 use crate::model::LatestItem;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! RFC 3339 timestamps. The widget shows the date and time as the newsroom
 //! wrote them (the wall clock of the given offset), so the dateline is the
-//! same for every reader; the browser's `Intl` turns the fields into words.
+//! same for every reader; `i18n::format_date` turns the fields into words.
 
 use super::quoted;
 

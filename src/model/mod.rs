@@ -48,7 +48,7 @@ impl Lang {
         }
     }
 
-    /// The locale handed to `Intl` for dates.
+    /// The language's locale tag, as `Intl` names it (`en-GB`, `nb-NO`).
     pub fn locale(self) -> &'static str {
         match self {
             Lang::En => "en-GB",

@@ -43,10 +43,14 @@ lint:
 	# The model alone, as a publisher's Rust code uses it: no Leptos, no web-sys.
 	cargo clippy --locked --no-default-features --lib -- -D warnings
 	cargo clippy --locked -p article-widget-node $(WASM) -- -D warnings
+	cargo clippy --locked -p article-widget-push --all-targets -- -D warnings
 	! cargo tree --locked --no-default-features -e normal --prefix none | grep -E '^(leptos|web-sys|js-sys) '
 
 native-test:
 	cargo test --locked
+	# The push sender against a mock push service that checks VAPID and decrypts;
+	# release, so the 10,000-subscriber fan-out prints a real figure.
+	cargo test --locked --release -p article-widget-push -- --nocapture
 
 browser-test:
 	cargo test --locked $(WASM) --test browser

@@ -3,7 +3,7 @@
 # installed at the right version. Nothing is downloaded from GitHub: everything
 # comes from crates.io, npm and Debian's packages.
 #
-#   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, playwright-core
+#   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, playwright-core, OpenSSL headers
 #   scripts/setup.sh browser   Debian's chromium and chromium-driver, firefox-esr and geckodriver
 #   scripts/setup.sh fuzz      cargo-fuzz (needs the nightly toolchain)
 set -euo pipefail
@@ -69,6 +69,21 @@ ensure_node_tools() {
   fi
 }
 
+# The push sender (push/) reaches push services over TLS with the system's
+# OpenSSL (reqwest's native-tls), and its tests decrypt with Mozilla's ece
+# crate on OpenSSL too: the headers and pkg-config, from Debian's packages.
+ensure_openssl_dev() {
+  if pkg-config --exists openssl 2>/dev/null; then
+    say "OpenSSL headers (libssl-dev, pkg-config): installed"
+  else
+    say "installing Debian's libssl-dev and pkg-config"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libssl-dev pkg-config
+  fi
+}
+
 ensure_browser() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
@@ -112,6 +127,7 @@ case "${1:-}" in
     ensure_wasm_bindgen
     ensure_node_tools
     ensure_trunk
+    ensure_openssl_dev
     # trunk runs cargo offline (Trunk.toml): fetch the crates first.
     cargo fetch --locked
     ;;

@@ -1,0 +1,230 @@
+//! `article-widget-push`: VAPID keys, the subscription service, and sending
+//! (README, "Notifications").
+
+use article_widget_push::keys::VapidKeys;
+use article_widget_push::notification::Notification;
+use article_widget_push::sender::{SendOptions, Sender, Urgency};
+use article_widget_push::service::{router, Service};
+use article_widget_push::store::SqliteStore;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(
+    version,
+    about = "Web Push for article-widget's bell: keys, subscriptions, sending"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Writes a new VAPID key pair and prints the public key for the widget.
+    Keys {
+        /// Who push services may contact: mailto: or https:.
+        #[arg(long)]
+        subject: String,
+        #[arg(long, default_value = "push-keys.json")]
+        out: PathBuf,
+        /// Replace an existing key file (every subscription made with the
+        /// old public key stops working).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Takes the widget's subscribe and unsubscribe calls; `POST /send` too
+    /// when ARTICLE_WIDGET_PUSH_TOKEN is set.
+    Serve {
+        #[arg(long, default_value = "push-keys.json")]
+        keys: PathBuf,
+        #[arg(long, default_value = "push.sqlite")]
+        db: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:8787")]
+        listen: String,
+        /// A page origin allowed to call (CORS), such as https://news.example; repeat for more.
+        #[arg(long = "origin", required = true)]
+        origins: Vec<String>,
+    },
+    /// Sends a notification to every subscriber of a topic.
+    Send {
+        #[arg(long, default_value = "push-keys.json")]
+        keys: PathBuf,
+        #[arg(long, default_value = "push.sqlite")]
+        db: PathBuf,
+        #[arg(long)]
+        topic: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long, default_value = "")]
+        body: String,
+        /// Opened on a click: https:, http: or a path on the site.
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        icon: Option<String>,
+        #[arg(long)]
+        image: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long)]
+        lang: Option<String>,
+        /// Seconds a push service keeps it for an offline device.
+        #[arg(long, default_value_t = 86_400)]
+        ttl: u64,
+        #[arg(long, value_enum, default_value_t = Urgency::Normal)]
+        urgency: Urgency,
+        /// Requests in flight at once.
+        #[arg(long, default_value_t = 64)]
+        concurrency: usize,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run(Cli::parse().command).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(why) => {
+            eprintln!("article-widget-push: {why}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Keys {
+            subject,
+            out,
+            force,
+        } => {
+            if out.exists() && !force {
+                return Err(format!(
+                    "{} exists: keep it, or pass --force to replace it (subscriptions made with it stop working)",
+                    out.display()
+                ));
+            }
+            let keys = VapidKeys::generate(&subject)?;
+            let text = serde_json::to_string_pretty(&keys).map_err(|error| error.to_string())?;
+            write_private(&out, &text)?;
+            println!("{}", keys.public_key);
+            eprintln!(
+                "Wrote {}: keep it secret. The line above is the widget's notifications.push.vapidPublicKey.",
+                out.display()
+            );
+            Ok(())
+        }
+        Command::Serve {
+            keys,
+            db,
+            listen,
+            origins,
+        } => {
+            let keys = VapidKeys::load(&keys)?;
+            let origins = origins
+                .iter()
+                .map(|origin| {
+                    origin
+                        .parse()
+                        .map_err(|_| format!("--origin: not a header value: {origin:?}"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let service = Service {
+                store: Arc::new(SqliteStore::open(&db)?),
+                sender: Arc::new(Sender::new(&keys)?),
+                token: std::env::var("ARTICLE_WIDGET_PUSH_TOKEN")
+                    .ok()
+                    .filter(|t| !t.is_empty()),
+                send_options: SendOptions::default(),
+            };
+            let listener = tokio::net::TcpListener::bind(&listen)
+                .await
+                .map_err(|error| format!("--listen {listen}: {error}"))?;
+            eprintln!(
+                "article-widget-push: listening on http://{} (POST /send {})",
+                listener.local_addr().map_err(|e| e.to_string())?,
+                if service.token.is_some() {
+                    "on"
+                } else {
+                    "off: set ARTICLE_WIDGET_PUSH_TOKEN"
+                }
+            );
+            axum::serve(listener, router(service, origins))
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await
+                .map_err(|error| error.to_string())
+        }
+        Command::Send {
+            keys,
+            db,
+            topic,
+            title,
+            body,
+            url,
+            icon,
+            image,
+            tag,
+            lang,
+            ttl,
+            urgency,
+            concurrency,
+        } => {
+            let keys = VapidKeys::load(&keys)?;
+            if !db.exists() {
+                return Err(format!(
+                    "{}: no such database (serve creates it)",
+                    db.display()
+                ));
+            }
+            let store = SqliteStore::open(&db)?;
+            let notification = Notification {
+                title,
+                body,
+                url,
+                icon,
+                image,
+                tag,
+                topic: Some(topic.clone()),
+                lang,
+            };
+            let options = SendOptions {
+                ttl: Duration::from_secs(ttl),
+                urgency,
+                concurrency,
+                ..SendOptions::default()
+            };
+            let started = std::time::Instant::now();
+            let summary = Sender::new(&keys)?
+                .send_topic(&store, &topic, &notification, &options)
+                .await?;
+            println!("{summary} in {:.2} s", started.elapsed().as_secs_f64());
+            if summary.failed > 0 {
+                return Err(format!(
+                    "{} of {} failed",
+                    summary.failed, summary.subscribers
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The key file is readable by its owner only.
+fn write_private(path: &std::path::Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(path)
+        .map_err(|error| format!("{}: {error}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.write_all(b"\n"))
+        .map_err(|error| format!("{}: {error}", path.display()))
+}

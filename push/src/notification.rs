@@ -1,0 +1,116 @@
+//! The push message's payload, as the widget's service worker reads it
+//! (`dist/article-widget-sw.js`; README, "Notifications").
+
+use serde::{Deserialize, Serialize};
+
+/// What a reader's device shows. Sent as JSON, encrypted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Notification {
+    pub title: String,
+    pub body: String,
+    /// Opened on a click: `https:`/`http:` or a path on the site's origin.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// A later message with the same tag replaces this one on the device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+/// Push services take at most 4 KB of encrypted payload (RFC 8291 leaves
+/// 3,993 bytes of plaintext in one record); keep a margin.
+pub const MAX_PAYLOAD: usize = 3800;
+
+impl Notification {
+    /// The JSON sent, or why it cannot be.
+    pub fn payload(&self) -> Result<Vec<u8>, String> {
+        if self.title.trim().is_empty() {
+            return Err("title: empty".into());
+        }
+        check_url("url", &self.url)?;
+        for (field, url) in [("icon", &self.icon), ("image", &self.image)] {
+            if let Some(url) = url {
+                check_url(field, url)?;
+            }
+        }
+        let json = serde_json::to_vec(self).map_err(|error| error.to_string())?;
+        if json.len() > MAX_PAYLOAD {
+            return Err(format!(
+                "the notification is {} bytes as JSON; push services take at most {MAX_PAYLOAD}",
+                json.len()
+            ));
+        }
+        Ok(json)
+    }
+}
+
+/// The widget's allow-list: `https:`/`http:` URLs, or a path on the site.
+fn check_url(field: &str, url: &str) -> Result<(), String> {
+    let lower = url.to_ascii_lowercase();
+    let relative = url.starts_with('/') && !url.starts_with("//");
+    if relative || lower.starts_with("https://") || lower.starts_with("http://") {
+        Ok(())
+    } else {
+        Err(format!(
+            "{field}: expected an https: or http: URL or a path, found {url:?}"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payload_rules() {
+        let ok = Notification {
+            title: "Ferry back".into(),
+            body: "The night ferry sails again.".into(),
+            url: "/news/ferry".into(),
+            ..Default::default()
+        };
+        let json: serde_json::Value = serde_json::from_slice(&ok.payload().unwrap()).unwrap();
+        assert_eq!(json["url"], "/news/ferry");
+        assert!(json.get("icon").is_none());
+        for (bad, expected) in [
+            (
+                Notification {
+                    url: "javascript:alert(1)".into(),
+                    ..ok.clone()
+                },
+                "url: expected",
+            ),
+            (
+                Notification {
+                    url: "//evil.example/".into(),
+                    ..ok.clone()
+                },
+                "url: expected",
+            ),
+            (
+                Notification {
+                    title: " ".into(),
+                    ..ok.clone()
+                },
+                "title: empty",
+            ),
+            (
+                Notification {
+                    body: "x".repeat(4000),
+                    ..ok.clone()
+                },
+                "at most 3800",
+            ),
+        ] {
+            let error = bad.payload().unwrap_err();
+            assert!(error.contains(expected), "{error}");
+        }
+    }
+}

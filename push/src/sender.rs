@@ -1,0 +1,258 @@
+//! Fan-out: one encrypted message (RFC 8291, aes128gcm) per subscriber of a
+//! topic, signed with VAPID (RFC 8292), posted to each push service (RFC
+//! 8030) with bounded concurrency. Gone subscriptions (404, 410) are removed;
+//! 429 and 5xx are tried again after a pause.
+
+use crate::keys::VapidKeys;
+use crate::notification::Notification;
+use crate::store::SubscriptionStore;
+use crate::subscription::Subscriber;
+use base64ct::{Base64UrlUnpadded, Encoding};
+use futures::StreamExt;
+use serde::Serialize;
+use std::time::Duration;
+use web_push_native::jwt_simple::algorithms::ES256KeyPair;
+use web_push_native::{p256, Auth, WebPushBuilder};
+
+/// How urgent a message is (RFC 8030 §5.3): push services may hold back
+/// low-urgency messages to save a phone's battery.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    VeryLow,
+    Low,
+    #[default]
+    Normal,
+    High,
+}
+
+impl Urgency {
+    fn header(self) -> &'static str {
+        match self {
+            Urgency::VeryLow => "very-low",
+            Urgency::Low => "low",
+            Urgency::Normal => "normal",
+            Urgency::High => "high",
+        }
+    }
+}
+
+/// How a send behaves.
+#[derive(Clone, Debug)]
+pub struct SendOptions {
+    /// How long a push service keeps the message for an offline device.
+    pub ttl: Duration,
+    pub urgency: Urgency,
+    /// Requests in flight at once.
+    pub concurrency: usize,
+    /// Tries per subscriber, counting the first.
+    pub attempts: u32,
+    /// The pause before the first retry; doubled each time, and a push
+    /// service's `Retry-After` wins (up to `longest_pause`).
+    pub first_pause: Duration,
+    pub longest_pause: Duration,
+}
+
+impl Default for SendOptions {
+    fn default() -> Self {
+        Self {
+            ttl: Duration::from_secs(24 * 60 * 60),
+            urgency: Urgency::Normal,
+            concurrency: 64,
+            attempts: 4,
+            first_pause: Duration::from_millis(500),
+            longest_pause: Duration::from_secs(30),
+        }
+    }
+}
+
+/// What a send did.
+#[derive(Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub subscribers: usize,
+    pub sent: usize,
+    /// Gone (404, 410) and removed from the store.
+    pub removed: usize,
+    pub failed: usize,
+    /// The first few failures, each with its endpoint and why.
+    pub failures: Vec<String>,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} subscribers: {} sent, {} removed (gone), {} failed",
+            self.subscribers, self.sent, self.removed, self.failed
+        )?;
+        for failure in &self.failures {
+            write!(f, "\n  {failure}")?;
+        }
+        Ok(())
+    }
+}
+
+enum Outcome {
+    Delivered,
+    Gone,
+    Failed(String),
+}
+
+/// Sends with one VAPID key pair and one HTTP client (its connections are
+/// reused across subscribers of the same push service).
+pub struct Sender {
+    client: reqwest::Client,
+    key_pair: ES256KeyPair,
+    subject: String,
+}
+
+const FAILURES_KEPT: usize = 10;
+
+impl Sender {
+    pub fn new(keys: &VapidKeys) -> Result<Self, String> {
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .user_agent(concat!("article-widget-push/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|error| format!("cannot make an HTTP client: {error}"))?;
+        Ok(Self {
+            client,
+            key_pair: keys.key_pair()?,
+            subject: keys.subject.clone(),
+        })
+    }
+
+    /// Sends `notification` to every subscriber of `topic`.
+    pub async fn send_topic(
+        &self,
+        store: &dyn SubscriptionStore,
+        topic: &str,
+        notification: &Notification,
+        options: &SendOptions,
+    ) -> Result<Summary, String> {
+        crate::subscription::check_topic(topic).map_err(|why| format!("topic: {why}"))?;
+        let payload = notification.payload()?;
+        let subscribers = store.subscribers(topic)?;
+        let mut summary = Summary {
+            subscribers: subscribers.len(),
+            ..Summary::default()
+        };
+        let mut outcomes = futures::stream::iter(subscribers)
+            .map(|subscriber| async {
+                let outcome = self.deliver(&subscriber, &payload, options).await;
+                (subscriber, outcome)
+            })
+            .buffer_unordered(options.concurrency.max(1));
+        while let Some((subscriber, outcome)) = outcomes.next().await {
+            match outcome {
+                Outcome::Delivered => summary.sent += 1,
+                Outcome::Gone => {
+                    store.remove(&subscriber.endpoint)?;
+                    summary.removed += 1;
+                }
+                Outcome::Failed(why) => {
+                    summary.failed += 1;
+                    if summary.failures.len() < FAILURES_KEPT {
+                        summary
+                            .failures
+                            .push(format!("{}: {why}", subscriber.endpoint));
+                    }
+                }
+            }
+        }
+        Ok(summary)
+    }
+
+    async fn deliver(
+        &self,
+        subscriber: &Subscriber,
+        payload: &[u8],
+        options: &SendOptions,
+    ) -> Outcome {
+        let builder = match builder_for(subscriber) {
+            Ok(builder) => builder,
+            Err(why) => return Outcome::Failed(why),
+        };
+        let mut pause = options.first_pause;
+        let mut last = String::new();
+        for attempt in 1..=options.attempts.max(1) {
+            // Encrypted afresh each try: a new salt and sender key.
+            let request = match builder
+                .clone()
+                .with_vapid(&self.key_pair, &self.subject)
+                .build(payload.to_vec())
+            {
+                Ok(request) => request,
+                Err(error) => return Outcome::Failed(format!("cannot encrypt: {error}")),
+            };
+            let mut request = match reqwest::Request::try_from(request) {
+                Ok(request) => request,
+                Err(error) => return Outcome::Failed(format!("cannot make the request: {error}")),
+            };
+            let headers = request.headers_mut();
+            headers.insert("TTL", options.ttl.as_secs().into());
+            headers.insert(
+                "Urgency",
+                http::HeaderValue::from_static(options.urgency.header()),
+            );
+            let retry_after = match self.client.execute(request).await {
+                Ok(response) => {
+                    let status = response.status();
+                    if status.is_success() {
+                        return Outcome::Delivered;
+                    }
+                    if status == 404 || status == 410 {
+                        return Outcome::Gone;
+                    }
+                    let retry_after = response
+                        .headers()
+                        .get("Retry-After")
+                        .and_then(|value| value.to_str().ok())
+                        .and_then(|value| value.trim().parse::<u64>().ok())
+                        .map(Duration::from_secs);
+                    let text = response.text().await.unwrap_or_default();
+                    last = format!("{status} {}", text.chars().take(200).collect::<String>())
+                        .trim_end()
+                        .to_owned();
+                    if status != 429 && !status.is_server_error() {
+                        return Outcome::Failed(last);
+                    }
+                    retry_after
+                }
+                Err(error) => {
+                    last = format!("no answer: {error}");
+                    None
+                }
+            };
+            if attempt == options.attempts.max(1) {
+                break;
+            }
+            tokio::time::sleep(retry_after.unwrap_or(pause).min(options.longest_pause)).await;
+            pause = (pause * 2).min(options.longest_pause);
+        }
+        Outcome::Failed(format!(
+            "gave up after {} tries: {last}",
+            options.attempts.max(1)
+        ))
+    }
+}
+
+fn builder_for(subscriber: &Subscriber) -> Result<WebPushBuilder, String> {
+    let endpoint = subscriber
+        .endpoint
+        .parse()
+        .map_err(|_| "the stored endpoint is not a URL".to_owned())?;
+    let public = Base64UrlUnpadded::decode_vec(&subscriber.p256dh)
+        .ok()
+        .and_then(|bytes| p256::PublicKey::from_sec1_bytes(&bytes).ok())
+        .ok_or("the stored p256dh is not a P-256 public key")?;
+    let auth = Base64UrlUnpadded::decode_vec(&subscriber.auth)
+        .ok()
+        .filter(|bytes| bytes.len() == 16)
+        .ok_or("the stored auth is not 16 bytes")?;
+    Ok(WebPushBuilder::new(
+        endpoint,
+        public,
+        Auth::clone_from_slice(&auth),
+    ))
+}

@@ -1,0 +1,214 @@
+//! Where subscriptions live. One small trait, so a publisher with millions of
+//! readers can put them in Postgres (README, "Notifications"); SQLite by
+//! default: one file, nothing to set up.
+
+use crate::subscription::Subscriber;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::Path;
+use std::sync::Mutex;
+
+/// Subscriptions by endpoint, with their topics.
+pub trait SubscriptionStore: Send + Sync {
+    /// Adds or replaces (by endpoint) a subscription and its topics.
+    /// Returns whether it was new.
+    fn upsert(&self, subscriber: &Subscriber, topics: &[String]) -> Result<bool, String>;
+    /// Removes a subscription; whether there was one.
+    fn remove(&self, endpoint: &str) -> Result<bool, String>;
+    /// Every subscription to a topic.
+    fn subscribers(&self, topic: &str) -> Result<Vec<Subscriber>, String>;
+    /// The topics of a subscription, if it is stored.
+    fn topics(&self, endpoint: &str) -> Result<Option<Vec<String>>, String>;
+}
+
+/// SQLite, in a file or in memory. Statements are short; one connection
+/// behind a mutex is enough for a reference service.
+pub struct SqliteStore {
+    connection: Mutex<Connection>,
+}
+
+const SCHEMA: &str = "
+PRAGMA foreign_keys = ON;
+PRAGMA journal_mode = WAL;
+CREATE TABLE IF NOT EXISTS subscriptions (
+  endpoint TEXT PRIMARY KEY,
+  p256dh   TEXT NOT NULL,
+  auth     TEXT NOT NULL,
+  lang     TEXT,
+  updated  INTEGER NOT NULL DEFAULT (unixepoch())
+);
+CREATE TABLE IF NOT EXISTS topics (
+  endpoint TEXT NOT NULL REFERENCES subscriptions(endpoint) ON DELETE CASCADE,
+  topic    TEXT NOT NULL,
+  PRIMARY KEY (topic, endpoint)
+);
+";
+
+impl SqliteStore {
+    /// Opens (and if needed creates) the database file.
+    pub fn open(path: &Path) -> Result<Self, String> {
+        let connection = Connection::open(path)
+            .map_err(|error| format!("{}: cannot open the database: {error}", path.display()))?;
+        Self::with(connection)
+    }
+
+    /// A database in memory (tests).
+    pub fn in_memory() -> Result<Self, String> {
+        Self::with(Connection::open_in_memory().map_err(|error| error.to_string())?)
+    }
+
+    fn with(connection: Connection) -> Result<Self, String> {
+        connection
+            .execute_batch(SCHEMA)
+            .map_err(|error| format!("cannot set up the database: {error}"))?;
+        Ok(Self {
+            connection: Mutex::new(connection),
+        })
+    }
+
+    fn connection(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves SQLite consistent (each call
+        // is one transaction), so a poisoned lock is still usable.
+        self.connection
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn db(error: rusqlite::Error) -> String {
+    format!("database: {error}")
+}
+
+impl SubscriptionStore for SqliteStore {
+    fn upsert(&self, subscriber: &Subscriber, topics: &[String]) -> Result<bool, String> {
+        let mut connection = self.connection();
+        let transaction = connection.transaction().map_err(db)?;
+        let existed = transaction
+            .query_row(
+                "SELECT 1 FROM subscriptions WHERE endpoint = ?1",
+                [&subscriber.endpoint],
+                |_| Ok(()),
+            )
+            .optional()
+            .map_err(db)?
+            .is_some();
+        transaction
+            .execute(
+                "INSERT INTO subscriptions (endpoint, p256dh, auth, lang) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(endpoint) DO UPDATE SET p256dh = ?2, auth = ?3, lang = ?4, updated = unixepoch()",
+                params![subscriber.endpoint, subscriber.p256dh, subscriber.auth, subscriber.lang],
+            )
+            .map_err(db)?;
+        transaction
+            .execute(
+                "DELETE FROM topics WHERE endpoint = ?1",
+                [&subscriber.endpoint],
+            )
+            .map_err(db)?;
+        for topic in topics {
+            transaction
+                .execute(
+                    "INSERT OR IGNORE INTO topics (endpoint, topic) VALUES (?1, ?2)",
+                    params![subscriber.endpoint, topic],
+                )
+                .map_err(db)?;
+        }
+        transaction.commit().map_err(db)?;
+        Ok(!existed)
+    }
+
+    fn remove(&self, endpoint: &str) -> Result<bool, String> {
+        let removed = self
+            .connection()
+            .execute("DELETE FROM subscriptions WHERE endpoint = ?1", [endpoint])
+            .map_err(db)?;
+        Ok(removed > 0)
+    }
+
+    fn subscribers(&self, topic: &str) -> Result<Vec<Subscriber>, String> {
+        let connection = self.connection();
+        let mut statement = connection
+            .prepare_cached(
+                "SELECT s.endpoint, s.p256dh, s.auth, s.lang FROM topics t
+                 JOIN subscriptions s ON s.endpoint = t.endpoint WHERE t.topic = ?1",
+            )
+            .map_err(db)?;
+        let rows = statement
+            .query_map([topic], |row| {
+                Ok(Subscriber {
+                    endpoint: row.get(0)?,
+                    p256dh: row.get(1)?,
+                    auth: row.get(2)?,
+                    lang: row.get(3)?,
+                })
+            })
+            .map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn topics(&self, endpoint: &str) -> Result<Option<Vec<String>>, String> {
+        let connection = self.connection();
+        let stored = connection
+            .query_row(
+                "SELECT 1 FROM subscriptions WHERE endpoint = ?1",
+                [endpoint],
+                |_| Ok(()),
+            )
+            .optional()
+            .map_err(db)?;
+        if stored.is_none() {
+            return Ok(None);
+        }
+        let mut statement = connection
+            .prepare_cached("SELECT topic FROM topics WHERE endpoint = ?1 ORDER BY topic")
+            .map_err(db)?;
+        let topics = statement
+            .query_map([endpoint], |row| row.get(0))
+            .map_err(db)?
+            .collect::<Result<_, _>>()
+            .map_err(db)?;
+        Ok(Some(topics))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subscriber(n: u32) -> Subscriber {
+        Subscriber {
+            endpoint: format!("https://push.example/{n}"),
+            p256dh: "key".into(),
+            auth: "auth".into(),
+            lang: Some("nb".into()),
+        }
+    }
+
+    #[test]
+    fn upsert_replaces_topics_and_remove_cascades_in_a_real_file() {
+        let path = std::env::temp_dir().join(format!("aw-store-{}.sqlite", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let store = SqliteStore::open(&path).unwrap();
+        let topics = |list: &[&str]| list.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        assert!(store
+            .upsert(&subscriber(1), &topics(&["local", "energy"]))
+            .unwrap());
+        assert!(store.upsert(&subscriber(2), &topics(&["energy"])).unwrap());
+        // The same endpoint again: not new, topics replaced.
+        assert!(!store.upsert(&subscriber(1), &topics(&["local"])).unwrap());
+        assert_eq!(store.subscribers("energy").unwrap(), vec![subscriber(2)]);
+        assert_eq!(
+            store.topics(&subscriber(1).endpoint).unwrap(),
+            Some(topics(&["local"]))
+        );
+        drop(store);
+
+        // Reopened from the file: still there.
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(store.subscribers("local").unwrap(), vec![subscriber(1)]);
+        assert!(store.remove(&subscriber(1).endpoint).unwrap());
+        assert!(!store.remove(&subscriber(1).endpoint).unwrap());
+        assert!(store.subscribers("local").unwrap().is_empty());
+        assert_eq!(store.topics(&subscriber(1).endpoint).unwrap(), None);
+        let _ = std::fs::remove_file(&path);
+    }
+}

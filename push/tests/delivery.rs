@@ -1,0 +1,437 @@
+//! The sender against a mock push service on this machine that does what a
+//! real one does with a message: checks the VAPID JWT (RFC 8292) and
+//! decrypts the payload (RFC 8291) with the subscription's private key. The
+//! decryption is Mozilla's `ece` crate on OpenSSL, not the sender's own
+//! `web-push-native`, so the two sides are independent implementations.
+
+use article_widget_push::keys::VapidKeys;
+use article_widget_push::notification::Notification;
+use article_widget_push::sender::{SendOptions, Sender, Urgency};
+use article_widget_push::service::{router, Service};
+use article_widget_push::store::{SqliteStore, SubscriptionStore};
+use article_widget_push::subscription::Subscriber;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::Router;
+use base64ct::{Base64UrlUnpadded, Encoding};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use web_push_native::jwt_simple::prelude::*;
+
+/// One received message, decrypted.
+#[derive(Clone, Debug)]
+struct Received {
+    id: String,
+    payload: serde_json::Value,
+    ttl: String,
+    urgency: String,
+}
+
+#[derive(Default)]
+struct Mock {
+    /// The subscription's private half, by id.
+    keys: HashMap<String, (ece::EcKeyComponents, Vec<u8>)>,
+    vapid_public: String,
+    received: Vec<Received>,
+    tries: HashMap<String, u32>,
+}
+
+type Shared = Arc<Mutex<Mock>>;
+
+async fn push(
+    State(mock): State<Shared>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> (StatusCode, String) {
+    let mut mock = mock.lock().unwrap();
+    *mock.tries.entry(id.clone()).or_default() += 1;
+    let tries = mock.tries[&id];
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // VAPID: `vapid t=<JWT>, k=<public key>`.
+    let authorization = header("authorization");
+    let Some((token, key)) = authorization
+        .strip_prefix("vapid t=")
+        .and_then(|rest| rest.split_once(", k="))
+    else {
+        return (
+            StatusCode::UNAUTHORIZED,
+            format!("no VAPID authorization: {authorization:?}"),
+        );
+    };
+    if key != mock.vapid_public {
+        return (StatusCode::UNAUTHORIZED, "another VAPID key".into());
+    }
+    let public = ES256PublicKey::from_bytes(&Base64UrlUnpadded::decode_vec(key).unwrap()).unwrap();
+    // web-push-native writes the audience as scheme://host, without the
+    // port; real push services are on the default port, where the two agree.
+    let options = VerificationOptions {
+        allowed_audiences: Some(HashSet::from_strings(&["http://127.0.0.1"])),
+        ..Default::default()
+    };
+    match public.verify_token::<NoCustomClaims>(token, Some(options)) {
+        Ok(claims)
+            if claims.subject.as_deref() == Some("mailto:push@example.org")
+                && claims.expires_at.is_some() => {}
+        Ok(claims) => return (StatusCode::UNAUTHORIZED, format!("claims: {claims:?}")),
+        Err(error) => return (StatusCode::UNAUTHORIZED, format!("JWT: {error}")),
+    }
+    if header("content-encoding") != "aes128gcm" {
+        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "not aes128gcm".into());
+    }
+    if id.starts_with("gone") {
+        return (StatusCode::GONE, String::new());
+    }
+    if id.starts_with("missing") {
+        return (StatusCode::NOT_FOUND, String::new());
+    }
+    if id.starts_with("broken") {
+        return (StatusCode::BAD_REQUEST, "broken on purpose".into());
+    }
+    if id.starts_with("busy") && tries == 1 {
+        return (StatusCode::TOO_MANY_REQUESTS, String::new());
+    }
+    if id.starts_with("flaky") && tries < 3 {
+        return (StatusCode::SERVICE_UNAVAILABLE, String::new());
+    }
+    let Some((components, auth)) = mock.keys.get(&id) else {
+        return (StatusCode::NOT_FOUND, "unknown subscription".into());
+    };
+    let plain = match ece::decrypt(components, auth, &body) {
+        Ok(plain) => plain,
+        Err(error) => return (StatusCode::BAD_REQUEST, format!("cannot decrypt: {error}")),
+    };
+    let payload = serde_json::from_slice(&plain).unwrap();
+    mock.received.push(Received {
+        id,
+        payload,
+        ttl: header("ttl"),
+        urgency: header("urgency"),
+    });
+    (StatusCode::CREATED, String::new())
+}
+
+/// Starts the mock push service; returns its origin.
+async fn mock_push_service(mock: Shared) -> String {
+    let app = Router::new()
+        .route("/push/{id}", post(push))
+        .with_state(mock);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    origin
+}
+
+/// A browser's subscription: a fresh P-256 key pair and auth secret, the
+/// private half kept by the mock (as a browser keeps it).
+fn subscribe(mock: &Shared, origin: &str, id: &str) -> Subscriber {
+    let (pair, auth) = ece::generate_keypair_and_auth_secret().unwrap();
+    let public = pair.pub_as_raw().unwrap();
+    mock.lock().unwrap().keys.insert(
+        id.to_owned(),
+        (pair.raw_components().unwrap(), auth.to_vec()),
+    );
+    Subscriber {
+        endpoint: format!("{origin}/push/{id}"),
+        p256dh: Base64UrlUnpadded::encode_string(&public),
+        auth: Base64UrlUnpadded::encode_string(&auth),
+        lang: Some("nb".into()),
+    }
+}
+
+fn setup() -> (VapidKeys, Shared) {
+    let keys = VapidKeys::generate("mailto:push@example.org").unwrap();
+    let mock = Shared::default();
+    mock.lock().unwrap().vapid_public = keys.public_key.clone();
+    (keys, mock)
+}
+
+fn notification() -> Notification {
+    Notification {
+        title: "Nattferja går igjen".into(),
+        body: "Fra i kveld seiler ferja som før.".into(),
+        url: "https://news.example/ferja".into(),
+        tag: Some("ferja".into()),
+        ..Default::default()
+    }
+}
+
+fn quick() -> SendOptions {
+    SendOptions {
+        first_pause: Duration::from_millis(5),
+        ttl: Duration::from_secs(600),
+        urgency: Urgency::High,
+        ..SendOptions::default()
+    }
+}
+
+#[tokio::test]
+async fn delivers_decryptable_messages_removes_gone_and_retries_busy() {
+    let (keys, mock) = setup();
+    let origin = mock_push_service(mock.clone()).await;
+    let store = SqliteStore::in_memory().unwrap();
+    let topics = ["local".to_string()];
+    for id in [
+        "ok-1",
+        "ok-2",
+        "gone-1",
+        "missing-1",
+        "busy-1",
+        "flaky-1",
+        "broken-1",
+    ] {
+        store
+            .upsert(&subscribe(&mock, &origin, id), &topics)
+            .unwrap();
+    }
+    // A subscriber of another topic gets nothing.
+    store
+        .upsert(
+            &subscribe(&mock, &origin, "ok-other"),
+            &["sport".to_string()],
+        )
+        .unwrap();
+
+    let sender = Sender::new(&keys).unwrap();
+    let summary = sender
+        .send_topic(&store, "local", &notification(), &quick())
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            summary.subscribers,
+            summary.sent,
+            summary.removed,
+            summary.failed
+        ),
+        (7, 4, 2, 1),
+        "{summary}"
+    );
+    assert!(
+        summary.failures[0].contains("broken-1: 400 Bad Request broken on purpose"),
+        "{summary}"
+    );
+
+    let mock = mock.lock().unwrap();
+    let mut ids: Vec<_> = mock.received.iter().map(|r| r.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["busy-1", "flaky-1", "ok-1", "ok-2"]);
+    for received in &mock.received {
+        assert_eq!(received.payload["title"], "Nattferja går igjen");
+        assert_eq!(received.payload["url"], "https://news.example/ferja");
+        assert_eq!(received.payload["tag"], "ferja");
+        assert_eq!(
+            (received.ttl.as_str(), received.urgency.as_str()),
+            ("600", "high")
+        );
+    }
+    assert_eq!(mock.tries["busy-1"], 2);
+    assert_eq!(mock.tries["flaky-1"], 3);
+    assert_eq!(mock.tries["broken-1"], 1, "a 400 is not tried again");
+    drop(mock);
+    let left: Vec<_> = store
+        .subscribers("local")
+        .unwrap()
+        .into_iter()
+        .map(|s| s.endpoint)
+        .collect();
+    assert_eq!(left.len(), 5);
+    assert!(left
+        .iter()
+        .all(|e| !e.contains("gone") && !e.contains("missing")));
+}
+
+#[tokio::test]
+async fn a_message_for_other_keys_does_not_decrypt_and_another_vapid_key_is_refused() {
+    let (keys, mock) = setup();
+    let origin = mock_push_service(mock.clone()).await;
+    let store = SqliteStore::in_memory().unwrap();
+    let mut subscriber = subscribe(&mock, &origin, "ok-1");
+    // The keys of another browser: the push service cannot decrypt.
+    subscriber.p256dh = subscribe(&mock, &origin, "ok-2").p256dh;
+    store.upsert(&subscriber, &["local".to_string()]).unwrap();
+    let sender = Sender::new(&keys).unwrap();
+    let summary = sender
+        .send_topic(&store, "local", &notification(), &quick())
+        .await
+        .unwrap();
+    assert_eq!(summary.failed, 1, "{summary}");
+    assert!(summary.failures[0].contains("cannot decrypt"), "{summary}");
+
+    let stranger = Sender::new(&VapidKeys::generate("mailto:push@example.org").unwrap()).unwrap();
+    store
+        .upsert(&subscribe(&mock, &origin, "ok-3"), &["other".to_string()])
+        .unwrap();
+    let summary = stranger
+        .send_topic(&store, "other", &notification(), &quick())
+        .await
+        .unwrap();
+    assert!(
+        summary.failures[0].contains("401 Unauthorized another VAPID key"),
+        "{summary}"
+    );
+    assert!(mock.lock().unwrap().received.is_empty());
+}
+
+#[tokio::test]
+async fn the_service_takes_the_widgets_calls_and_sends_with_a_token() {
+    let (keys, mock) = setup();
+    let push_origin = mock_push_service(mock.clone()).await;
+    let path = std::env::temp_dir().join(format!("aw-push-service-{}.sqlite", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let store: Arc<dyn SubscriptionStore> = Arc::new(SqliteStore::open(&path).unwrap());
+    let service = Service {
+        store: store.clone(),
+        sender: Arc::new(Sender::new(&keys).unwrap()),
+        token: Some("s3cret".into()),
+        send_options: quick(),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = router(service, vec!["https://news.example".parse().unwrap()]);
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = reqwest::Client::new();
+
+    let subscriber = subscribe(&mock, &push_origin, "ok-1");
+    let body = serde_json::json!({
+        "subscription": { "endpoint": subscriber.endpoint, "expirationTime": null,
+                          "keys": { "p256dh": subscriber.p256dh, "auth": subscriber.auth } },
+        "topics": ["local", "energy"], "lang": "nb",
+    });
+    let post = |body: String| {
+        client
+            .post(format!("{base}/subscriptions"))
+            .header("content-type", "application/json")
+            .header("origin", "https://news.example")
+            .body(body)
+            .send()
+    };
+    let first = post(body.to_string()).await.unwrap();
+    assert_eq!(first.status(), 201);
+    assert_eq!(
+        first.headers()["access-control-allow-origin"],
+        "https://news.example"
+    );
+    let mut changed = body.clone();
+    changed["topics"] = serde_json::json!(["local"]);
+    assert_eq!(
+        post(changed.to_string()).await.unwrap().status(),
+        200,
+        "the same endpoint again"
+    );
+    assert_eq!(
+        store.topics(&subscriber.endpoint).unwrap(),
+        Some(vec!["local".to_string()])
+    );
+
+    // Bad calls: a clear error that says what.
+    let mut bad = body.clone();
+    bad["subscription"]["keys"]["auth"] = "AAAA".into();
+    let response = post(bad.to_string()).await.unwrap();
+    assert_eq!(response.status(), 400);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("subscription.keys.auth: expected 16 bytes"));
+    let response = post("{".into()).await.unwrap();
+    assert_eq!(response.status(), 400);
+    assert!(response.text().await.unwrap().contains("body: EOF"));
+    assert_eq!(post("x".repeat(20_000)).await.unwrap().status(), 413);
+
+    // CORS: the publisher's origin may call; another may not.
+    let preflight = |origin: &'static str| {
+        client
+            .request(reqwest::Method::OPTIONS, format!("{base}/subscriptions"))
+            .header("origin", origin)
+            .header("access-control-request-method", "DELETE")
+            .header("access-control-request-headers", "content-type")
+            .send()
+    };
+    assert_eq!(
+        preflight("https://news.example").await.unwrap().headers()["access-control-allow-origin"],
+        "https://news.example"
+    );
+    assert!(preflight("https://evil.example")
+        .await
+        .unwrap()
+        .headers()
+        .get("access-control-allow-origin")
+        .is_none());
+
+    // Sending needs the token.
+    let send = |token: &'static str| {
+        client.post(format!("{base}/send")).bearer_auth(token)
+        .json(&serde_json::json!({ "topic": "local", "title": "Hei", "body": "Nytt", "url": "/nytt", "urgency": "low" })).send()
+    };
+    assert_eq!(send("wrong").await.unwrap().status(), 401);
+    let summary: serde_json::Value = send("s3cret").await.unwrap().json().await.unwrap();
+    assert_eq!(summary["sent"], 1, "{summary}");
+    let received = mock.lock().unwrap().received.clone();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].payload["topic"], "local");
+    assert_eq!(received[0].urgency, "low");
+
+    // Unsubscribe: gone from the file, and again is fine.
+    let delete = || {
+        client
+            .delete(format!("{base}/subscriptions"))
+            .json(&serde_json::json!({ "endpoint": subscriber.endpoint }))
+            .send()
+    };
+    assert_eq!(delete().await.unwrap().status(), 204);
+    assert_eq!(delete().await.unwrap().status(), 204);
+    assert_eq!(
+        SqliteStore::open(&path)
+            .unwrap()
+            .topics(&subscriber.endpoint)
+            .unwrap(),
+        None
+    );
+    let _ = std::fs::remove_file(&path);
+}
+
+/// 10,000 subscribers of one topic, each message encrypted, signed, sent,
+/// and decrypted by the mock. Prints the time (the closing note's figure).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fan_out_to_ten_thousand() {
+    let (keys, mock) = setup();
+    let origin = mock_push_service(mock.clone()).await;
+    let store = SqliteStore::in_memory().unwrap();
+    let subscribers: usize = std::env::var("FAN_OUT")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
+    let started = Instant::now();
+    for n in 0..subscribers {
+        store
+            .upsert(
+                &subscribe(&mock, &origin, &format!("ok-{n}")),
+                &["local".to_string()],
+            )
+            .unwrap();
+    }
+    let stored = started.elapsed();
+    let started = Instant::now();
+    let summary = Sender::new(&keys)
+        .unwrap()
+        .send_topic(&store, "local", &notification(), &quick())
+        .await
+        .unwrap();
+    let sent = started.elapsed();
+    println!(
+        "fan-out: {subscribers} subscribers stored in {:.2} s; sent (encrypt, sign, post, decrypt) in {:.2} s, {:.0} a second",
+        stored.as_secs_f64(), sent.as_secs_f64(), subscribers as f64 / sent.as_secs_f64()
+    );
+    assert_eq!(summary.sent, subscribers, "{summary}");
+    assert_eq!(mock.lock().unwrap().received.len(), subscribers);
+}

@@ -66,11 +66,12 @@ smoke:
 	node e2e/smoke.mjs dist
 
 ## Keyboard-only flows, CLS, privacy, reduced motion, 360/1280 px (screenshots in target/);
-## the host contract against a real, slow server.
+## the host contract against a real, slow server; the push service worker.
 e2e:
 	node e2e/quality.mjs dist target/e2e-screenshots
 	node e2e/host.mjs dist
 	node e2e/node-render.mjs dist
+	node e2e/push.mjs dist
 
 ## The npm package (target/npm/, packed, not published) and the versioned CDN folder
 ## (target/cdn/article-widget@VERSION/); a TypeScript host checked against its declarations.

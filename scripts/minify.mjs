@@ -14,8 +14,9 @@ const files = (await readdir(dir, { recursive: true }))
 for (const file of files) {
   const path = join(dir, file);
   const code = await readFile(path, 'utf8');
-  // `module`: top-level names may be mangled; exports keep their names.
-  const result = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+  // `module`: top-level names may be mangled; exports keep their names. The
+  // service worker is a classic script (importScripts), so it is not one.
+  const result = await minify(code, { module: !file.endsWith('-sw.js'), ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
   await writeFile(path, result.code);
   console.log(`minified ${file}: ${code.length} -> ${result.code.length} bytes`);
 }

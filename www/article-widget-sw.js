@@ -1,0 +1,88 @@
+// article-widget's service worker: shows the notifications the push sender
+// (push/, README "Notifications") sends, and opens their article on a click.
+// Serve it from the page's own origin (a service worker cannot come from a
+// CDN), or load it into the site's own worker with
+// importScripts('/article-widget-sw.js').
+//
+// A push message's data is JSON: { title, body, url, icon?, image?, tag?,
+// topic?, lang? }. URLs follow the widget's allow-list: https: or http: on
+// any host, or a path on this origin. A message that breaks a rule shows
+// nothing, and the worker's console says why.
+
+/** The message, or an Error that says what is wrong with it. */
+function readMessage(data) {
+  if (!data) throw new Error('the message has no data');
+  let message;
+  try {
+    message = data.json();
+  } catch {
+    throw new Error('the message is not JSON');
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+    throw new Error('the message is not a JSON object');
+  }
+  const text = (field, required) => {
+    const value = message[field];
+    if (value === undefined || value === null) {
+      if (required) throw new Error(`${field}: missing`);
+      return undefined;
+    }
+    if (typeof value !== 'string') throw new Error(`${field}: expected text, found ${typeof value}`);
+    if (required && !value.trim()) throw new Error(`${field}: empty`);
+    return value;
+  };
+  const link = (field, required) => {
+    const value = text(field, required);
+    if (value === undefined) return undefined;
+    // `//host/path` leaves this origin without saying how: refused, as the
+    // widget refuses it.
+    if (value.startsWith('//')) throw new Error(`${field}: expected an https: or http: URL or a path, found ${JSON.stringify(value)}`);
+    const relative = value.startsWith('/');
+    let url;
+    try {
+      url = new URL(value, self.location.origin);
+    } catch {
+      throw new Error(`${field}: not a URL: ${JSON.stringify(value)}`);
+    }
+    if (!relative && url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new Error(`${field}: expected an https: or http: URL or a path, found ${JSON.stringify(value)}`);
+    }
+    return url.href;
+  };
+  return {
+    title: text('title', true),
+    body: text('body', false) ?? '',
+    url: link('url', true),
+    icon: link('icon', false),
+    image: link('image', false),
+    tag: text('tag', false),
+    topic: text('topic', false),
+    lang: text('lang', false),
+  };
+}
+
+self.addEventListener('push', (event) => {
+  let message;
+  try {
+    message = readMessage(event.data);
+  } catch (error) {
+    console.warn(`article-widget: a push message was not shown: ${error.message}`);
+    return;
+  }
+  const options = { body: message.body, data: { url: message.url, topic: message.topic } };
+  for (const field of ['icon', 'image', 'tag', 'lang']) {
+    if (message[field] !== undefined) options[field] = message[field];
+  }
+  event.waitUntil(self.registration.showNotification(message.title, options));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = event.notification.data?.url;
+  if (typeof url !== 'string') return;
+  // A tab already on the article is brought forward; else one is opened.
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+    const open = windows.find((client) => client.url === url);
+    return open ? open.focus() : self.clients.openWindow(url);
+  }));
+});

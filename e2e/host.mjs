@@ -1,7 +1,7 @@
 // The host page's contract against a real HTTP server (issue 13): a new `src`
 // aborts a slow request at once, and `ready` fires once, for the article shown.
 //   node e2e/host.mjs dist
-import { launchChromium, serve } from './lib.mjs';
+import { launchChromium, report, serve } from './lib.mjs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -211,11 +211,7 @@ const checks = [
   ['and keeps showing its fallback content', startup.fallbackHeight > 0, `${startup.fallbackHeight} px`],
   ['and says why in the console', consoleErrors.some((text) => text.startsWith('article-widget could not start: ')), consoleErrors.join('; ')],
 ];
-let failed = 0;
-for (const [what, ok, detail] of checks) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok ? '' : `: ${detail}`}`);
-  if (!ok) failed++;
-}
+const failed = report(checks);
 await browser.close();
 server.close();
 process.exit(failed ? 1 : 0);

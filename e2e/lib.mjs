@@ -57,3 +57,13 @@ export function launchChromium(extraArgs = []) {
       '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
 }
+
+/** Prints each [what, ok, detail] check; returns how many failed. */
+export function report(checks) {
+  let failed = 0;
+  for (const [what, ok, detail] of checks) {
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok ? '' : `: ${detail}`}`);
+    if (!ok) failed++;
+  }
+  return failed;
+}

@@ -4,7 +4,7 @@
 // already decrypted) shows its notification; messages that break the rules
 // show none; a click on a notification opens its article.
 //   node e2e/push.mjs dist
-import { launchChromium, serve } from './lib.mjs';
+import { launchChromium, report, serve } from './lib.mjs';
 import { join } from 'node:path';
 
 const DIST = process.argv[2] ?? 'dist';
@@ -89,11 +89,7 @@ const checks = [
   ['with the article already open in a tab, a click brings that tab forward instead',
     whenOpen.left === 0 && JSON.stringify(whenOpen.asked) === JSON.stringify([['focus', ferry]]), JSON.stringify(whenOpen)],
 ];
-let failed = 0;
-for (const [what, ok, detail] of checks) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok ? '' : `: ${detail}`}`);
-  if (!ok) failed++;
-}
+const failed = report(checks);
 await browser.close();
 server.close();
 process.exit(failed ? 1 : 0);

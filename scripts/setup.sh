@@ -15,6 +15,14 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '==> %s\n' "$*"; }
 
+# Debian's packages, as root or through sudo.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
+}
+
 ensure_wasm_target() {
   if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "wasm32-unknown-unknown target: installed"
@@ -77,10 +85,7 @@ ensure_openssl_dev() {
     say "OpenSSL headers (libssl-dev, pkg-config): installed"
   else
     say "installing Debian's libssl-dev and pkg-config"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libssl-dev pkg-config
+    apt_install libssl-dev pkg-config
   fi
 }
 
@@ -93,10 +98,7 @@ ensure_browser() {
     say "chromium, chromedriver and firefox-esr: installed"
   else
     say "installing Debian's ${missing[*]}"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+    apt_install "${missing[@]}"
   fi
   local installed
   installed=$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }' || true)

@@ -57,21 +57,8 @@ enum Command {
         db: PathBuf,
         #[arg(long)]
         topic: String,
-        #[arg(long)]
-        title: String,
-        #[arg(long, default_value = "")]
-        body: String,
-        /// Opened on a click: https:, http: or a path on the site.
-        #[arg(long)]
-        url: String,
-        #[arg(long)]
-        icon: Option<String>,
-        #[arg(long)]
-        image: Option<String>,
-        #[arg(long)]
-        tag: Option<String>,
-        #[arg(long)]
-        lang: Option<String>,
+        #[command(flatten)]
+        notification: Notification,
         /// Seconds a push service keeps it for an offline device.
         #[arg(long, default_value_t = 86_400)]
         ttl: u64,
@@ -163,13 +150,7 @@ async fn run(command: Command) -> Result<(), String> {
             keys,
             db,
             topic,
-            title,
-            body,
-            url,
-            icon,
-            image,
-            tag,
-            lang,
+            notification,
             ttl,
             urgency,
             concurrency,
@@ -183,14 +164,8 @@ async fn run(command: Command) -> Result<(), String> {
             }
             let store = SqliteStore::open(&db)?;
             let notification = Notification {
-                title,
-                body,
-                url,
-                icon,
-                image,
-                tag,
                 topic: Some(topic.clone()),
-                lang,
+                ..notification
             };
             let options = SendOptions {
                 ttl: Duration::from_secs(ttl),

@@ -3,23 +3,34 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What a reader's device shows. Sent as JSON, encrypted.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// What a reader's device shows. Sent as JSON, encrypted; also the
+/// command line's `send` options.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, clap::Args)]
 #[serde(rename_all = "camelCase")]
 pub struct Notification {
+    #[arg(long)]
     pub title: String,
+    #[arg(long, default_value = "")]
+    #[serde(default)]
     pub body: String,
     /// Opened on a click: `https:`/`http:` or a path on the site's origin.
+    #[arg(long)]
     pub url: String,
+    #[arg(long)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
+    #[arg(long)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// A later message with the same tag replaces this one on the device.
+    #[arg(long)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
+    /// Set from the topic it is sent to.
+    #[arg(skip)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
+    #[arg(long)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
 }

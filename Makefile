@@ -72,6 +72,7 @@ e2e:
 	node e2e/host.mjs dist
 	node e2e/node-render.mjs dist
 	node e2e/push.mjs dist
+	node e2e/push-chain.mjs dist
 
 ## The npm package (target/npm/, packed, not published) and the versioned CDN folder
 ## (target/cdn/article-widget@VERSION/); a TypeScript host checked against its declarations.

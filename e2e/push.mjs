@@ -77,6 +77,29 @@ const tab = await context.newPage();
 await tab.goto(ferry);
 const whenOpen = await click(ferry);
 
+// A renewed subscription (pushsubscriptionchange): the worker posts it where
+// the widget said. Chromium never fires the event, so it is dispatched
+// inside the worker, with the worker's fetch and PushManager recorded.
+await page.evaluate(async () => {
+  const registration = await navigator.serviceWorker.ready;
+  registration.active.postMessage({ type: 'article-widget:push', subscribeUrl: 'https://push.example/subscriptions',
+    key: 'BKEY', topics: ['local'], lang: 'nb' });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+});
+const renewed = await context.serviceWorkers()[0].evaluate(async () => {
+  const posted = [];
+  self.fetch = async (url, init) => { posted.push(`${init.method} ${url} ${init.credentials} ${init.body}`); return new Response(null, { status: 201 }); };
+  PushManager.prototype.subscribe = async (options) => ({ toJSON: () => ({ endpoint: 'https://push.example/new', keys: { p256dh: 'P', auth: 'A' }, key: options.applicationServerKey }) });
+  let done;
+  ExtendableEvent.prototype.waitUntil = function waitUntil(promise) { done = promise; };
+  const event = new ExtendableEvent('pushsubscriptionchange');
+  Object.defineProperty(event, 'oldSubscription', { value: { endpoint: 'https://push.example/old' } });
+  Object.defineProperty(event, 'newSubscription', { value: null });
+  self.dispatchEvent(event);
+  await done;
+  return posted;
+});
+
 const checks = [
   ['a push message shows its notification, with body, tag, language and the article URL',
     good.length === 1 && good[0].title === 'Nattferja går igjen' && good[0].body === 'Fra i kveld seiler ferja som før.'
@@ -86,6 +109,11 @@ const checks = [
   ...Object.entries(bad).map(([name, result]) => [`a message with ${name} shows nothing`, result.length === 0, JSON.stringify(result)]),
   ['a click closes the notification and opens its article in a new tab',
     whenClosed.left === 0 && JSON.stringify(whenClosed.asked) === JSON.stringify([['open', ferry]]), JSON.stringify(whenClosed)],
+  ['a renewed subscription is posted where the widget subscribed, and the old one deleted',
+    JSON.stringify(renewed) === JSON.stringify([
+      'DELETE https://push.example/subscriptions omit {"endpoint":"https://push.example/old"}',
+      'POST https://push.example/subscriptions omit {"subscription":{"endpoint":"https://push.example/new","keys":{"p256dh":"P","auth":"A"},"key":"BKEY"},"topics":["local"],"lang":"nb"}',
+    ]), JSON.stringify(renewed)],
   ['with the article already open in a tab, a click brings that tab forward instead',
     whenOpen.left === 0 && JSON.stringify(whenOpen.asked) === JSON.stringify([['focus', ferry]]), JSON.stringify(whenOpen)],
 ];

@@ -85,6 +85,8 @@ export interface NotifyDetail {
   permission: 'granted' | 'denied' | 'default' | 'unsupported';
   topics: string[];
   subscribed: boolean;
+  /** With `notifications.push`: why subscribing or unsubscribing failed. */
+  error?: string;
 }
 
 /** `article-widget:prompt-dismissed`: "Not now", quiet for this many days. */

@@ -64,8 +64,8 @@ ensure_wasm_bindgen() {
 
 # From npm, pinned in package-lock.json: wasm-opt (binaryen 132; Debian's
 # binaryen 108 emits wasm that validates but fails at run time), playwright-core
-# (drives Debian's Chromium; it never downloads a browser), axe-core, terser and
-# typescript (checks npm/article-widget.d.ts).
+# (drives Debian's Chromium; it never downloads a browser), axe-core, terser,
+# typescript (checks npm/article-widget.d.ts) and http_ece (e2e/push-chain.mjs).
 ensure_node_tools() {
   # `npm ls` fails when anything in package.json is missing or at another version.
   if npm ls --depth=0 >/dev/null 2>&1 \

@@ -4,6 +4,10 @@
 // CDN), or load it into the site's own worker with
 // importScripts('/article-widget-sw.js').
 //
+// The widget tells the worker where it subscribed (a message after each
+// subscription); when the browser renews a subscription
+// (`pushsubscriptionchange`) the worker posts the new one there itself.
+//
 // A push message's data is JSON: { title, body, url, icon?, image?, tag?,
 // topic?, lang? }. URLs follow the widget's allow-list: https: or http: on
 // any host, or a path on this origin. A message that breaks a rule shows
@@ -85,4 +89,35 @@ self.addEventListener('notificationclick', (event) => {
     const open = windows.find((client) => client.url === url);
     return open ? open.focus() : self.clients.openWindow(url);
   }));
+});
+
+// Where the widget subscribed, kept in Cache Storage (it outlives the worker).
+const configKey = () => new URL('article-widget-push-config', self.registration.scope).href;
+
+self.addEventListener('message', (event) => {
+  const data = event.data;
+  if (data?.type !== 'article-widget:push' || typeof data.subscribeUrl !== 'string') return;
+  event.waitUntil(caches.open('article-widget').then((cache) => cache.put(configKey(), new Response(JSON.stringify(data)))));
+});
+
+const postJson = (method, url, body) => fetch(url, {
+  method, credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+});
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil((async () => {
+    const stored = await (await caches.open('article-widget')).match(configKey());
+    if (!stored) {
+      console.warn('article-widget: a push subscription changed, but the widget never said where to post it');
+      return;
+    }
+    const config = await stored.json();
+    const subscription = event.newSubscription
+      ?? await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: config.key });
+    if (event.oldSubscription) {
+      await postJson('DELETE', config.unsubscribeUrl ?? config.subscribeUrl, { endpoint: event.oldSubscription.endpoint }).catch(() => {});
+    }
+    const response = await postJson('POST', config.subscribeUrl, { subscription: subscription.toJSON(), topics: config.topics, lang: config.lang });
+    if (!response.ok) console.warn(`article-widget: the renewed push subscription was not stored: HTTP ${response.status}`);
+  })());
 });

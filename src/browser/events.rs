@@ -31,6 +31,9 @@ pub struct Notify<'a> {
     pub permission: &'a str,
     pub topics: &'a [String],
     pub subscribed: bool,
+    /// Why Web Push could not be turned on or off (`notifications.push`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<&'a str>,
 }
 
 /// `share`: how the reader shared.

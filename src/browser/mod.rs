@@ -222,6 +222,7 @@ mod host;
 mod hydration;
 mod json;
 mod notifications;
+pub mod push;
 mod reader;
 mod share;
 mod storage;
@@ -242,6 +243,7 @@ pub use json::{
     to_js, to_json_text,
 };
 pub use notifications::{notification_permission, request_notification_permission};
+
 pub use reader::{dismiss_prompt, load_bell, reader_access, save_bell, take_prompt_impression};
 pub use share::{copy_to_clipboard, share_natively, NativeShare};
 

@@ -1,6 +1,6 @@
 //! The Notification API's permission, looked up at run time (it is missing
-//! in some browsers and in insecure contexts). The widget never registers a
-//! service worker: the host page subscribes with its own push service.
+//! in some browsers and in insecure contexts). Subscribing to Web Push is
+//! `push.rs`, when the article names a push service.
 
 use crate::model::metering::Permission;
 use js_sys::{Function, Promise, Reflect};

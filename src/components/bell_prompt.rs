@@ -22,13 +22,20 @@ pub fn BellPrompt(
     status: Signal<BellStatus>,
     /// Topic ids checked at first (those chosen before); all when empty.
     chosen: Vec<String>,
+    /// iOS without the Home Screen: say how to get notifications there.
+    home_screen_only: bool,
+    /// Subscribing with the push service: "Turn on" waits.
+    busy: Signal<bool>,
+    /// What went wrong the last time, said politely; "Turn on" becomes
+    /// "Try again".
+    failure: Signal<Option<Text>>,
     /// Closes the prompt and returns focus to the bell.
     on_close: Callback<()>,
     /// The browser's answer to the permission request, with the chosen topics.
     on_answer: Callback<(Permission, Vec<String>)>,
 ) -> impl IntoView {
     let strings = use_strings();
-    let Notifications { topics, prompt } = notifications;
+    let Notifications { topics, prompt, .. } = notifications;
     let initial = if chosen.is_empty() {
         topics.iter().map(|t| t.id.clone()).collect()
     } else {
@@ -69,10 +76,10 @@ pub fn BellPrompt(
     // What to ask, or why nothing can be asked: one view per state.
     let body = move || match status.get() {
         BellStatus::Denied | BellStatus::Unsupported => {
-            let explanation = if status.get_untracked() == BellStatus::Denied {
-                Text::NotificationsDenied
-            } else {
-                Text::NotificationsUnsupported
+            let explanation = match status.get_untracked() {
+                BellStatus::Denied => Text::NotificationsDenied,
+                _ if home_screen_only => Text::NotificationsHomeScreen,
+                _ => Text::NotificationsUnsupported,
             };
             Either::Left(view! {
                 <p>{strings.get(explanation)}</p>
@@ -114,9 +121,10 @@ pub fn BellPrompt(
                         </fieldset>
                     </div>
                 })}
+                <p class="aw-bell-failure" role="alert">{move || failure.get().map(|text| strings.get(text))}</p>
                 <div class="aw-popover-actions">
-                    <button type="button" class="aw-button aw-button-primary" part="button" disabled=move || nothing_chosen() || asking.get() on:click=turn_on>
-                        {strings.get(Text::TurnOn)}
+                    <button type="button" class="aw-button aw-button-primary" part="button" disabled=move || nothing_chosen() || asking.get() || busy.get() on:click=turn_on>
+                        {move || strings.get(if failure.get().is_some() { Text::Retry } else { Text::TurnOn })}
                     </button>
                     <button type="button" class="aw-button" part="button" on:click=move |_| on_close.run(())>{strings.get(Text::NotNow)}</button>
                 </div>

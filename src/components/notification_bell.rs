@@ -1,35 +1,87 @@
 use super::{article_text, unique_id, use_strings, BellPrompt, StaticMarkup};
+use crate::browser::push::{self, push_support, PushSupport, Unsubscribed};
 use crate::browser::{
-    dispatch, load_bell, notification_permission, save_bell, use_light_dismiss, Notify,
+    dispatch, load_bell, notification_permission, save_bell, use_light_dismiss, warn, Notify,
 };
 use crate::i18n::Text;
 use crate::model::metering::{bell_status, BellMemory, BellStatus, Permission};
 use crate::model::Notifications;
 use leptos::html;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// The notification bell: a toggle button. Off, it opens a soft prompt (the
 /// browser's own permission request comes only after "Turn on"); on
 /// (`aria-pressed="true"`, with a dot), one click turns notifications off.
 /// Blocked or unsupported notifications open an explanation instead.
-/// The host page does the push itself, on the `article-widget:notify` event.
+/// With `notifications.push` the bell subscribes the reader to Web Push
+/// itself (and its state is the browser's subscription); without it the
+/// host page does the push, on the `article-widget:notify` event.
 #[component]
 pub fn NotificationBell(
-    /// The topics to offer and an optional prompt text.
+    /// The topics to offer, an optional prompt text, and the push service.
     notifications: Notifications,
 ) -> impl IntoView {
     let strings = use_strings();
+    let push = StoredValue::new(notifications.push.clone());
+    let support = if push.with_value(Option::is_some) {
+        push_support()
+    } else {
+        PushSupport::Supported
+    };
     let memory = RwSignal::new(load_bell());
-    let permission = RwSignal::new(notification_permission());
+    let permission = RwSignal::new(if support == PushSupport::Supported {
+        notification_permission()
+    } else {
+        Permission::Unsupported
+    });
     let open = RwSignal::new(false);
+    // Subscribing or unsubscribing with the push service.
+    let working = RwSignal::new(false);
+    let failure = RwSignal::new(None::<Text>);
     let announcement = RwSignal::new(String::new());
     let button = NodeRef::<html::Button>::new();
     let container = NodeRef::<html::Div>::new();
     let prompt_id = unique_id("aw-bell-prompt");
     let status = move || memory.with(|m| bell_status(m, permission.get()));
 
+    let remember = move |subscribed: bool, topics: Vec<String>| {
+        let remembered = BellMemory { subscribed, topics };
+        save_bell(&remembered);
+        memory.set(remembered);
+    };
+    let notify =
+        move |answer: Permission, topics: &[String], subscribed: bool, error: Option<&str>| {
+            if let Some(button) = button.get_untracked() {
+                let detail = Notify {
+                    permission: answer.as_str(),
+                    topics,
+                    subscribed,
+                    error,
+                };
+                dispatch(&button, "notify", &detail);
+            }
+        };
+
+    // With push, the browser's subscription is the truth, not storage.
+    Effect::new(move |_| {
+        let Some(config) = push.get_value() else {
+            return;
+        };
+        if support != PushSupport::Supported || permission.get_untracked() != Permission::Granted {
+            return;
+        }
+        spawn_local(async move {
+            let subscribed = push::is_subscribed(&config).await;
+            if subscribed != memory.get_untracked().subscribed {
+                remember(subscribed, memory.get_untracked().topics);
+            }
+        });
+    });
+
     let close = Callback::new(move |_: ()| {
         open.set(false);
+        failure.set(None);
         if let Some(button) = button.get_untracked() {
             let _ = button.focus();
         }
@@ -46,60 +98,84 @@ pub fn NotificationBell(
         }),
     );
     let topics = notifications.topics.clone();
+    let subscribed = Callback::new(move |chosen: Vec<String>| {
+        notify(Permission::Granted, &chosen, true, None);
+        let labels: Vec<String> = topics
+            .iter()
+            .filter(|t| chosen.contains(&t.id))
+            .map(|t| t.label.clone())
+            .collect();
+        announcement.set(on_message(strings, &labels));
+        remember(true, chosen);
+        close.run(());
+    });
     let answered = Callback::new(move |(answer, chosen): (Permission, Vec<String>)| {
         permission.set(answer);
-        let granted = answer == Permission::Granted;
-        if let Some(button) = button.get_untracked() {
-            let detail = Notify {
-                permission: answer.as_str(),
-                topics: if granted { &chosen } else { &[] },
-                subscribed: granted,
-            };
-            dispatch(&button, "notify", &detail);
-        }
-        match answer {
-            Permission::Granted => {
-                let labels: Vec<String> = topics
-                    .iter()
-                    .filter(|t| chosen.contains(&t.id))
-                    .map(|t| t.label.clone())
-                    .collect();
-                announcement.set(on_message(strings, &labels));
-                let remembered = BellMemory {
-                    subscribed: true,
-                    topics: chosen,
-                };
-                save_bell(&remembered);
-                memory.set(remembered);
-                close.run(());
+        match (answer, push.get_value()) {
+            (Permission::Granted, None) => subscribed.run(chosen),
+            (Permission::Granted, Some(config)) => {
+                working.set(true);
+                failure.set(None);
+                spawn_local(async move {
+                    match push::subscribe(&config, &chosen, strings.lang().code()).await {
+                        Ok(()) => subscribed.run(chosen),
+                        Err(why) => {
+                            warn(&format!(
+                                "article-widget: notifications could not be turned on: {why}"
+                            ));
+                            failure.set(Some(Text::NotificationsFailed));
+                            notify(Permission::Granted, &chosen, false, Some(&why));
+                        }
+                    }
+                    working.set(false);
+                });
             }
             // The browser's own prompt was dismissed: ask again another time.
-            Permission::Default => close.run(()),
+            (Permission::Default, _) => {
+                notify(answer, &[], false, None);
+                close.run(());
+            }
             // The prompt stays open and explains.
-            Permission::Denied | Permission::Unsupported => {}
+            (Permission::Denied | Permission::Unsupported, _) => notify(answer, &[], false, None),
         }
     });
 
+    let turned_off = move |error: Option<&str>| {
+        remember(false, memory.get_untracked().topics);
+        announcement.set(strings.get(Text::NotificationsOff));
+        notify(permission.get_untracked(), &[], false, error);
+    };
     let on_click = move |_| {
-        if status() == BellStatus::Subscribed {
-            let off = BellMemory {
-                subscribed: false,
-                topics: memory.get_untracked().topics,
-            };
-            save_bell(&off);
-            memory.set(off);
-            announcement.set(strings.get(Text::NotificationsOff).to_owned());
-            if let Some(button) = button.get_untracked() {
-                let detail = Notify {
-                    permission: permission.get_untracked().as_str(),
-                    topics: &[],
-                    subscribed: false,
-                };
-                dispatch(&button, "notify", &detail);
-            }
-        } else {
+        if status() != BellStatus::Subscribed {
+            failure.set(None);
             open.update(|open| *open = !*open);
+            return;
         }
+        let Some(config) = push.get_value() else {
+            turned_off(None);
+            return;
+        };
+        working.set(true);
+        spawn_local(async move {
+            match push::unsubscribe(&config).await {
+                Ok(Unsubscribed::Done) => turned_off(None),
+                // Off for the reader (nothing can arrive); the service
+                // forgets the subscription when its push service says gone.
+                Ok(Unsubscribed::ServiceNotTold(why)) => {
+                    warn(&format!("article-widget: notifications are off, but the subscription service was not told: {why}"));
+                    turned_off(Some(&why));
+                }
+                Err(why) => {
+                    warn(&format!(
+                        "article-widget: notifications could not be turned off: {why}"
+                    ));
+                    announcement.set(strings.get(Text::NotificationsOffFailed));
+                    let topics = memory.get_untracked().topics;
+                    notify(permission.get_untracked(), &topics, true, Some(&why));
+                }
+            }
+            working.set(false);
+        });
     };
 
     let is_on = move || status() == BellStatus::Subscribed;
@@ -116,6 +192,7 @@ pub fn NotificationBell(
                     let prompt_id = prompt_id.clone();
                     move || open.get().then(|| prompt_id.clone())
                 }
+                aria-busy=move || working.get().then_some("true")
                 on:click=on_click
             >
                 {StaticMarkup::new(|m| article_text::icon(m, BELL_PATH, "16", None))}
@@ -128,6 +205,9 @@ pub fn NotificationBell(
                     notifications=notifications.clone()
                     status=Signal::derive(status)
                     chosen=memory.get_untracked().topics
+                    home_screen_only=support == PushSupport::HomeScreenOnly
+                    busy=working.into()
+                    failure=failure.into()
                     on_close=close
                     on_answer=answered
                 />

@@ -163,6 +163,63 @@ impl<'de> Deserialize<'de> for Link {
     }
 }
 
+/// A service's URL (`notifications.push`): `https:`, `http:` or relative,
+/// else an error that leaves the object out.
+pub fn service_url<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let url = String::deserialize(deserializer)?;
+    match safe_url(&url, UrlUse::Link) {
+        Some(url) if !url.starts_with("mailto:") && !url.starts_with('#') => Ok(url),
+        _ => Err(de::Error::custom(format!(
+            "expected an https:, http: or relative URL, found {}",
+            super::quoted(&url)
+        ))),
+    }
+}
+
+pub fn optional_service_url<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    service_url(deserializer).map(Some)
+}
+
+/// A path on the page's own origin, such as `/article-widget-sw.js`.
+pub fn origin_path<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let path = String::deserialize(deserializer)?;
+    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+        Ok(path)
+    } else {
+        Err(de::Error::custom(format!(
+            "expected a path on the page's own origin, such as \"/article-widget-sw.js\", found {}",
+            super::quoted(&path)
+        )))
+    }
+}
+
+pub fn optional_origin_path<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    origin_path(deserializer).map(Some)
+}
+
+pub fn default_service_worker() -> String {
+    "/article-widget-sw.js".to_owned()
+}
+
+/// An uncompressed P-256 point in base64url: 65 bytes are 87 characters,
+/// and the point's leading 0x04 makes the first one `B`.
+pub fn vapid_public_key<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let key = String::deserialize(deserializer)?;
+    let base64url = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    if key.len() == 87 && key.starts_with('B') && key.chars().all(base64url) {
+        Ok(key)
+    } else {
+        Err(de::Error::custom(format!(
+            "expected a VAPID public key (an uncompressed P-256 point, 87 base64url characters starting with B), found {}",
+            super::quoted(&key)
+        )))
+    }
+}
+
 /// A URL checked against the allow-list for images.
 struct ImageUrl(Option<String>);
 

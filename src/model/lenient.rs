@@ -106,6 +106,11 @@ pub fn notifications<'de, D: Deserializer<'de>>(
     object(d, "notifications")
 }
 
+/// `notifications.push`: a mistake leaves out push only; the bell stays.
+pub fn push<'de, D: Deserializer<'de>>(d: D) -> Result<Option<super::Push>, D::Error> {
+    object(d, "notifications.push")
+}
+
 pub fn share<'de, D: Deserializer<'de>>(d: D) -> Result<Option<super::Share>, D::Error> {
     object(d, "share")
 }

@@ -48,6 +48,14 @@ impl Lang {
         }
     }
 
+    /// The language's code: `en`, `nb`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nb => "nb",
+        }
+    }
+
     /// The language's locale tag, as `Intl` names it (`en-GB`, `nb-NO`).
     pub fn locale(self) -> &'static str {
         match self {
@@ -495,6 +503,53 @@ pub struct Notifications {
     pub topics: Vec<Topic>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
+    /// Web Push: with it the bell subscribes the reader itself.
+    #[serde(
+        default,
+        deserialize_with = "lenient::push",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub push: Option<Push>,
+}
+
+/// Where and how the bell subscribes a reader to Web Push (README,
+/// "Notifications").
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "a push object with \"vapidPublicKey\" and \"subscribeUrl\""
+)]
+pub struct Push {
+    /// The sender's VAPID public key: an uncompressed P-256 point,
+    /// base64url (87 characters, starting with `B`).
+    #[serde(deserialize_with = "de::vapid_public_key")]
+    pub vapid_public_key: String,
+    /// Where the bell posts `{ subscription, topics, lang }`.
+    #[serde(deserialize_with = "de::service_url")]
+    pub subscribe_url: String,
+    /// Where "turn off" posts `{ endpoint }` as DELETE; default
+    /// `subscribeUrl`.
+    #[serde(
+        default,
+        deserialize_with = "de::optional_service_url",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unsubscribe_url: Option<String>,
+    /// The worker's path on the page's own origin (browsers take no other).
+    #[serde(
+        default = "de::default_service_worker",
+        deserialize_with = "de::origin_path"
+    )]
+    pub service_worker: String,
+    /// The worker's scope; default its own folder, so it never replaces a
+    /// site's existing worker.
+    #[serde(
+        default,
+        deserialize_with = "de::optional_origin_path",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scope: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -513,6 +568,18 @@ pub struct Share {
     /// for the share button to skip.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub networks: Option<Vec<String>>,
+}
+
+impl Push {
+    /// The worker's scope: as given, else `article-widget-push/` beside the
+    /// worker, a scope no site's own worker has, so registering never
+    /// replaces it (push needs no pages in the scope).
+    pub fn scope_or_default(&self) -> String {
+        self.scope.clone().unwrap_or_else(|| {
+            let folder = &self.service_worker[..=self.service_worker.rfind('/').unwrap_or(0)];
+            format!("{folder}article-widget-push/")
+        })
+    }
 }
 
 /// An article and what was skipped while reading it.

@@ -70,6 +70,12 @@ impl Article {
             fix_option(&mut access.login_url);
             fix_option(&mut access.donate_url);
         }
+        // The push service's URLs resolve like the others; the worker's
+        // path stays a path on the page's own origin.
+        if let Some(push) = self.notifications.as_mut().and_then(|n| n.push.as_mut()) {
+            fix(&mut push.subscribe_url);
+            fix_option(&mut push.unsubscribe_url);
+        }
     }
 }
 

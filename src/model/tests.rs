@@ -599,3 +599,56 @@ fn right_to_left_languages_get_rtl() {
         "ltr"
     );
 }
+
+const VAPID_KEY: &str =
+    "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4";
+
+#[test]
+fn push_is_read_with_its_defaults_and_a_wrong_one_leaves_only_push_out() {
+    let mut value = minimal();
+    let topics = json!([{"id": "local", "label": "Local"}]);
+    value["notifications"] = json!({"topics": topics, "push": {"vapidPublicKey": VAPID_KEY, "subscribeUrl": "/push/subscriptions"}});
+    let push = article_from_value(&value)
+        .unwrap()
+        .article
+        .notifications
+        .unwrap()
+        .push
+        .unwrap();
+    assert_eq!(push.subscribe_url, "/push/subscriptions");
+    assert_eq!(push.service_worker, "/article-widget-sw.js");
+    assert_eq!((push.unsubscribe_url, push.scope), (None, None));
+
+    for (push, expected) in [
+        (
+            json!({"vapidPublicKey": "BAAA", "subscribeUrl": "/s"}),
+            "notifications.push.vapidPublicKey: expected a VAPID public key",
+        ),
+        (
+            json!({"vapidPublicKey": VAPID_KEY, "subscribeUrl": "javascript:x()"}),
+            "notifications.push.subscribeUrl: expected an https:, http: or relative URL",
+        ),
+        (
+            json!({"vapidPublicKey": VAPID_KEY, "subscribeUrl": "/s", "serviceWorker": "https://cdn.example/sw.js"}),
+            "notifications.push.serviceWorker: expected a path on the page's own origin",
+        ),
+        (
+            json!({"vapidPublicKey": VAPID_KEY, "subscribeUrl": "/s", "scope": "//evil.example/"}),
+            "notifications.push.scope: expected a path",
+        ),
+        (
+            json!({"subscribeUrl": "/s"}),
+            "notifications.push: missing field `vapidPublicKey`",
+        ),
+    ] {
+        value["notifications"] = json!({"topics": topics, "push": push});
+        let parsed = article_from_value(&value).unwrap();
+        let notifications = parsed.article.notifications.expect("the bell stays");
+        assert_eq!(notifications.push, None);
+        assert!(
+            parsed.warnings[0].starts_with(expected),
+            "{:?}",
+            parsed.warnings
+        );
+    }
+}

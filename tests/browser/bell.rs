@@ -229,3 +229,244 @@ async fn outside_press_or_focus_elsewhere_closes_the_prompt() {
     elsewhere.unchecked_into::<web_sys::Element>().remove();
     assert_eq!(permission_requests(), 0.0);
 }
+
+// ---- Web Push (`notifications.push`) ----
+// No push service can be reached here: the browser's service worker
+// container and PushManager are replaced by stubs that record what the bell
+// asks, and `fetch` by one that records the calls to the subscription
+// service and answers with `window.__push.status`.
+
+const VAPID_KEY: &str =
+    "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4";
+
+fn with_push() -> String {
+    NORWEGIAN.replacen(
+        "\"notifications\": {",
+        &format!(
+            "\"notifications\": {{ \"push\": {{ \"vapidPublicKey\": \"{VAPID_KEY}\", \"subscribeUrl\": \"https://push.example/subscriptions\", \"unsubscribeUrl\": \"https://push.example/unsubscribe\" }},"
+        ),
+        1,
+    )
+}
+
+/// Stubs for the Push API and the service; `state` sets `window.__push`
+/// fields (`subscribed`, `refuse`, `registerFails`, `keep`, `status`).
+fn fake_push(state: &str) {
+    js(&format!(
+        "if (!('__realFetch' in window)) window.__realFetch = window.fetch;
+         const push = window.__push = Object.assign({{ calls: [], fetches: [], status: 201, subscription: null, registered: false }}, {state});
+         const subscription = () => ({{
+           endpoint: 'https://push.example/sub/1',
+           toJSON() {{ return {{ endpoint: this.endpoint, expirationTime: null, keys: {{ p256dh: 'P256', auth: 'AUTH' }} }}; }},
+           unsubscribe() {{ push.calls.push('unsubscribe'); if (push.keep) return Promise.resolve(false); push.subscription = null; return Promise.resolve(true); }},
+         }});
+         if (push.subscribed) {{ push.subscription = subscription(); push.registered = true; }}
+         const registration = {{ active: {{ postMessage(m) {{ push.calls.push(['tell', m.type, m.subscribeUrl, m.topics]); }} }}, pushManager: {{
+           getSubscription: () => Promise.resolve(push.subscription),
+           subscribe(options) {{
+             push.calls.push(['subscribe', options.applicationServerKey, options.userVisibleOnly]);
+             if (push.refuse) return Promise.reject(new DOMException('Registration failed - push service not available', 'AbortError'));
+             push.subscription = subscription();
+             return Promise.resolve(push.subscription);
+           }},
+         }} }};
+         Object.defineProperty(navigator, 'serviceWorker', {{ configurable: true, value: {{
+           register(url, options) {{
+             push.calls.push(['register', url, options.scope]);
+             if (push.registerFails) return Promise.reject(new TypeError('The script has an unsupported MIME type'));
+             push.registered = true;
+             return Promise.resolve(registration);
+           }},
+           getRegistration: () => Promise.resolve(push.registered ? registration : undefined),
+        }} }});
+         window.PushManager = window.PushManager ?? function PushManager() {{}};
+         window.fetch = async (input, init) => {{
+           const request = new Request(input, init);
+           push.fetches.push(`${{request.method}} ${{request.url}} ${{request.credentials}} ${{await request.text()}}`);
+           return new Response(null, {{ status: push.status }});
+         }};"
+    ));
+}
+
+fn restore_fetch() {
+    js("window.fetch = window.__realFetch; delete navigator.serviceWorker;");
+}
+
+fn push_log(field: &str) -> Vec<String> {
+    let list = js(&format!(
+        "return window.__push.{field}.map((c) => typeof c === 'string' ? c : JSON.stringify(c))"
+    ));
+    js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|c| c.as_string())
+        .collect()
+}
+
+async fn show_with_push() -> (HtmlElement, Element) {
+    record_events();
+    let root = mount(|| view! { <ArticleFromJson json=with_push()/> });
+    leptos::task::tick().await;
+    let bell = by_role(&root, "button", "Få varsler");
+    (root, bell)
+}
+
+async fn turn_on(root: &HtmlElement, bell: &Element) {
+    click(bell);
+    leptos::task::tick().await;
+    let dialog = by_role(root, "dialog", "Varsler");
+    click(&by_role(&dialog, "button", "Slå på"));
+}
+
+#[wasm_bindgen_test]
+async fn push_subscribes_in_the_workers_own_scope_and_posts_the_subscription() {
+    clear_storage();
+    fake_notifications("default", "granted");
+    fake_push("{}");
+    let (root, bell) = show_with_push().await;
+    turn_on(&root, &bell).await;
+    wait_until("subscribed", || attr(&bell, "aria-pressed") == "true").await;
+    assert_eq!(
+        push_log("calls"),
+        vec![
+            r#"["register","/article-widget-sw.js","/article-widget-push/"]"#.to_owned(),
+            format!(r#"["subscribe","{VAPID_KEY}",true]"#),
+            r#"["tell","article-widget:push","https://push.example/subscriptions",["lokalt","sport"]]"#.to_owned(),
+        ]
+    );
+    assert_eq!(
+        push_log("fetches"),
+        vec![
+            r#"POST https://push.example/subscriptions omit {"subscription":{"endpoint":"https://push.example/sub/1","expirationTime":null,"keys":{"p256dh":"P256","auth":"AUTH"}},"topics":["lokalt","sport"],"lang":"nb"}"#
+        ]
+    );
+    assert_eq!(
+        recorded_events(),
+        vec![
+            r#"article-widget:notify {"permission":"granted","topics":["lokalt","sport"],"subscribed":true}"#
+        ]
+    );
+
+    // Turning off ends the browser's subscription and tells the service.
+    click(&bell);
+    wait_until("off", || attr(&bell, "aria-pressed") == "false").await;
+    assert_eq!(
+        push_log("calls").last().map(String::as_str),
+        Some("unsubscribe")
+    );
+    assert_eq!(
+        push_log("fetches").last().map(String::as_str),
+        Some(
+            r#"DELETE https://push.example/unsubscribe omit {"endpoint":"https://push.example/sub/1"}"#
+        )
+    );
+    restore_fetch();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn every_push_failure_leaves_the_bell_off_says_so_and_offers_try_again() {
+    for (state, reason) in [
+        ("{ status: 503 }", "POST https://push.example/subscriptions: HTTP 503"),
+        ("{ refuse: true }", "the push service refused the subscription: Registration failed"),
+        ("{ registerFails: true }", "the service worker /article-widget-sw.js could not be registered: The script has an unsupported MIME type"),
+    ] {
+        clear_storage();
+        fake_notifications("default", "granted");
+        fake_push(state);
+        let (root, bell) = show_with_push().await;
+        turn_on(&root, &bell).await;
+        let dialog = by_role(&root, "dialog", "Varsler");
+        wait_until(state, || {
+            all_by_role(&dialog, "alert")
+                .first()
+                .is_some_and(|alert| text_of(alert).starts_with("Beklager"))
+        })
+        .await;
+        assert_eq!(attr(&bell, "aria-pressed"), "false", "{state}");
+        assert_eq!(
+            text_of(&all_by_role(&dialog, "alert")[0]),
+            "Beklager, varsler kunne ikke slås på akkurat nå. Prøv igjen om litt."
+        );
+        let retry = by_role(&dialog, "button", "Prøv igjen");
+        let events = recorded_events();
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert!(events[0].contains(r#""subscribed":false,"error":""#) && events[0].contains(reason), "{events:?}");
+        assert!(js("return window.__push.subscription === null").as_bool().unwrap(), "{state}: nothing left subscribed");
+
+        // Try again, with the fault gone.
+        js("Object.assign(window.__push, { status: 201, refuse: false, registerFails: false })");
+        click(&retry);
+        wait_until("subscribed after trying again", || attr(&bell, "aria-pressed") == "true").await;
+        restore_fetch();
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_bells_state_comes_from_the_browsers_subscription() {
+    // Storage says off, the browser holds a subscription: on.
+    clear_storage();
+    fake_notifications("granted", "granted");
+    fake_push("{ subscribed: true }");
+    let (root, bell) = show_with_push().await;
+    wait_until("on from the subscription", || {
+        attr(&bell, "aria-pressed") == "true"
+    })
+    .await;
+    root.remove();
+
+    // Storage says on, the subscription is gone (cleared by the browser): off.
+    fake_push("{ subscribed: false }");
+    let (root, bell) = show_with_push().await;
+    assert_eq!(attr(&bell, "aria-pressed"), "true", "storage first");
+    wait_until("off without a subscription", || {
+        attr(&bell, "aria-pressed") == "false"
+    })
+    .await;
+
+    // A browser that keeps the subscription when asked to end it: still on.
+    fake_push("{ subscribed: true, keep: true }");
+    root.remove();
+    let (root, bell) = show_with_push().await;
+    wait_until("on", || attr(&bell, "aria-pressed") == "true").await;
+    record_events();
+    click(&bell);
+    wait_until("an answer", || !recorded_events().is_empty()).await;
+    assert_eq!(attr(&bell, "aria-pressed"), "true");
+    assert_eq!(
+        by_text(
+            &root,
+            "Beklager, varsler kunne ikke slås av akkurat nå. Prøv igjen om litt."
+        )
+        .len(),
+        1
+    );
+    restore_fetch();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ios_outside_the_home_screen_is_told_how() {
+    clear_storage();
+    fake_notifications("default", "granted");
+    js("if (!('__realPushManager' in window)) window.__realPushManager = window.PushManager; delete window.PushManager;
+        Object.defineProperty(navigator, 'userAgent', { configurable: true, value: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)' });");
+    let (root, bell) = show_with_push().await;
+    click(&bell);
+    leptos::task::tick().await;
+    let dialog = by_role(&root, "dialog", "Varsler");
+    assert!(
+        text_of(&dialog).contains("virker varsler bare når nettstedet ligger på Hjem-skjermen"),
+        "{}",
+        text_of(&dialog)
+    );
+    assert!(
+        all_by_role(&dialog, "button")
+            .iter()
+            .all(|b| text_of(b) != "Slå på"),
+        "no button that cannot work"
+    );
+    assert_eq!(permission_requests(), 0.0);
+    js("window.PushManager = window.__realPushManager; delete navigator.userAgent;");
+    root.remove();
+}

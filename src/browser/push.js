@@ -47,9 +47,10 @@ export async function subscribe(push, scope, topics, lang) {
   } catch (error) {
     throw new Error(`the service worker ${worker} could not be registered: ${error.message}`);
   }
-  // pushManager.subscribe needs an active worker.
+  // pushManager.subscribe needs an active worker. (State changes arrive as
+  // tasks, so one already activated is seen here, never waited for.)
   const pending = registration.installing ?? registration.waiting;
-  if (!registration.active && pending) {
+  if (!registration.active && pending && pending.state !== 'activated') {
     await new Promise((resolve, reject) => {
       pending.addEventListener('statechange', () => {
         if (pending.state === 'activated') resolve();

@@ -49,8 +49,9 @@ lint:
 native-test:
 	cargo test --locked
 	# The push sender against a mock push service that checks VAPID and decrypts;
-	# release, so the 10,000-subscriber fan-out prints a real figure.
-	cargo test --locked --release -p article-widget-push -- --nocapture
+	# release, so the 10,000-subscriber fan-outs print real figures; its Postgres
+	# store against a real, throwaway PostgreSQL server.
+	scripts/with-postgres.sh cargo test --locked --release -p article-widget-push -- --nocapture
 
 browser-test:
 	cargo test --locked $(WASM) --test browser

@@ -89,6 +89,17 @@ ensure_openssl_dev() {
   fi
 }
 
+# The push sender's Postgres store is tested against a real server that
+# scripts/with-postgres.sh starts: Debian's PostgreSQL.
+ensure_postgres() {
+  if compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+    say "PostgreSQL: installed"
+  else
+    say "installing Debian's postgresql"
+    apt_install postgresql
+  fi
+}
+
 ensure_browser() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
@@ -130,6 +141,7 @@ case "${1:-}" in
     ensure_node_tools
     ensure_trunk
     ensure_openssl_dev
+    ensure_postgres
     # trunk runs cargo offline (Trunk.toml): fetch the crates first.
     cargo fetch --locked
     ;;

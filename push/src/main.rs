@@ -5,7 +5,7 @@ use article_widget_push::keys::VapidKeys;
 use article_widget_push::notification::Notification;
 use article_widget_push::sender::{SendOptions, Sender, Urgency};
 use article_widget_push::service::{router, Service};
-use article_widget_push::store::SqliteStore;
+use article_widget_push::store;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,8 +41,9 @@ enum Command {
     Serve {
         #[arg(long, default_value = "push-keys.json")]
         keys: PathBuf,
+        /// An SQLite file, or a postgres:// URL.
         #[arg(long, default_value = "push.sqlite")]
-        db: PathBuf,
+        db: String,
         #[arg(long, default_value = "127.0.0.1:8787")]
         listen: String,
         /// A page origin allowed to call (CORS), such as https://news.example; repeat for more.
@@ -53,8 +54,9 @@ enum Command {
     Send {
         #[arg(long, default_value = "push-keys.json")]
         keys: PathBuf,
+        /// An SQLite file, or a postgres:// URL.
         #[arg(long, default_value = "push.sqlite")]
-        db: PathBuf,
+        db: String,
         #[arg(long)]
         topic: String,
         #[command(flatten)]
@@ -120,7 +122,7 @@ async fn run(command: Command) -> Result<(), String> {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let service = Service {
-                store: Arc::new(SqliteStore::open(&db)?),
+                store: store::open(&db)?,
                 sender: Arc::new(Sender::new(&keys)?),
                 token: std::env::var("ARTICLE_WIDGET_PUSH_TOKEN")
                     .ok()
@@ -156,13 +158,11 @@ async fn run(command: Command) -> Result<(), String> {
             concurrency,
         } => {
             let keys = VapidKeys::load(&keys)?;
-            if !db.exists() {
-                return Err(format!(
-                    "{}: no such database (serve creates it)",
-                    db.display()
-                ));
+            let is_file = !db.starts_with("postgres://") && !db.starts_with("postgresql://");
+            if is_file && !std::path::Path::new(&db).exists() {
+                return Err(format!("{db}: no such database (serve creates it)"));
             }
-            let store = SqliteStore::open(&db)?;
+            let store = store::open(&db)?;
             let notification = Notification {
                 topic: Some(topic.clone()),
                 ..notification

@@ -5,11 +5,12 @@
 
 use crate::keys::VapidKeys;
 use crate::notification::Notification;
-use crate::store::SubscriptionStore;
+use crate::store::{blocking, SubscriptionStore};
 use crate::subscription::Subscriber;
 use base64ct::{Base64UrlUnpadded, Encoding};
 use futures::StreamExt;
 use serde::Serialize;
+use std::sync::Arc;
 use std::time::Duration;
 use web_push_native::jwt_simple::algorithms::ES256KeyPair;
 use web_push_native::{p256, Auth, WebPushBuilder};
@@ -125,14 +126,15 @@ impl Sender {
     /// Sends `notification` to every subscriber of `topic`.
     pub async fn send_topic(
         &self,
-        store: &dyn SubscriptionStore,
+        store: &Arc<dyn SubscriptionStore>,
         topic: &str,
         notification: &Notification,
         options: &SendOptions,
     ) -> Result<Summary, String> {
         crate::subscription::check_topic(topic).map_err(|why| format!("topic: {why}"))?;
         let payload = notification.payload()?;
-        let subscribers = store.subscribers(topic)?;
+        let wanted = topic.to_owned();
+        let subscribers = blocking(store, move |store| store.subscribers(&wanted)).await?;
         let mut summary = Summary {
             subscribers: subscribers.len(),
             ..Summary::default()
@@ -147,7 +149,8 @@ impl Sender {
             match outcome {
                 Outcome::Delivered => summary.sent += 1,
                 Outcome::Gone => {
-                    store.remove(&subscriber.endpoint)?;
+                    let endpoint = subscriber.endpoint.clone();
+                    blocking(store, move |store| store.remove(&endpoint)).await?;
                     summary.removed += 1;
                 }
                 Outcome::Failed(why) => {

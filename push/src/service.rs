@@ -10,7 +10,7 @@
 
 use crate::notification::Notification;
 use crate::sender::{SendOptions, Sender, Urgency};
-use crate::store::SubscriptionStore;
+use crate::store::{blocking, SubscriptionStore};
 use crate::subscription::{SubscribeRequest, UnsubscribeRequest};
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
@@ -70,7 +70,12 @@ async fn subscribe(State(service): State<Service>, body: Bytes) -> Response {
         Ok(valid) => valid,
         Err(why) => return problem(StatusCode::BAD_REQUEST, why),
     };
-    match service.store.upsert(&subscriber, &topics) {
+    let stored = topics.clone();
+    match blocking(&service.store, move |store| {
+        store.upsert(&subscriber, &stored)
+    })
+    .await
+    {
         Ok(true) => (
             StatusCode::CREATED,
             Json(serde_json::json!({ "topics": topics })),
@@ -94,7 +99,8 @@ async fn unsubscribe(State(service): State<Service>, body: Bytes) -> Response {
         Ok(endpoint) => endpoint,
         Err(why) => return problem(StatusCode::BAD_REQUEST, why),
     };
-    match service.store.remove(endpoint) {
+    let endpoint = endpoint.to_owned();
+    match blocking(&service.store, move |store| store.remove(&endpoint)).await {
         Ok(_) => StatusCode::NO_CONTENT.into_response(),
         Err(why) => problem(StatusCode::INTERNAL_SERVER_ERROR, why),
     }
@@ -148,12 +154,7 @@ async fn send(State(service): State<Service>, headers: HeaderMap, body: Bytes) -
     };
     match service
         .sender
-        .send_topic(
-            service.store.as_ref(),
-            &request.topic,
-            &notification,
-            &options,
-        )
+        .send_topic(&service.store, &request.topic, &notification, &options)
         .await
     {
         Ok(summary) => Json(summary).into_response(),

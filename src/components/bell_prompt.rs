@@ -28,7 +28,7 @@ pub fn BellPrompt(
     busy: Signal<bool>,
     /// What went wrong the last time, said politely; "Turn on" becomes
     /// "Try again".
-    failure: Signal<Option<Text>>,
+    failure: Signal<bool>,
     /// Closes the prompt and returns focus to the bell.
     on_close: Callback<()>,
     /// The browser's answer to the permission request, with the chosen topics.
@@ -121,10 +121,10 @@ pub fn BellPrompt(
                         </fieldset>
                     </div>
                 })}
-                <p class="aw-bell-failure" role="alert">{move || failure.get().map(|text| strings.get(text))}</p>
+                <p class="aw-bell-failure" role="alert">{move || failure.get().then(|| strings.get(Text::NotificationsFailed))}</p>
                 <div class="aw-popover-actions">
                     <button type="button" class="aw-button aw-button-primary" part="button" disabled=move || nothing_chosen() || asking.get() || busy.get() on:click=turn_on>
-                        {move || strings.get(if failure.get().is_some() { Text::Retry } else { Text::TurnOn })}
+                        {move || strings.get(if failure.get() { Text::Retry } else { Text::TurnOn })}
                     </button>
                     <button type="button" class="aw-button" part="button" on:click=move |_| on_close.run(())>{strings.get(Text::NotNow)}</button>
                 </div>

@@ -23,8 +23,8 @@ pub fn NotificationBell(
     notifications: Notifications,
 ) -> impl IntoView {
     let strings = use_strings();
-    let push = StoredValue::new(notifications.push.clone());
-    let support = if push.with_value(Option::is_some) {
+    let push = notifications.push.clone();
+    let support = if push.is_some() {
         push_support()
     } else {
         PushSupport::Supported
@@ -38,7 +38,8 @@ pub fn NotificationBell(
     let open = RwSignal::new(false);
     // Subscribing or unsubscribing with the push service.
     let working = RwSignal::new(false);
-    let failure = RwSignal::new(None::<Text>);
+    // The last turn-on failed: the prompt says so and offers Try again.
+    let failure = RwSignal::new(false);
     let announcement = RwSignal::new(String::new());
     let button = NodeRef::<html::Button>::new();
     let container = NodeRef::<html::Div>::new();
@@ -63,25 +64,22 @@ pub fn NotificationBell(
             }
         };
 
-    // With push, the browser's subscription is the truth, not storage.
-    Effect::new(move |_| {
-        let Some(config) = push.get_value() else {
-            return;
-        };
-        if support != PushSupport::Supported || permission.get_untracked() != Permission::Granted {
-            return;
-        }
+    // With push, the browser's subscription is the truth, not storage. (The
+    // bell is drawn in the browser only, so this runs there.)
+    if let Some(config) = push.clone().filter(|_| {
+        support == PushSupport::Supported && permission.get_untracked() == Permission::Granted
+    }) {
         spawn_local(async move {
             let subscribed = push::is_subscribed(&config).await;
             if subscribed != memory.get_untracked().subscribed {
                 remember(subscribed, memory.get_untracked().topics);
             }
         });
-    });
+    }
 
     let close = Callback::new(move |_: ()| {
         open.set(false);
-        failure.set(None);
+        failure.set(false);
         if let Some(button) = button.get_untracked() {
             let _ = button.focus();
         }
@@ -109,13 +107,14 @@ pub fn NotificationBell(
         remember(true, chosen);
         close.run(());
     });
+    let push_on = push.clone();
     let answered = Callback::new(move |(answer, chosen): (Permission, Vec<String>)| {
         permission.set(answer);
-        match (answer, push.get_value()) {
+        match (answer, push_on.clone()) {
             (Permission::Granted, None) => subscribed.run(chosen),
             (Permission::Granted, Some(config)) => {
                 working.set(true);
-                failure.set(None);
+                failure.set(false);
                 spawn_local(async move {
                     match push::subscribe(&config, &chosen, strings.lang().code()).await {
                         Ok(()) => subscribed.run(chosen),
@@ -123,7 +122,7 @@ pub fn NotificationBell(
                             warn(&format!(
                                 "article-widget: notifications could not be turned on: {why}"
                             ));
-                            failure.set(Some(Text::NotificationsFailed));
+                            failure.set(true);
                             notify(Permission::Granted, &chosen, false, Some(&why));
                         }
                     }
@@ -147,11 +146,11 @@ pub fn NotificationBell(
     };
     let on_click = move |_| {
         if status() != BellStatus::Subscribed {
-            failure.set(None);
+            failure.set(false);
             open.update(|open| *open = !*open);
             return;
         }
-        let Some(config) = push.get_value() else {
+        let Some(config) = push.clone() else {
             turned_off(None);
             return;
         };

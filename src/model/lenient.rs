@@ -107,8 +107,58 @@ pub fn notifications<'de, D: Deserializer<'de>>(
 }
 
 /// `notifications.push`: a mistake leaves out push only; the bell stays.
+///
+/// Read as the strings it holds rather than by a derived `Deserialize`:
+/// through the path-tracking reader a struct of its own cost the widget's
+/// wasm 2 KB brotli, these entries reuse what `strings` already brings.
 pub fn push<'de, D: Deserializer<'de>>(d: D) -> Result<Option<super::Push>, D::Error> {
-    object(d, "notifications.push")
+    const AT: &str = "notifications.push";
+    Ok(buffer::take(d)?.and_then(|part| {
+        read_push(part)
+            .and_then(super::de::checked_push)
+            .map_err(|error| leave_out(AT, error))
+            .ok()
+    }))
+}
+
+fn read_push(part: Buffer) -> Result<super::Push, ParseError> {
+    const FIELDS: [&str; 5] = [
+        "vapidPublicKey",
+        "subscribeUrl",
+        "unsubscribeUrl",
+        "serviceWorker",
+        "scope",
+    ];
+    let entries = buffer::entries(part).map_err(|error| {
+        ParseError::new(
+            "",
+            format!(
+                "expected a push object with \"vapidPublicKey\" and \"subscribeUrl\" ({})",
+                error.message
+            ),
+        )
+    })?;
+    let mut fields: [Option<String>; 5] = Default::default();
+    for (key, value) in entries {
+        // Keys of a later version are skipped, `null` is absent.
+        let Some(index) = FIELDS.iter().position(|field| *field == key) else {
+            continue;
+        };
+        if !buffer::is_null(&value) {
+            let text = buffer::read::<String>(value)
+                .map_err(|error| ParseError::new(key, error.message))?;
+            fields[index] = Some(text);
+        }
+    }
+    let [key, subscribe, unsubscribe, worker, scope] = fields;
+    let missing = |name: &str| ParseError::new("", format!("missing field `{name}`"));
+    Ok(super::Push {
+        vapid_public_key: key.ok_or_else(|| missing(FIELDS[0]))?,
+        subscribe_url: subscribe.ok_or_else(|| missing(FIELDS[1]))?,
+        unsubscribe_url: unsubscribe,
+        service_worker: worker.unwrap_or_else(super::de::default_service_worker),
+        scope,
+    })
 }
 
 pub fn share<'de, D: Deserializer<'de>>(d: D) -> Result<Option<super::Share>, D::Error> {

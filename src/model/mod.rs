@@ -514,41 +514,28 @@ pub struct Notifications {
 
 /// Where and how the bell subscribes a reader to Web Push (README,
 /// "Notifications").
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
-#[serde(
-    rename_all = "camelCase",
-    expecting = "a push object with \"vapidPublicKey\" and \"subscribeUrl\""
-)]
+#[serde(rename_all = "camelCase")]
 pub struct Push {
     /// The sender's VAPID public key: an uncompressed P-256 point,
     /// base64url (87 characters, starting with `B`).
-    #[serde(deserialize_with = "de::vapid_public_key")]
     pub vapid_public_key: String,
     /// Where the bell posts `{ subscription, topics, lang }`.
-    #[serde(deserialize_with = "de::service_url")]
     pub subscribe_url: String,
     /// Where "turn off" posts `{ endpoint }` as DELETE; default
     /// `subscribeUrl`.
-    #[serde(
-        default,
-        deserialize_with = "de::optional_service_url",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribe_url: Option<String>,
     /// The worker's path on the page's own origin (browsers take no other).
-    #[serde(
-        default = "de::default_service_worker",
-        deserialize_with = "de::origin_path"
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(default = "de::default_service_worker")
     )]
     pub service_worker: String,
     /// The worker's scope; default its own folder, so it never replaces a
     /// site's existing worker.
-    #[serde(
-        default,
-        deserialize_with = "de::optional_origin_path",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
 }
 

@@ -640,6 +640,14 @@ fn push_is_read_with_its_defaults_and_a_wrong_one_leaves_only_push_out() {
             json!({"subscribeUrl": "/s"}),
             "notifications.push: missing field `vapidPublicKey`",
         ),
+        (
+            json!({"vapidPublicKey": VAPID_KEY, "subscribeUrl": ["/s"]}),
+            "notifications.push.subscribeUrl: expected a string, found an array",
+        ),
+        (
+            json!("https://push.example/"),
+            "notifications.push: expected a push object with \"vapidPublicKey\"",
+        ),
     ] {
         value["notifications"] = json!({"topics": topics, "push": push});
         let parsed = article_from_value(&value).unwrap();

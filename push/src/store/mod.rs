@@ -1,11 +1,37 @@
-//! Where subscriptions live. One small trait, so a publisher with millions of
-//! readers can put them in Postgres (README, "Notifications"); SQLite by
-//! default: one file, nothing to set up.
+//! Where subscriptions live. One small trait with two stores: SQLite by
+//! default (one file, nothing to set up) and Postgres for a publisher with
+//! millions of readers and several senders (README, "Notifications").
 
+mod postgres;
+
+pub use self::postgres::PostgresStore;
 use crate::subscription::Subscriber;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+
+/// The store `--db` names: a `postgres://` or `postgresql://` URL, else an
+/// SQLite file (created if missing).
+pub fn open(db: &str) -> Result<Arc<dyn SubscriptionStore>, String> {
+    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+        Ok(Arc::new(PostgresStore::connect(db)?))
+    } else {
+        Ok(Arc::new(SqliteStore::open(Path::new(db))?))
+    }
+}
+
+/// Runs a store call off the async executor: both stores block (SQLite on
+/// its file; the Postgres client waits on a runtime of its own, which
+/// cannot run inside the service's).
+pub async fn blocking<T: Send + 'static>(
+    store: &Arc<dyn SubscriptionStore>,
+    call: impl FnOnce(&dyn SubscriptionStore) -> Result<T, String> + Send + 'static,
+) -> Result<T, String> {
+    let store = Arc::clone(store);
+    tokio::task::spawn_blocking(move || call(store.as_ref()))
+        .await
+        .map_err(|error| format!("store: {error}"))?
+}
 
 /// Subscriptions by endpoint, with their topics.
 pub trait SubscriptionStore: Send + Sync {
@@ -170,6 +196,50 @@ impl SubscriptionStore for SqliteStore {
     }
 }
 
+/// What every store does, checked against each (SQLite here, Postgres in
+/// `tests/postgres.rs`).
+#[doc(hidden)]
+pub fn check_behaviour(store: &dyn SubscriptionStore) {
+    let subscriber = |n: u32| Subscriber {
+        endpoint: format!("https://push.example/{n}"),
+        p256dh: "key".into(),
+        auth: "auth".into(),
+        lang: Some("nb".into()),
+    };
+    let topics = |list: &[&str]| list.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    assert!(store
+        .upsert(&subscriber(1), &topics(&["local", "energy"]))
+        .unwrap());
+    assert!(store.upsert(&subscriber(2), &topics(&["energy"])).unwrap());
+    // The same endpoint again: not new, topics replaced, keys updated.
+    let renewed = Subscriber {
+        auth: "auth2".into(),
+        ..subscriber(1)
+    };
+    assert!(!store
+        .upsert(&renewed, &topics(&["local", "local"]))
+        .unwrap());
+    assert_eq!(store.subscribers("energy").unwrap(), vec![subscriber(2)]);
+    assert_eq!(store.subscribers("local").unwrap(), vec![renewed.clone()]);
+    assert_eq!(
+        store.topics(&subscriber(1).endpoint).unwrap(),
+        Some(topics(&["local"]))
+    );
+    assert_eq!(store.topics("https://push.example/none").unwrap(), None);
+    // No topics: stored, reached by none.
+    assert!(store.upsert(&subscriber(3), &[]).unwrap());
+    assert_eq!(
+        store.topics(&subscriber(3).endpoint).unwrap(),
+        Some(Vec::new())
+    );
+    assert!(store.remove(&subscriber(1).endpoint).unwrap());
+    assert!(!store.remove(&subscriber(1).endpoint).unwrap());
+    assert!(store.subscribers("local").unwrap().is_empty());
+    assert_eq!(store.topics(&subscriber(1).endpoint).unwrap(), None);
+    assert!(store.remove(&subscriber(2).endpoint).unwrap());
+    assert!(store.remove(&subscriber(3).endpoint).unwrap());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +251,11 @@ mod tests {
             auth: "auth".into(),
             lang: Some("nb".into()),
         }
+    }
+
+    #[test]
+    fn sqlite_behaves_as_every_store() {
+        check_behaviour(&SqliteStore::in_memory().unwrap());
     }
 
     #[test]

@@ -48,7 +48,7 @@ fn assert_safe_inlines(inlines: &[Inline], case: &str) {
 }
 
 /// Every URL and inline link anywhere in the article passes the allow-list.
-fn assert_safe(article: &Article, case: &str) {
+pub(crate) fn assert_safe(article: &Article, case: &str) {
     if let Some(url) = &article.url {
         assert_safe_link(url, UrlUse::Canonical, case);
     }

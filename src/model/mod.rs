@@ -4,6 +4,8 @@
 mod date;
 pub(crate) mod de;
 mod error;
+#[cfg(feature = "formats")]
+pub mod formats;
 mod inline;
 mod json_ld;
 mod lenient;

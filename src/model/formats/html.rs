@@ -1,0 +1,511 @@
+//! HTML to format v1, written once for both parsers: html5ever natively
+//! (`html5ever.rs`) and the browser's inert `DOMParser` (the `convert/`
+//! module). A parser hands over a small owned tree; this file maps it to
+//! blocks and inline markup. Text always becomes text (markup characters
+//! escaped), never HTML.
+
+use super::v1::{Block, Image};
+use super::Dropped;
+use crate::model::{safe_url, UrlUse};
+
+/// An element deeper than this is taken as its text alone: both parsers
+/// stop there, so nothing below recurses without bound (10,000 nested
+/// `<b>` read as one run of text).
+pub const MAX_HTML_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum HtmlNode {
+    Element(Element),
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// The lower-case local name: `p`, `a`, `svg`.
+    pub name: String,
+    pub attributes: Vec<(String, String)>,
+    pub children: Vec<HtmlNode>,
+}
+
+impl Element {
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// A real HTML parser, inert: nothing runs, nothing loads.
+pub trait HtmlParser {
+    /// The nodes of an HTML fragment (as in a `<body>`), elements deeper
+    /// than [`MAX_HTML_DEPTH`] replaced by their text; comments left out.
+    fn parse_fragment(&self, html: &str) -> Vec<HtmlNode>;
+}
+
+/// Elements whose content is never article text: dropped with a warning.
+const DROPPED: &[&str] = &[
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "video", "audio",
+    "canvas", "svg", "math", "form", "input", "button", "select", "textarea", "table", "noscript",
+    "template", "map", "dialog", "portal", "applet",
+];
+
+/// Elements that carry nothing to show: left out without a word.
+const IGNORED: &[&str] = &["head", "title", "meta", "link", "base", "wbr"];
+
+/// Containers whose children are blocks.
+const CONTAINERS: &[&str] = &[
+    "div", "section", "article", "main", "header", "footer", "aside", "center", "body", "html",
+    "details", "summary", "address", "hgroup", "nav",
+];
+
+/// Maps HTML to body blocks. `at` names the source field in warnings;
+/// a heading that repeats `title` (agencies often start a body with the
+/// headline) is left out.
+pub fn blocks(
+    html: &str,
+    parser: &dyn HtmlParser,
+    at: &str,
+    title: Option<&str>,
+    dropped: &mut Dropped,
+) -> Vec<Block> {
+    let nodes = parser.parse_fragment(html);
+    let mut builder = Builder {
+        at,
+        title,
+        dropped,
+        blocks: Vec::new(),
+        run: Vec::new(),
+    };
+    builder.walk(&nodes);
+    builder.flush();
+    builder.blocks
+}
+
+/// Inline markup of an HTML fragment (a caption, an excerpt): paragraphs
+/// joined by a space, images and blocks' structure dropped.
+pub fn inline_markup(
+    html: &str,
+    parser: &dyn HtmlParser,
+    at: &str,
+    dropped: &mut Dropped,
+) -> String {
+    let nodes = parser.parse_fragment(html);
+    let mut images = Vec::new();
+    let mut out = String::new();
+    let mut writer = Inline {
+        at,
+        dropped,
+        images: &mut images,
+        strong: false,
+        emphasis: false,
+        link: false,
+    };
+    writer.nodes(&nodes, &mut out);
+    if !images.is_empty() {
+        dropped.note(at, "<img>");
+    }
+    tidy(&out)
+}
+
+/// The plain text of an HTML fragment (a title, an author's name).
+pub fn plain_text(html: &str, parser: &dyn HtmlParser) -> String {
+    let mut out = String::new();
+    text_of(&parser.parse_fragment(html), &mut out);
+    collapse_spaces(&out)
+}
+
+fn text_of(nodes: &[HtmlNode], out: &mut String) {
+    for node in nodes {
+        match node {
+            HtmlNode::Text(text) => out.push_str(text),
+            HtmlNode::Element(element) if DROPPED.contains(&element.name.as_str()) => {}
+            HtmlNode::Element(element) if element.name == "br" => out.push(' '),
+            HtmlNode::Element(element) => text_of(&element.children, out),
+        }
+    }
+}
+
+struct Builder<'a, 'd> {
+    at: &'a str,
+    title: Option<&'a str>,
+    dropped: &'d mut Dropped,
+    blocks: Vec<Block>,
+    /// Inline nodes met between blocks, waiting to become a paragraph.
+    run: Vec<&'a HtmlNode>,
+}
+
+impl<'a> Builder<'a, '_> {
+    fn walk(&mut self, nodes: &'a [HtmlNode]) {
+        for node in nodes {
+            let HtmlNode::Element(element) = node else {
+                self.run.push(node);
+                continue;
+            };
+            let name = element.name.as_str();
+            if !is_block(name) {
+                self.run.push(node);
+                continue;
+            }
+            self.flush();
+            match name {
+                "p" => self.paragraph(&element.children),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading(element),
+                "figure" => self.figure(element),
+                "img" => self.image(element, None),
+                "blockquote" => self.quote(element),
+                "ul" | "ol" => self.list(element),
+                "pre" => {
+                    let mut text = String::new();
+                    text_of(&element.children, &mut text);
+                    self.push_paragraph(escape(&collapse_spaces(&text)));
+                }
+                "hr" => self.dropped.note(self.at, "<hr>"),
+                _ if IGNORED.contains(&name) => {}
+                _ if DROPPED.contains(&name) => self.dropped.note(self.at, &format!("<{name}>")),
+                _ => {
+                    self.walk(&element.children);
+                    self.flush();
+                }
+            }
+        }
+    }
+
+    /// The inline run so far as a paragraph.
+    fn flush(&mut self) {
+        if self.run.is_empty() {
+            return;
+        }
+        let run = std::mem::take(&mut self.run);
+        let (text, images) = self.inline(run.into_iter());
+        self.push_paragraph(text);
+        self.push_images(images);
+    }
+
+    fn inline<'n>(&mut self, nodes: impl Iterator<Item = &'n HtmlNode>) -> (String, Vec<Image>) {
+        let mut images = Vec::new();
+        let mut out = String::new();
+        let mut writer = Inline {
+            at: self.at,
+            dropped: self.dropped,
+            images: &mut images,
+            strong: false,
+            emphasis: false,
+            link: false,
+        };
+        for node in nodes {
+            writer.node(node, &mut out);
+        }
+        (tidy(&out), images)
+    }
+
+    fn push_paragraph(&mut self, text: String) {
+        if !text.is_empty() {
+            self.blocks.push(Block::Paragraph { text });
+        }
+    }
+
+    fn push_images(&mut self, images: Vec<Image>) {
+        self.blocks.extend(images.into_iter().map(Block::Image));
+    }
+
+    fn paragraph(&mut self, children: &[HtmlNode]) {
+        let (text, images) = self.inline(children.iter());
+        self.push_paragraph(text);
+        self.push_images(images);
+    }
+
+    fn heading(&mut self, element: &Element) {
+        let level = match element.name.as_str() {
+            "h1" | "h2" => 2,
+            "h3" => 3,
+            _ => 4,
+        };
+        let (text, images) = self.inline(element.children.iter());
+        let mut plain = String::new();
+        text_of(&element.children, &mut plain);
+        let repeats_title = self
+            .title
+            .is_some_and(|title| collapse_spaces(&plain) == collapse_spaces(title));
+        if !text.is_empty() && !repeats_title {
+            self.blocks.push(Block::Heading { text, level });
+        }
+        self.push_images(images);
+    }
+
+    fn figure(&mut self, figure: &Element) {
+        let caption = find(figure, "figcaption").map(|caption| {
+            let (text, _) = self.inline(caption.children.iter());
+            text
+        });
+        if let Some(quote) = find(figure, "blockquote") {
+            return self.quote(quote);
+        }
+        if let Some(image) = find(figure, "img") {
+            return self.image(image, caption.filter(|c| !c.is_empty()));
+        }
+        match first_dropped(figure) {
+            Some(name) => self.dropped.note(self.at, &format!("<{name}>")),
+            None => self.dropped.note(self.at, "<figure> without a picture"),
+        }
+    }
+
+    fn image(&mut self, img: &Element, caption: Option<String>) {
+        match image_of(img, caption) {
+            Some(image) => self.blocks.push(Block::Image(image)),
+            None => self.dropped.note(self.at, "<img> without an allowed src"),
+        }
+    }
+
+    fn quote(&mut self, quote: &Element) {
+        // `<cite>` (or a `<footer>` holding it) names the source.
+        let cite = find(quote, "cite").map(|cite| {
+            let mut text = String::new();
+            text_of(&cite.children, &mut text);
+            collapse_spaces(&text)
+        });
+        let content = quote.children.iter().filter(
+            |node| !matches!(node, HtmlNode::Element(e) if e.name == "cite" || e.name == "footer"),
+        );
+        let (text, images) = self.inline(content);
+        if !text.is_empty() {
+            self.blocks.push(Block::Quote {
+                text,
+                cite: cite.filter(|c| !c.is_empty()),
+            });
+        }
+        self.push_images(images);
+    }
+
+    fn list(&mut self, list: &Element) {
+        let mut items = Vec::new();
+        let mut images = Vec::new();
+        for node in &list.children {
+            if let HtmlNode::Element(item) = node {
+                if item.name == "li" {
+                    let (text, found) = self.inline(item.children.iter());
+                    images.extend(found);
+                    if !text.is_empty() {
+                        items.push(text);
+                    }
+                }
+            }
+        }
+        if !items.is_empty() {
+            self.blocks.push(Block::List {
+                items,
+                ordered: list.name == "ol",
+            });
+        }
+        self.push_images(images);
+    }
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "figure"
+            | "img"
+            | "blockquote"
+            | "ul"
+            | "ol"
+            | "pre"
+            | "hr"
+    ) || IGNORED.contains(&name)
+        || DROPPED.contains(&name)
+        || CONTAINERS.contains(&name)
+}
+
+/// The first element named `name` inside `element` (not itself).
+fn find<'e>(element: &'e Element, name: &str) -> Option<&'e Element> {
+    element.children.iter().find_map(|node| match node {
+        HtmlNode::Element(child) if child.name == name => Some(child),
+        HtmlNode::Element(child) => find(child, name),
+        HtmlNode::Text(_) => None,
+    })
+}
+
+fn first_dropped(element: &Element) -> Option<&str> {
+    element.children.iter().find_map(|node| match node {
+        HtmlNode::Element(child) if DROPPED.contains(&child.name.as_str()) => {
+            Some(child.name.as_str())
+        }
+        HtmlNode::Element(child) => first_dropped(child),
+        HtmlNode::Text(_) => None,
+    })
+}
+
+/// The picture, if its address passes the allow-list for images.
+fn image_of(img: &Element, caption: Option<String>) -> Option<Image> {
+    let src = safe_url(img.attribute("src")?, UrlUse::Image)?;
+    let number = |name: &str| img.attribute(name).and_then(|n| n.trim().parse().ok());
+    Some(Image {
+        src,
+        alt: collapse_spaces(img.attribute("alt").unwrap_or_default()),
+        caption,
+        credit: None,
+        width: number("width"),
+        height: number("height"),
+    })
+}
+
+/// Writes inline markup: `**strong**`, `*emphasis*`, `[label](url)`.
+struct Inline<'a, 'd, 'i> {
+    at: &'a str,
+    dropped: &'d mut Dropped,
+    /// Pictures met inside text: they become blocks after it.
+    images: &'i mut Vec<Image>,
+    strong: bool,
+    emphasis: bool,
+    link: bool,
+}
+
+impl Inline<'_, '_, '_> {
+    fn nodes(&mut self, nodes: &[HtmlNode], out: &mut String) {
+        for node in nodes {
+            self.node(node, out);
+        }
+    }
+
+    fn node(&mut self, node: &HtmlNode, out: &mut String) {
+        let element = match node {
+            HtmlNode::Text(text) => return out.push_str(&escape(text)),
+            HtmlNode::Element(element) => element,
+        };
+        let name = element.name.as_str();
+        match name {
+            // Text both strong and emphasised keeps only the outer one:
+            // v1 reads `***both***` as strong "*both" and a "*".
+            "strong" | "b" if !self.strong => {
+                let (strong, emphasis) = (self.strong, self.emphasis);
+                self.strong = true;
+                self.emphasis |= only_child_is(element, &["em", "i"]);
+                self.wrapped("**", &element.children, out);
+                (self.strong, self.emphasis) = (strong, emphasis);
+            }
+            "em" | "i" if !self.emphasis => {
+                let (strong, emphasis) = (self.strong, self.emphasis);
+                self.emphasis = true;
+                self.strong |= only_child_is(element, &["strong", "b"]);
+                self.wrapped("*", &element.children, out);
+                (self.strong, self.emphasis) = (strong, emphasis);
+            }
+            "a" if !self.link => match element.attribute("href").map(str::trim) {
+                // A refused address (`javascript:`, `//host`) leaves the label
+                // as text, as v1 does, and never reaches the v1 document.
+                Some(href) if !href.is_empty() && safe_url(href, UrlUse::Link).is_none() => {
+                    self.dropped.note(self.at, "link to a refused address");
+                    self.nodes(&element.children, out);
+                }
+                Some(href) if !href.is_empty() => {
+                    self.link = true;
+                    let mut label = String::new();
+                    self.nodes(&element.children, &mut label);
+                    self.link = false;
+                    let label = tidy(&label);
+                    if label.is_empty() {
+                        return;
+                    }
+                    out.push_str(&format!("[{label}]({})", escape(href)));
+                }
+                _ => self.nodes(&element.children, out),
+            },
+            "br" => out.push(' '),
+            "img" => match image_of(element, None) {
+                Some(image) => self.images.push(image),
+                None => self.dropped.note(self.at, "<img> without an allowed src"),
+            },
+            _ if IGNORED.contains(&name) => {}
+            _ if DROPPED.contains(&name) => self.dropped.note(self.at, &format!("<{name}>")),
+            // Blocks inside text (a list in a list item) keep a space
+            // between them.
+            _ if is_block(name) || name == "li" => {
+                out.push(' ');
+                self.nodes(&element.children, out);
+                out.push(' ');
+            }
+            _ => self.nodes(&element.children, out),
+        }
+    }
+
+    /// `marker` around the children, with their outer spaces outside it
+    /// (`** a **` would not read as strong).
+    fn wrapped(&mut self, marker: &str, children: &[HtmlNode], out: &mut String) {
+        let mut inner = String::new();
+        self.nodes(children, &mut inner);
+        let inner = collapse_spaces_keeping_ends(&inner);
+        let trimmed = inner.trim();
+        if trimmed.is_empty() {
+            out.push_str(&inner);
+            return;
+        }
+        if inner.starts_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(marker);
+        out.push_str(trimmed);
+        out.push_str(marker);
+        if inner.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+}
+
+/// Whether the element's only content (spaces aside) is one of `names`.
+fn only_child_is(element: &Element, names: &[&str]) -> bool {
+    let mut children = element
+        .children
+        .iter()
+        .filter(|node| !matches!(node, HtmlNode::Text(text) if text.trim().is_empty()));
+    matches!(
+        (children.next(), children.next()),
+        (Some(HtmlNode::Element(child)), None) if names.contains(&child.name.as_str())
+    )
+}
+
+/// Text as v1 inline markup: its markup characters escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '[' | ']' | '(' | ')') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// HTML's white space collapsed to single spaces, trimmed.
+pub fn collapse_spaces(text: &str) -> String {
+    collapse_spaces_keeping_ends(text).trim().to_owned()
+}
+
+fn collapse_spaces_keeping_ends(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+fn tidy(markup: &str) -> String {
+    collapse_spaces(markup)
+}

@@ -1,0 +1,211 @@
+//! schema.org `NewsArticle` JSON-LD, as news sites put it in their pages:
+//! one object, a list, or an `@graph` whose nodes refer to each other by
+//! `@id` (an author or publisher given once, as Yoast SEO writes it).
+//! Read straight from the JSON: schema.org lets almost every field be a
+//! string, an object or a list of either.
+
+use super::html::{collapse_spaces, escape};
+use super::ninjs::text_paragraphs;
+use super::v1::{Access, Article, Author, Image, Publisher};
+use super::{non_empty, required, Dropped};
+use crate::model::ParseError;
+use serde_json::Value;
+
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "AskPublicNewsArticle",
+    "BlogPosting",
+    "Report",
+];
+
+pub fn convert(document: Value, dropped: &mut Dropped) -> Result<Article, ParseError> {
+    let nodes: Vec<&Value> = match &document {
+        Value::Array(items) => items
+            .iter()
+            .flat_map(|item| graph_of(item).unwrap_or_else(|| vec![item]))
+            .collect(),
+        other => graph_of(other).unwrap_or_else(|| vec![other]),
+    };
+    let graph = Graph { nodes: &nodes };
+    let article = nodes
+        .iter()
+        .copied()
+        .find(|node| types(node).any(|t| ARTICLE_TYPES.contains(&t)))
+        .ok_or_else(|| {
+            ParseError::new("@type", "no NewsArticle (or Article) node in the JSON-LD")
+        })?;
+    let field = |name: &str| article.get(name);
+    let title = required(
+        text(field("headline")).or_else(|| text(field("name"))),
+        "headline",
+    )?;
+    let published = required(text(field("datePublished")), "datePublished")?;
+    let url = url_of(field("url")).or_else(|| url_of(field("mainEntityOfPage")));
+    let id = identifier(field("identifier"))
+        .or_else(|| text(field("@id")))
+        .or_else(|| url.clone())
+        .unwrap_or_else(|| format!("{title} {published}"));
+    let body = match text(field("articleBody")) {
+        Some(body) => text_paragraphs(&body),
+        None => {
+            dropped.note("articleBody", "nothing (missing: headline and lede only)");
+            Vec::new()
+        }
+    };
+    let authors = list(field("author"))
+        .filter_map(|author| {
+            let author = graph.resolve(author);
+            let name = match author {
+                Value::String(name) => Some(name.clone()),
+                other => text(other.get("name")),
+            }?;
+            Some(Author {
+                name: non_empty(collapse_spaces(&name))?,
+                url: url_of(author.get("url")),
+            })
+        })
+        .collect();
+    let publisher = field("publisher").map(|p| graph.resolve(p)).and_then(|p| {
+        Some(Publisher {
+            name: non_empty(match p {
+                Value::String(name) => name.clone(),
+                other => text(other.get("name"))?,
+            })?,
+            url: url_of(p.get("url")),
+            logo: p
+                .get("logo")
+                .map(|logo| graph.resolve(logo))
+                .and_then(image_url),
+        })
+    });
+    let image = list(field("image"))
+        .map(|image| graph.resolve(image))
+        .find_map(|image| {
+            Some(Image {
+                src: image_url(image)?,
+                alt: text(image.get("caption"))
+                    .or_else(|| text(image.get("name")))
+                    .map(|alt| collapse_spaces(&alt))
+                    .unwrap_or_default(),
+                caption: text(image.get("caption")).map(|c| escape(&collapse_spaces(&c))),
+                credit: text(image.get("creditText")),
+                width: number(image.get("width")),
+                height: number(image.get("height")),
+            })
+        });
+    let free = match field("isAccessibleForFree") {
+        Some(Value::Bool(free)) => Some(*free),
+        Some(Value::String(free)) => Some(!free.eq_ignore_ascii_case("false")),
+        _ => None,
+    };
+    Ok(Article {
+        id,
+        title: collapse_spaces(&title),
+        published,
+        updated: text(field("dateModified")),
+        body,
+        url,
+        lang: match field("inLanguage") {
+            Some(Value::Object(language)) => text(language.get("alternateName")),
+            other => text(other),
+        },
+        section: list(field("articleSection")).find_map(|s| text(Some(s))),
+        lede: text(field("description")).and_then(|d| non_empty(escape(&collapse_spaces(&d)))),
+        authors,
+        publisher,
+        image,
+        access: (free == Some(false)).then_some(Access { model: "premium" }),
+        ..Article::default()
+    })
+}
+
+/// The nodes of an `@graph`, if the value has one.
+fn graph_of(value: &Value) -> Option<Vec<&Value>> {
+    match value.get("@graph")? {
+        Value::Array(nodes) => Some(nodes.iter().collect()),
+        node => Some(vec![node]),
+    }
+}
+
+struct Graph<'a> {
+    nodes: &'a [&'a Value],
+}
+
+impl<'a> Graph<'a> {
+    /// A reference (`{"@id": …}` alone) as the node it names.
+    fn resolve(&self, value: &'a Value) -> &'a Value {
+        let Some(object) = value.as_object() else {
+            return value;
+        };
+        match (object.len(), object.get("@id")) {
+            (1, Some(Value::String(id))) => self
+                .nodes
+                .iter()
+                .copied()
+                .find(|node| node.get("@id") == Some(&Value::String(id.clone())) && node != &value)
+                .unwrap_or(value),
+            _ => value,
+        }
+    }
+}
+
+fn types(node: &Value) -> impl Iterator<Item = &str> {
+    list(node.get("@type")).filter_map(Value::as_str)
+}
+
+/// A value or each item of a list.
+fn list(value: Option<&Value>) -> impl Iterator<Item = &Value> {
+    let items: Vec<&Value> = match value {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(Value::Null) | None => Vec::new(),
+        Some(other) => vec![other],
+    };
+    items.into_iter()
+}
+
+fn text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(text) => non_empty(text),
+        Value::Number(number) => Some(number.to_string()),
+        Value::Array(items) => text(items.first()),
+        _ => None,
+    }
+}
+
+fn identifier(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::Object(property) => text(property.get("value")),
+        other => text(Some(other)),
+    }
+}
+
+fn url_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::Object(object) => text(object.get("@id")).or_else(|| text(object.get("url"))),
+        other => text(Some(other)),
+    }
+}
+
+fn image_url(value: &Value) -> Option<String> {
+    match value {
+        Value::String(url) => non_empty(url),
+        Value::Object(image) => text(image.get("url")).or_else(|| text(image.get("contentUrl"))),
+        _ => None,
+    }
+}
+
+/// `1200`, `"1200"` or `"1200px"`.
+fn number(value: Option<&Value>) -> Option<u32> {
+    match value? {
+        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Value::String(s) => s.trim().trim_end_matches("px").trim().parse().ok(),
+        Value::Object(q) => number(q.get("value")),
+        _ => None,
+    }
+}

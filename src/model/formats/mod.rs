@@ -1,0 +1,166 @@
+//! Feeds publishers already have, read as format v1 (docs/formats.md):
+//! WordPress REST posts, IPTC ninjs, Apple News Format and schema.org
+//! NewsArticle JSON-LD. Each converter reads only the fields it maps (serde
+//! types of its own), writes v1 JSON, and says what it dropped. The result
+//! is then read like any v1 document (validation, URL allow-list, inline
+//! markup), so a converter never lets through what v1 refuses.
+//!
+//! HTML inside a feed is parsed by a real HTML parser behind
+//! [`HtmlParser`]: html5ever natively ([`Html5ever`]), the browser's inert
+//! `DOMParser` in the widget's converter module (`convert/`).
+
+mod anf;
+mod html;
+#[cfg(feature = "formats-html5ever")]
+mod html5ever;
+mod json_ld;
+mod ninjs;
+pub mod v1;
+mod wordpress;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+
+pub use html::{Element, HtmlNode, HtmlParser, MAX_HTML_DEPTH};
+#[cfg(feature = "formats-html5ever")]
+pub use html5ever::Html5ever;
+
+use super::ParseError;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// Where a document comes from: the `format` attribute, `--from`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    V1,
+    WordPress,
+    Ninjs,
+    Anf,
+    JsonLd,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::V1,
+        Format::WordPress,
+        Format::Ninjs,
+        Format::Anf,
+        Format::JsonLd,
+    ];
+
+    /// By its name: `v1`, `wordpress`, `ninjs`, `anf`, `jsonld`.
+    pub fn from_name(name: &str) -> Result<Format, ParseError> {
+        let wanted = name.trim().to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|format| format.name() == wanted)
+            .ok_or_else(|| {
+                ParseError::new(
+                    "format",
+                    format!(
+                        "expected one of v1, wordpress, ninjs, anf, jsonld, found {}",
+                        super::quoted(name)
+                    ),
+                )
+            })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::V1 => "v1",
+            Format::WordPress => "wordpress",
+            Format::Ninjs => "ninjs",
+            Format::Anf => "anf",
+            Format::JsonLd => "jsonld",
+        }
+    }
+}
+
+/// A document in format v1, and what the converter left out of the source.
+#[derive(Debug)]
+pub struct Converted {
+    pub article: Value,
+    pub dropped: Vec<String>,
+}
+
+/// Converts a parsed source document to format v1 JSON. Errors name the
+/// source's own field (`title.rendered: missing field`, in WordPress's
+/// words), prefixed with the format.
+pub fn convert(
+    format: Format,
+    document: Value,
+    html: &dyn HtmlParser,
+) -> Result<Converted, ParseError> {
+    let mut dropped = Dropped::default();
+    let convert = |document, dropped: &mut Dropped| match format {
+        Format::V1 => unreachable!("v1 is not converted"),
+        Format::WordPress => wordpress::convert(read(document)?, html, dropped),
+        Format::Ninjs => ninjs::convert(read(document)?, html, dropped),
+        Format::Anf => anf::convert(read(document)?, html, dropped),
+        Format::JsonLd => json_ld::convert(document, dropped),
+    };
+    if format == Format::V1 {
+        return Ok(Converted {
+            article: document,
+            dropped: Vec::new(),
+        });
+    }
+    let article = convert(document, &mut dropped).map_err(|error| ParseError {
+        message: format!("{} (read as {})", error.message, format.name()),
+        ..error
+    })?;
+    Ok(Converted {
+        article: serde_json::to_value(article).expect("v1 always serialises"),
+        dropped: dropped.messages(format),
+    })
+}
+
+/// A source document as its converter's serde types, errors with paths.
+/// Only from an object: serde's derives would also take an array.
+fn read<T: DeserializeOwned>(document: Value) -> Result<T, ParseError> {
+    serde_path_to_error::deserialize::<_, super::de::ObjectOnly<T>>(document)
+        .map(|object| object.0)
+        .map_err(ParseError::from_path)
+}
+
+/// What a converter left out, by kind in the order first met, with where.
+#[derive(Debug, Default)]
+pub struct Dropped(Vec<(String, usize, String)>);
+
+impl Dropped {
+    pub fn note(&mut self, at: &str, what: &str) {
+        match self.0.iter_mut().find(|(kind, ..)| kind == what) {
+            Some((_, count, _)) => *count += 1,
+            None => self.0.push((what.to_owned(), 1, at.to_owned())),
+        }
+    }
+
+    /// One warning a kind: `wordpress: content.rendered: <iframe> dropped (2 times)`.
+    fn messages(self, format: Format) -> Vec<String> {
+        self.0
+            .into_iter()
+            .map(|(what, count, at)| {
+                let times = if count > 1 {
+                    format!(" ({count} times)")
+                } else {
+                    String::new()
+                };
+                format!("{}: {at}: {what} dropped{times}", format.name())
+            })
+            .collect()
+    }
+}
+
+/// A required string, or an error naming the source's field.
+fn required(value: Option<String>, path: &str) -> Result<String, ParseError> {
+    value
+        .map(|text| text.trim().to_owned())
+        .filter(|text| !text.is_empty())
+        .ok_or_else(|| ParseError::new(path, "missing or empty"))
+}
+
+/// `Some` for a non-empty trimmed string.
+fn non_empty(text: impl AsRef<str>) -> Option<String> {
+    let text = text.as_ref().trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}

@@ -1,0 +1,291 @@
+//! The converters on our own samples in each source's real shape
+//! (tests/formats/), against their expected v1 output, and on hostile HTML.
+//! `UPDATE_FORMATS=1 cargo test formats` writes the expected files anew
+//! (read the diff before committing it).
+
+use super::*;
+use crate::model::hostile_tests::assert_safe;
+use crate::model::{parse_article, to_json_text, Block, Inline};
+use serde_json::json;
+use std::path::PathBuf;
+
+const SAMPLES: &[(Format, &str, &[&str])] = &[
+    (
+        Format::WordPress,
+        "wordpress/post",
+        &[
+            "wordpress: content.rendered: <iframe> dropped",
+            "wordpress: content.rendered: link to a refused address dropped",
+            "wordpress: content.rendered: <script> dropped",
+        ],
+    ),
+    (
+        Format::Ninjs,
+        "ninjs/item-3.0",
+        &["ninjs: bodies: <table> dropped"],
+    ),
+    (Format::Ninjs, "ninjs/item-1.x", &[]),
+    (
+        Format::Anf,
+        "anf/article",
+        &[
+            "anf: components[7]: divider dropped",
+            "anf: components[8]: photo from the bundle (bundle://) dropped",
+            "anf: components[9]: caption of a photo left out dropped",
+            "anf: components[10]: component \"instagram\" dropped",
+        ],
+    ),
+    (Format::JsonLd, "jsonld/graph", &[]),
+    (Format::JsonLd, "jsonld/news-article", &[]),
+];
+
+fn sample_path(name: &str, ending: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/formats/{name}{ending}"))
+}
+
+fn convert_text(format: Format, json: &str) -> Result<Converted, ParseError> {
+    let document: Value = serde_json::from_str(json).expect("the sample is JSON");
+    convert(format, document, &Html5ever)
+}
+
+#[test]
+fn each_sample_converts_to_its_expected_v1_and_reads_back() {
+    for (format, name, expected_dropped) in SAMPLES {
+        let source = std::fs::read_to_string(sample_path(name, ".json")).unwrap();
+        let converted = convert_text(*format, &source).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(converted.dropped, *expected_dropped, "{name}");
+        let written = format!(
+            "{}\n",
+            serde_json::to_string_pretty(&converted.article).unwrap()
+        );
+        let expected_path = sample_path(name, ".v1.json");
+        if std::env::var_os("UPDATE_FORMATS").is_some() {
+            std::fs::write(&expected_path, &written).unwrap();
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
+            panic!("{name}: no expected output; UPDATE_FORMATS=1 cargo test formats writes it")
+        });
+        assert_eq!(written, expected, "{name}: differs from {expected_path:?}");
+
+        // The same v1 rules as any document, and a round trip.
+        let parsed = parse_article(&written).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(parsed.warnings.is_empty(), "{name}: {:?}", parsed.warnings);
+        assert_safe(&parsed.article, name);
+        let again = parse_article(&to_json_text(&parsed.article)).unwrap();
+        assert_eq!(again.article, parsed.article, "{name}: round trip");
+    }
+}
+
+#[test]
+fn the_samples_map_what_their_sources_say() {
+    let read = |name: &str, format| {
+        let source = std::fs::read_to_string(sample_path(name, ".json")).unwrap();
+        let json = to_text(convert_text(format, &source).unwrap());
+        parse_article(&json).unwrap().article
+    };
+    let post = read("wordpress/post", Format::WordPress);
+    assert_eq!(post.id, "wp-4812");
+    assert_eq!(
+        post.title,
+        "The library boat returns to the outer islands – with a reading room"
+    );
+    assert_eq!(post.section.as_deref(), Some("Culture & islands"));
+    assert_eq!(post.authors[0].name, "Sigrid Havnes");
+    let hero = post.image.as_ref().unwrap();
+    assert_eq!((hero.width, hero.height), (Some(2000), Some(1333)));
+    // The `javascript:` link keeps its label as text; `*` and `[` stay text.
+    let last = post.body.iter().rev().find_map(|b| match b {
+        Block::Paragraph(p) => Some(p),
+        _ => None,
+    });
+    let last = &last.unwrap().text.0;
+    assert!(last.iter().all(|i| !matches!(i, Inline::Link { .. })));
+    assert!(
+        plain(last).contains("0\u{a0}kroner * forever [sic]."),
+        "{:?}",
+        plain(last)
+    );
+
+    let item = read("ninjs/item-3.0", Format::Ninjs);
+    let ai = item.ai_disclosure.as_ref().unwrap();
+    assert_eq!(ai.source_type_name(), Some("trainedAlgorithmicMedia"));
+    // The body's <h1> repeats the headline: left out.
+    assert!(!item.body.iter().any(|b| matches!(b, Block::Heading(_))));
+    assert_eq!(item.image.as_ref().unwrap().width, Some(1024));
+
+    let jsonld = read("jsonld/graph", Format::JsonLd);
+    assert_eq!(jsonld.authors[0].name, "Per Dalen");
+    assert_eq!(jsonld.publisher.as_ref().unwrap().name, "Dalbladet");
+    assert_eq!(jsonld.body.len(), 3);
+    assert!(jsonld.access.is_some());
+}
+
+fn to_text(converted: Converted) -> String {
+    serde_json::to_string(&converted.article).unwrap()
+}
+
+fn plain(inlines: &[Inline]) -> String {
+    let mut text = String::new();
+    crate::model::inline::push_plain(inlines, &mut text);
+    text
+}
+
+#[test]
+fn format_names_are_checked() {
+    assert_eq!(Format::from_name(" WordPress ").unwrap(), Format::WordPress);
+    assert_eq!(
+        Format::from_name("rss").unwrap_err().to_string(),
+        "format: expected one of v1, wordpress, ninjs, anf, jsonld, found \"rss\""
+    );
+}
+
+#[test]
+fn a_missing_required_field_names_the_source_field() {
+    let cases = [
+        (
+            Format::WordPress,
+            json!({"id": 1, "date": "2026-01-01T00:00:00", "content": {"rendered": ""}}),
+            "missing field `title`",
+        ),
+        (
+            Format::WordPress,
+            json!({"id": 1, "title": {"rendered": "T"}, "date": "2026-01-01T00:00:00", "content": {"rendered": "", "protected": true}}),
+            "content.protected: the post is password-protected",
+        ),
+        (
+            Format::Ninjs,
+            json!({"uri": "u", "firstcreated": "2026-01-01T00:00:00Z", "headline": "H"}),
+            "bodies: no text/html or text/plain body",
+        ),
+        (
+            Format::Anf,
+            json!({"identifier": "a", "title": "T", "components": []}),
+            "metadata.datePublished: missing or empty",
+        ),
+        (
+            Format::JsonLd,
+            json!({"@type": "WebPage", "name": "x"}),
+            "@type: no NewsArticle",
+        ),
+        (
+            Format::WordPress,
+            json!([1, 2]),
+            "expected a WordPress post object",
+        ),
+    ];
+    for (format, document, expected) in cases {
+        let error = convert(format, document, &Html5ever)
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with(expected), "{error}");
+        assert!(
+            error.ends_with(&format!("(read as {})", format.name())),
+            "{error}"
+        );
+    }
+}
+
+/// Where each source carries HTML, a hostile fragment put there.
+fn with_html(format: Format, html: &str) -> Value {
+    match format {
+        Format::WordPress => json!({
+            "id": 9, "date": "2026-11-20T07:45:00", "date_gmt": "2026-11-20T06:45:00",
+            "title": {"rendered": "Hostile"}, "content": {"rendered": html},
+            "excerpt": {"rendered": html}
+        }),
+        Format::Ninjs => json!({
+            "uri": "urn:x", "firstcreated": "2026-11-20T07:45:00Z", "headline": "Hostile",
+            "body_html": html, "description_html": html
+        }),
+        Format::Anf => json!({
+            "identifier": "x", "title": "Hostile",
+            "metadata": {"datePublished": "2026-11-20T07:45:00Z"},
+            "components": [
+                {"role": "intro", "format": "html", "text": html},
+                {"role": "body", "format": "html", "text": html}
+            ]
+        }),
+        Format::JsonLd => json!({
+            "@type": "NewsArticle", "headline": "Hostile",
+            "datePublished": "2026-11-20T07:45:00Z", "articleBody": html, "description": html
+        }),
+        Format::V1 => unreachable!(),
+    }
+}
+
+const HOSTILE: &[(&str, &str)] = &[
+    ("script", "<p>Before</p><script>steal(document.cookie)</script><p>After</p>"),
+    ("iframe", "<p>Text<iframe src=\"https://evil.example/\">steal()</iframe></p>"),
+    ("event handlers", "<p onclick=\"steal()\"><img src=\"x.jpg\" alt=\"\" onerror=\"steal()\">Hello <b onmouseover=\"steal()\">bold</b></p>"),
+    ("javascript: links", "<p><a href=\"javascript:steal()\">click</a> <a href=\" JaVaScRiPt:steal()\">me</a> <a href=\"//evil.example/\">there</a></p>"),
+    ("svg", "<p>Logo <svg onload=\"steal()\"><script>steal()</script><a href=\"javascript:steal()\"><text>steal()</text></a></svg></p>"),
+    ("data and style", "<style>p{background:url(javascript:steal())}</style><p><a href=\"data:text/html,steal()\">data</a><img src=\"data:text/html,steal()\" alt=\"\"></p>"),
+    ("markup characters", "<p>**not bold** [not a link](https://example.org/) \\ *</p>"),
+];
+
+#[test]
+fn hostile_html_in_every_source_gives_safe_v1() {
+    for format in [
+        Format::WordPress,
+        Format::Ninjs,
+        Format::Anf,
+        Format::JsonLd,
+    ] {
+        for (name, html) in HOSTILE {
+            let case = format!("{} / {name}", format.name());
+            let converted = convert(format, with_html(format, html), &Html5ever)
+                .unwrap_or_else(|e| panic!("{case}: {e}"));
+            let json = to_text(converted);
+            let parsed = parse_article(&json).unwrap_or_else(|e| panic!("{case}: {e}"));
+            assert_safe(&parsed.article, &case);
+            if format != Format::JsonLd {
+                // HTML sources: a script's, a style's or an iframe's content
+                // never becomes text, and no bold or link comes from text.
+                assert!(!json.contains("steal"), "{case}: {json}");
+                assert!(!json.contains("**not bold**"), "{case}: {json}");
+            }
+            // JSON-LD's articleBody is plain text: whatever it holds is shown
+            // as the characters it is.
+            for block in &parsed.article.body {
+                if let Block::Paragraph(p) = block {
+                    if format == Format::JsonLd {
+                        assert!(
+                            p.text.0.iter().all(|i| matches!(i, Inline::Text(_))),
+                            "{case}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn html_nested_ten_thousand_deep_reads_as_its_text() {
+    let html = format!(
+        "<p>{}deep<script>steal()</script>{}</p>",
+        "<b><i>".repeat(5_000),
+        "</i></b>".repeat(5_000)
+    );
+    for format in [Format::WordPress, Format::Ninjs, Format::Anf] {
+        let converted = convert(format, with_html(format, &html), &Html5ever).unwrap();
+        let json = to_text(converted);
+        let parsed = parse_article(&json).unwrap();
+        let text = match &parsed.article.body[0] {
+            Block::Paragraph(p) => plain(&p.text.0),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(text, "deep", "{}", format.name());
+    }
+}
+
+#[test]
+fn five_megabytes_of_html_convert_whole() {
+    let paragraph = "<p>A paragraph with <a href=\"https://example.org/\">a link</a> and <em>emphasis</em>.</p>";
+    let html = paragraph.repeat(5_000_000 / paragraph.len() + 1);
+    for format in [Format::WordPress, Format::Ninjs, Format::Anf] {
+        let converted = convert(format, with_html(format, &html), &Html5ever).unwrap();
+        let body = converted.article["body"].as_array().unwrap().len();
+        assert_eq!(body, 5_000_000 / paragraph.len() + 1, "{}", format.name());
+    }
+}

@@ -1,4 +1,4 @@
-//! `article-widget-render article.json [--lang nb] [--theme dark] [--entitled]
+//! `article-widget-render article.json [--from wordpress|ninjs|anf|jsonld] [--lang nb] [--theme dark] [--entitled]
 //! [--assets https://cdn.example/article-widget/] [--no-json-ld] > fragment.html`
 //!
 //! Renders an article (format v1) to the HTML a page puts where the widget
@@ -7,22 +7,31 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use article_widget::model::parse_article;
+    use article_widget::model::formats::Format;
+    use article_widget::model::parse_feed;
     use article_widget::server::{render_html, RenderOptions};
     use std::io::{Read, Write};
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: article-widget-render ARTICLE.json|- [--lang TAG] [--theme light|dark] [--entitled] [--assets URL/] [--no-json-ld]";
+    const USAGE: &str = "usage: article-widget-render ARTICLE.json|- [--from wordpress|ninjs|anf|jsonld] [--lang TAG] [--theme light|dark] [--entitled] [--assets URL/] [--no-json-ld]";
     let mut options = RenderOptions::default();
+    let mut from = Format::V1;
     let mut file = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let needs_value = matches!(arg.as_str(), "--lang" | "--theme" | "--assets");
+        let needs_value = matches!(arg.as_str(), "--lang" | "--theme" | "--assets" | "--from");
         let value = if needs_value { args.next() } else { None };
         match (arg.as_str(), value) {
             ("--lang", Some(value)) => options.lang = Some(value),
             ("--theme", Some(value)) => options.theme = Some(value),
             ("--assets", Some(value)) => options.assets = value,
+            ("--from", Some(value)) => match Format::from_name(&value) {
+                Ok(format) => from = format,
+                Err(error) => {
+                    eprintln!("--from: {}\n{USAGE}", error.message);
+                    return ExitCode::from(2);
+                }
+            },
             ("--entitled", _) => options.entitled = true,
             ("--no-json-ld", _) => options.without_json_ld = true,
             ("-h" | "--help", _) => {
@@ -54,7 +63,7 @@ fn main() -> std::process::ExitCode {
         eprintln!("article-widget-render: cannot read {file}: {error}");
         return ExitCode::FAILURE;
     }
-    let parsed = match parse_article(&text) {
+    let parsed = match parse_feed(&text, from) {
         Ok(parsed) => parsed,
         Err(error) => {
             eprintln!("article-widget-render: {file}: {error}");

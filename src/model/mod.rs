@@ -780,6 +780,8 @@ where
     Ok(Parsed { article, warnings })
 }
 
+#[cfg(all(not(target_arch = "wasm32"), feature = "formats-html5ever"))]
+pub use native::parse_feed;
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{parse_article, to_json_text};
 

@@ -11,9 +11,29 @@ use serde_json::Value;
 /// surrogate escape (`"\ud800"`) reads as U+FFFD, as JavaScript's text
 /// encoders make it; nesting deeper than 128 levels is refused.
 pub fn parse_article(json: &str) -> Result<Parsed, ParseError> {
+    let mut value = parse_json_text(json)?;
+    put_block_types_first(&mut value);
+    read_article(value)
+}
+
+/// A feed's JSON text (`format`), converted to v1 and read as v1: what the
+/// converter dropped comes first among the warnings.
+#[cfg(feature = "formats-html5ever")]
+pub fn parse_feed(json: &str, format: super::formats::Format) -> Result<Parsed, ParseError> {
+    use super::formats::{convert, Html5ever};
+    let converted = convert(format, parse_json_text(json)?, &Html5ever)?;
+    let mut value = converted.article;
+    put_block_types_first(&mut value);
+    let mut parsed = read_article(value)?;
+    parsed.warnings.splice(0..0, converted.dropped);
+    Ok(parsed)
+}
+
+/// JSON text as a value, the way the browser's `JSON.parse` reads it.
+fn parse_json_text(json: &str) -> Result<Value, ParseError> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let json = replace_lone_surrogates(json);
-    let mut value: Value = serde_json::from_str(&json).map_err(|error| {
+    serde_json::from_str(&json).map_err(|error| {
         if error.to_string().starts_with("recursion limit exceeded") {
             ParseError::syntax(format!("nested more than {MAX_DEPTH} levels deep"))
         } else {
@@ -24,9 +44,7 @@ pub fn parse_article(json: &str) -> Result<Parsed, ParseError> {
                 error.column()
             ))
         }
-    })?;
-    put_block_types_first(&mut value);
-    read_article(value)
+    })
 }
 
 /// The article as compact JSON text of format v1: what it reads back as,

@@ -44,6 +44,7 @@ lint:
 	cargo clippy --locked --no-default-features --lib -- -D warnings
 	cargo clippy --locked -p article-widget-node $(WASM) -- -D warnings
 	cargo clippy --locked -p article-widget-push --all-targets -- -D warnings
+	cargo clippy --locked -p article-widget-convert $(WASM) -- -D warnings
 	! cargo tree --locked --no-default-features -e normal --prefix none | grep -E '^(leptos|web-sys|js-sys) '
 
 native-test:
@@ -67,13 +68,14 @@ smoke:
 	node e2e/smoke.mjs dist
 
 ## Keyboard-only flows, CLS, privacy, reduced motion, 360/1280 px (screenshots in target/);
-## the host contract against a real, slow server; the push service worker.
+## the host contract against a real, slow server; the push service worker; feeds in other formats.
 e2e:
 	node e2e/quality.mjs dist target/e2e-screenshots
 	node e2e/host.mjs dist
 	node e2e/node-render.mjs dist
 	node e2e/push.mjs dist
 	node e2e/push-chain.mjs dist
+	node e2e/formats.mjs dist
 
 ## The npm package (target/npm/, packed, not published) and the versioned CDN folder
 ## (target/cdn/article-widget@VERSION/); a TypeScript host checked against its declarations.

@@ -32,6 +32,17 @@ for (const file of readdirSync('www/articles').filter((f) => f.endsWith('.json')
   }
   check(`${file}: an object renders as its JSON text does`, renderToString(JSON.parse(json)) === renderToString(json));
 }
+// Feeds in other formats (docs/formats.md): `format` as `--from` does.
+for (const [format, name] of [['wordpress', 'wordpress/post'], ['ninjs', 'ninjs/item-3.0'], ['anf', 'anf/article'], ['jsonld', 'jsonld/graph']]) {
+  const path = join('tests/formats', `${name}.json`);
+  const html = renderToString(readFileSync(path, 'utf8'), { format });
+  check(`${name} with format "${format}": the same HTML as article-widget-render --from ${format}`,
+    html === native(path, ['--from', format]) && html.includes(JSON.parse(readFileSync(join('tests/formats', `${name}.v1.json`), 'utf8')).title),
+    `${html.length} characters against ${native(path, ['--from', format]).length}`);
+}
+let formatError = '';
+try { renderToString('{}', { format: 'rss' }); } catch (error) { formatError = String(error.message); }
+check('an unknown format: an Error naming the formats', formatError.includes('expected one of v1, wordpress, ninjs, anf, jsonld'), formatError);
 for (const [input, expected] of [['{"id": 1}', 'id: expected a string'], ['{', 'article-widget:']]) {
   let message = '';
   try { renderToString(input); } catch (error) { message = String(error.message); }

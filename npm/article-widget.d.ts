@@ -111,7 +111,9 @@ export interface ArticleWidgetEventMap {
 /**
  * `<article-widget>`: a news article page from one JSON document.
  *
- * Attributes: `src` (URL of the JSON), `lang` (`nb` or `en`: the UI
+ * Attributes: `src` (URL of the JSON), `format` (`wordpress`, `ninjs`,
+ * `anf`, `jsonld`: a feed in that format, converted by `convert/` loaded on
+ * first use; default v1), `lang` (`nb` or `en`: the UI
  * language), `theme` (`light`, `dark`, `auto`), `entitled` (the reader
  * subscribes), `debug` (show error details), `no-json-ld`, `max-related`
  * and `max-latest` (how many cards and items, default 12 and 20).

@@ -24,7 +24,7 @@ import { initSync, renderToString as render } from './article-widget-node.js';
 
 initSync({ module: readFileSync(new URL('./article-widget-node_bg.wasm', import.meta.url)) });
 
-/** The article (format v1, as JSON text or an object) as the widget's HTML; throws an Error naming what is wrong and where. */
+/** The article (format v1, or a feed in options.format; JSON text or an object) as the widget's HTML; throws an Error naming what is wrong and where. */
 export function renderToString(json, options = {}) {
   return render(typeof json === 'string' ? json : JSON.stringify(json), options);
 }
@@ -40,6 +40,8 @@ writeFileSync(join(out, 'render.d.ts'), `export interface RenderOptions {
   assets?: string;
   /** No NewsArticle JSON-LD beside the element. */
   withoutJsonLd?: boolean;
+  /** The document is a feed in this format, converted first (docs/formats.md). */
+  format?: 'v1' | 'wordpress' | 'ninjs' | 'anf' | 'jsonld';
 }
 /** The article (format v1) as the widget's HTML: readable with no script, hydrated by embed.js. */
 export function renderToString(json: string | object, options?: RenderOptions): string;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const DIST = process.argv[2] ?? 'dist';
 const version = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
-const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'snippets', 'article-widget.css', 'article-widget-sw.js'];
+const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'snippets', 'article-widget.css', 'article-widget-sw.js', 'convert'];
 
 // The manifest names every custom property and part the widget has.
 const manifest = JSON.parse(readFileSync('npm/custom-elements.json', 'utf8'));

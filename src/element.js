@@ -3,7 +3,7 @@
 // This file is a wasm-bindgen snippet: a static module file, so it runs under
 // a Content-Security-Policy without 'unsafe-inline' or 'unsafe-eval'.
 
-const OBSERVED = ['src', 'lang', 'theme', 'entitled'];
+const OBSERVED = ['src', 'format', 'lang', 'theme', 'entitled'];
 
 export function defineArticleWidget(mount, version) {
   // Loading the widget twice (or two copies of it) must be harmless.

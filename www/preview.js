@@ -1,6 +1,7 @@
 // The developer preview (index.html): shows the article named by ?src= (same
 // origin only, so a link to the preview cannot dress up someone else's JSON
-// as ours), else the bundled sample. ?entitled shows what a subscriber sees.
+// as ours), else the bundled sample. ?entitled shows what a subscriber sees;
+// ?format= names a feed format other than v1 (docs/formats.md).
 import './embed.js';
 
 const DEFAULT_ARTICLE = 'articles/night-ferry.json';
@@ -25,6 +26,8 @@ if (url && url.origin === location.origin) {
 if (params.has('entitled') && params.get('entitled') !== 'false') {
   widget.setAttribute('entitled', '');
 }
-for (const name of ['lang', 'theme']) {
+// ?format=wordpress|ninjs|anf|jsonld reads a feed in that format
+// (the samples: formats/wordpress/post.json and its neighbours).
+for (const name of ['format', 'lang', 'theme']) {
   if (params.has(name)) widget.setAttribute(name, params.get(name));
 }

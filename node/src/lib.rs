@@ -6,13 +6,31 @@
 #[cfg(target_arch = "wasm32")]
 mod node {
     use article_widget::browser::parse_article_js_text;
+    use article_widget::model::formats::{convert_json_text, Format, Html5ever};
     use article_widget::server::{render_html, RenderOptions};
     use wasm_bindgen::prelude::*;
 
-    /// The article (format v1 JSON text) as the widget's HTML; throws an
-    /// `Error` whose message names what is wrong and where.
+    /// The article (format v1 JSON text, or a feed in `options.format`) as
+    /// the widget's HTML; throws an `Error` whose message names what is
+    /// wrong and where.
     #[wasm_bindgen(js_name = renderToString)]
     pub fn render_to_string(json: &str, options: JsValue) -> Result<String, JsError> {
+        let format = js_sys::Reflect::get(&options, &JsValue::from_str("format"))
+            .ok()
+            .and_then(|format| format.as_string());
+        let converted;
+        let json = match format {
+            Some(name) => {
+                let format = Format::from_name(&name).map_err(|error| {
+                    JsError::new(&format!("article-widget render options: {error}"))
+                })?;
+                converted = convert_json_text(format, json, &Html5ever)
+                    .map_err(|error| JsError::new(&format!("article-widget: {error}")))?
+                    .0;
+                converted.as_str()
+            }
+            None => json,
+        };
         let options: RenderOptions = if options.is_undefined() || options.is_null() {
             RenderOptions::default()
         } else {

@@ -75,9 +75,13 @@ pub fn read_article_value(value: JsValue) -> Result<Parsed, ParseError> {
 /// data (see `json.js`), so a getter runs once and cannot throw through the
 /// reader.
 pub fn read_article_object(value: &JsValue) -> Result<Parsed, ParseError> {
-    let plain = plain_copy(value, MAX_DEPTH, MAX_VALUES, MAX_DOCUMENT_CHARS)
-        .map_err(|error| ParseError::new("", describe(&error)))?;
-    read_article_value(plain)
+    read_article_value(plain_object(value)?)
+}
+
+/// A host's object as plain data, within the document limits.
+pub fn plain_object(value: &JsValue) -> Result<JsValue, ParseError> {
+    plain_copy(value, MAX_DEPTH, MAX_VALUES, MAX_DOCUMENT_CHARS)
+        .map_err(|error| ParseError::new("", describe(&error)))
 }
 
 /// A Rust value as a plain JS value: objects, not `Map`s, and `null`s kept.

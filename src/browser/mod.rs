@@ -215,6 +215,7 @@ fn network_message(error: gloo_net::Error) -> String {
     }
 }
 
+mod convert;
 mod dismiss;
 mod dom;
 mod events;
@@ -227,6 +228,7 @@ mod reader;
 mod share;
 mod storage;
 
+pub use convert::convert_feed_document;
 pub use dismiss::use_light_dismiss;
 pub use dom::{in_next_task, insert_before_end, mount_all, unmount_all, DomMarkup};
 pub use events::{
@@ -239,8 +241,8 @@ pub use host::{
 };
 pub use hydration::{hydration_mismatch, server_container};
 pub use json::{
-    parse_article_js_text, parse_article_text, parse_json, read_article_object, read_article_value,
-    to_js, to_json_text,
+    parse_article_js_text, parse_article_text, parse_json, plain_object, read_article_object,
+    read_article_value, to_js, to_json_text,
 };
 pub use notifications::{notification_permission, request_notification_permission};
 

@@ -1,8 +1,9 @@
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, Rendering};
 use crate::browser::{
-    article_property, data_island, dispatch_soon, host_options, log_error, page_lang,
-    parse_article_js_text, read_article_object, read_article_value, resolve_relative_urls, warn,
-    ArticleProperty, Failed, FailureKind, FetchError, HostOptions, LatestRequest, Ready,
+    article_property, convert_feed_document, data_island, dispatch_soon, host_options, log_error,
+    page_lang, parse_article_js_text, parse_json, plain_object, read_article_object,
+    read_article_value, resolve_relative_urls, warn, ArticleProperty, Failed, FailureKind,
+    FetchError, HostOptions, LatestRequest, Ready,
 };
 use crate::i18n::{document_warnings, UiStrings};
 use crate::model::{Article, Lang, ParseError, Parsed};
@@ -21,6 +22,8 @@ const FETCH_TIMEOUT_MS: u32 = 15_000;
 #[derive(Clone, Copy, Debug)]
 pub struct WidgetInputs {
     pub src: RwSignal<Option<String>>,
+    /// The `format` attribute: the feed's format when it is not v1.
+    pub format: RwSignal<Option<String>>,
     pub lang: RwSignal<Option<String>>,
     pub entitled: RwSignal<bool>,
     pub article_changes: RwSignal<u32>,
@@ -34,6 +37,7 @@ impl WidgetInputs {
     pub fn read_from(host: &HtmlElement) -> Self {
         WidgetInputs {
             src: RwSignal::new(host.get_attribute("src")),
+            format: RwSignal::new(host.get_attribute("format")),
             lang: RwSignal::new(host.get_attribute("lang")),
             entitled: RwSignal::new(host.has_attribute("entitled")),
             article_changes: RwSignal::new(0),
@@ -46,6 +50,7 @@ impl WidgetInputs {
     pub fn update_from(&self, host: &HtmlElement, name: &str) {
         match name {
             "src" => self.src.set(host.get_attribute("src")),
+            "format" => self.format.set(host.get_attribute("format")),
             "lang" => self.lang.set(host.get_attribute("lang")),
             "entitled" => self.entitled.set(host.has_attribute("entitled")),
             "article" => self.article_changes.update(|n| *n = n.wrapping_add(1)),
@@ -176,63 +181,95 @@ pub fn ArticleWidget(
         let src = inputs.src.get();
         read_source(&source_host, src, generation)
     });
-    // Only `src` needs the network; the other sources render in the same
-    // task. A fetch is started as soon as `src` changes (or on `reload()`),
-    // aborting the one before; its answer is kept with its URL, and only
-    // if no other request was started since.
+    // Only `src` needs the network, and only a feed in another format the
+    // converter module; v1 from the other sources renders in the same task.
+    // A task is started as soon as its source or format changes (or on
+    // `reload()`), aborting the one before; its answer is kept with its key,
+    // and only if no other task was started since.
+    let feed_format = move || {
+        inputs.format.with(|format| {
+            format
+                .as_deref()
+                .map(str::trim)
+                .filter(|f| !f.is_empty() && !f.eq_ignore_ascii_case("v1"))
+                .map(str::to_owned)
+        })
+    };
     let fetched = RwSignal::new(None::<(String, Fetched)>);
     let requests = Rc::new(LatestRequest::default());
     let on_removal = SendWrapper::new(Rc::clone(&requests));
     on_cleanup(move || on_removal.abort());
     Effect::new(move |_| {
         inputs.reloads.track();
-        let Some(url) = source.with(|source| match source {
-            Source::Url(url) => Some(url.clone()),
-            _ => None,
-        }) else {
+        let format = feed_format();
+        let Some((key, job)) =
+            source.with(|source| Some((task_key(source, &format)?, Job::of(source)?)))
+        else {
             requests.abort();
             return;
         };
         fetched.set(None);
-        let request = requests.fetch_json(&url, FETCH_TIMEOUT_MS);
+        let request = match &job {
+            Job::Fetch(url) => Some(requests.fetch_json(url, FETCH_TIMEOUT_MS)),
+            _ => {
+                requests.abort();
+                None
+            }
+        };
         let (requests, number) = (Rc::clone(&requests), requests.latest());
         leptos::task::spawn_local(async move {
-            // Read in the task that fetched, so only Rust values are kept.
-            let outcome = request.await.map(|fetched| {
-                fetched.json.and_then(read_article_value).map(|mut parsed| {
-                    // Relative URLs in a fetched document mean next to it.
-                    resolve_relative_urls(&mut parsed.article, &fetched.address);
-                    Shown::from(parsed)
-                })
-            });
+            // Read in the task, so only Rust values are kept.
+            let outcome = match (job, request) {
+                (Job::Fetch(_), Some(request)) => match request.await {
+                    Ok(fetched) => Ok(read_document(fetched.json, format.as_deref()).await.map(
+                        |mut parsed| {
+                            // Relative URLs in a fetched document mean next to it.
+                            resolve_relative_urls(&mut parsed.article, &fetched.address);
+                            Shown::from(parsed)
+                        },
+                    )),
+                    Err(failed) => Err(failed),
+                },
+                (Job::Text(json), _) => Ok(read_document(parse_json(&json), format.as_deref())
+                    .await
+                    .map(Shown::from)),
+                (Job::Object(value), _) => {
+                    Ok(read_document(plain_object(&value), format.as_deref())
+                        .await
+                        .map(Shown::from))
+                }
+                (Job::Fetch(_), None) => return,
+            };
             if requests.is_latest(number) {
-                fetched.set(Some((url, outcome)));
+                fetched.set(Some((key, outcome)));
             }
         });
     });
     let state = Memo::new(move |_| {
+        let format = feed_format();
         source.with(|source| {
-            let outcome =
-                match source {
-                    Source::Nothing => return State::Empty,
-                    Source::PropertyText(json, _) | Source::DataIsland(json, _) => Some(
-                        parse_article_js_text(json)
-                            .map(Shown::from)
-                            .map_err(|error| Failure::of_document(error, false)),
-                    ),
-                    Source::PropertyValue(value, _) => Some(
-                        read_article_object(value)
-                            .map(Shown::from)
-                            .map_err(|error| Failure::of_document(error, false)),
-                    ),
-                    Source::Url(url) => fetched.with(|fetched| {
-                        match &fetched.as_ref().filter(|(of, _)| of == url)?.1 {
-                            Ok(Ok(read)) => Some(Ok(read.clone())),
-                            Ok(Err(error)) => Some(Err(Failure::of_document(error.clone(), true))),
-                            Err(failed) => Some(Err(Failure::from(failed))),
-                        }
-                    }),
-                };
+            let retry = matches!(source, Source::Url(_));
+            let outcome = match (source, task_key(source, &format)) {
+                (Source::Nothing, _) => return State::Empty,
+                (_, Some(key)) => fetched.with(|fetched| {
+                    match &fetched.as_ref().filter(|(of, _)| *of == key)?.1 {
+                        Ok(Ok(read)) => Some(Ok(read.clone())),
+                        Ok(Err(error)) => Some(Err(Failure::of_document(error.clone(), retry))),
+                        Err(failed) => Some(Err(Failure::from(failed))),
+                    }
+                }),
+                (Source::PropertyText(json, _) | Source::DataIsland(json, _), None) => Some(
+                    parse_article_js_text(json)
+                        .map(Shown::from)
+                        .map_err(|error| Failure::of_document(error, false)),
+                ),
+                (Source::PropertyValue(value, _), None) => Some(
+                    read_article_object(value)
+                        .map(Shown::from)
+                        .map_err(|error| Failure::of_document(error, false)),
+                ),
+                (Source::Url(_), None) => None,
+            };
             match outcome {
                 None => State::Waiting,
                 Some(Ok(Shown(article, warnings))) => State::Ready(article, warnings),
@@ -349,6 +386,57 @@ impl From<Parsed> for Shown {
         let warnings = document_warnings(&parsed).into();
         Shown(Arc::new(parsed.article), warnings)
     }
+}
+
+/// What reading a source needs a task for.
+enum Job {
+    Fetch(String),
+    /// JSON text (the property or a data island) in another format.
+    Text(SendWrapper<JsValue>),
+    /// An object set as the property, in another format.
+    Object(SendWrapper<JsValue>),
+}
+
+impl Job {
+    fn of(source: &Source) -> Option<Job> {
+        Some(match source {
+            Source::Url(url) => Job::Fetch(url.clone()),
+            Source::PropertyText(json, _) | Source::DataIsland(json, _) => Job::Text(json.clone()),
+            Source::PropertyValue(value, _) => Job::Object(value.clone()),
+            Source::Nothing => return None,
+        })
+    }
+}
+
+/// Names what a task reads (its answer is kept under it): a `src` always,
+/// the other sources only in another format than v1.
+fn task_key(source: &Source, format: &Option<String>) -> Option<String> {
+    let name = format.as_deref().unwrap_or("v1");
+    match source {
+        Source::Url(url) => Some(format!("{name} {url}")),
+        _ if format.is_none() => None,
+        Source::PropertyText(_, n) | Source::PropertyValue(_, n) => {
+            Some(format!("{name} property {n}"))
+        }
+        Source::DataIsland(_, n) => Some(format!("{name} island {n}")),
+        Source::Nothing => None,
+    }
+}
+
+/// A parsed document read as v1, converted first from `format` if given
+/// (what the converter dropped comes first among the warnings).
+async fn read_document(
+    document: Result<JsValue, ParseError>,
+    format: Option<&str>,
+) -> Result<Parsed, ParseError> {
+    let document = document?;
+    let Some(format) = format else {
+        return read_article_value(document);
+    };
+    let converted = convert_feed_document(format, document).await?;
+    let mut parsed = read_article_value(converted.article)?;
+    parsed.warnings.splice(0..0, converted.warnings);
+    Ok(parsed)
 }
 
 fn read_source(host: &HtmlElement, src: Option<String>, generation: u32) -> Source {

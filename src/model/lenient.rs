@@ -231,9 +231,13 @@ mod buffer {
     }
 }
 
-/// Natively (tests, the fuzzer, the server), a part is held as a
+/// Natively (tests, the fuzzer, the server), and in the browser's converter
+/// module (which has serde_json, not the widget), a part is held as a
 /// `serde_json::Value`.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(
+    not(target_arch = "wasm32"),
+    all(feature = "formats", not(feature = "widget"))
+))]
 mod buffer {
     use super::ParseError;
     use serde::de::DeserializeOwned;
@@ -267,5 +271,9 @@ mod buffer {
 
 // In the browser the document is read through serde-wasm-bindgen, which the
 // `widget` feature brings.
-#[cfg(all(target_arch = "wasm32", not(feature = "widget")))]
+#[cfg(all(
+    target_arch = "wasm32",
+    not(feature = "widget"),
+    not(feature = "formats")
+))]
 compile_error!("the model reads documents in the browser with the `widget` feature");

@@ -115,6 +115,19 @@ pub fn convert(
     })
 }
 
+/// A feed's JSON text converted to v1 JSON text (the Node renderer's way,
+/// whose reader takes text), with what was dropped.
+pub fn convert_json_text(
+    format: Format,
+    json: &str,
+    html: &dyn HtmlParser,
+) -> Result<(String, Vec<String>), ParseError> {
+    let document: Value =
+        serde_json::from_str(json).map_err(|error| ParseError::syntax(error.to_string()))?;
+    let converted = convert(format, document, html)?;
+    Ok((converted.article.to_string(), converted.dropped))
+}
+
 /// A source document as its converter's serde types, errors with paths.
 /// Only from an object: serde's derives would also take an array.
 fn read<T: DeserializeOwned>(document: Value) -> Result<T, ParseError> {

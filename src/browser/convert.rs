@@ -1,0 +1,52 @@
+//! Feeds in other formats (the element's `format` attribute, docs/formats.md):
+//! converted to v1 by the converter module, loaded on first use (see
+//! `convert.js`), then read like any v1 document.
+
+use super::json::{describe, from_js};
+use crate::model::ParseError;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/browser/convert.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = convertFeed, catch)]
+    async fn convert_feed(format: &str, document: JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// A converted document: v1 as a JS value, and what the source had that v1
+/// cannot show.
+pub struct ConvertedFeed {
+    pub article: JsValue,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Failure {
+    #[serde(default)]
+    path: String,
+    message: String,
+}
+
+#[derive(Deserialize)]
+struct Warnings {
+    warnings: Vec<String>,
+}
+
+/// Converts a parsed document from `format`.
+pub async fn convert_feed_document(
+    format: &str,
+    document: JsValue,
+) -> Result<ConvertedFeed, ParseError> {
+    let answer = convert_feed(format, document).await.map_err(|error| {
+        match from_js::<Failure>(error.clone()) {
+            Some(failure) => ParseError::new(failure.path, failure.message),
+            None => ParseError::new("", describe(&error)),
+        }
+    })?;
+    let article =
+        js_sys::Reflect::get(&answer, &JsValue::from_str("article")).unwrap_or(JsValue::UNDEFINED);
+    let warnings = from_js::<Warnings>(answer)
+        .map(|w| w.warnings)
+        .unwrap_or_default();
+    Ok(ConvertedFeed { article, warnings })
+}

@@ -758,3 +758,33 @@ async fn bad_host_options_are_ignored_with_a_warning() {
     by_role(&inside(&host), "button", "Share");
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_format_attribute_reads_through_the_converter_and_says_when_it_cannot() {
+    // `v1` (any case) is the format itself: read in the same task as ever.
+    let v1 = widget(&[("format", "V1")], Some(&tiny("v1", "Plain v1")));
+    assert_eq!(headline(&v1).as_deref(), Some("Plain v1"));
+
+    // This test page has no converter module beside the widget (a site that
+    // did not copy dist/convert/): the panel and the event say so.
+    record_events();
+    let host = widget(&[("format", "wordpress")], Some(&tiny("f", "Read as v1")));
+    wait_until("the error panel", || {
+        !all_by_role(&inside(&host), "alert").is_empty()
+    })
+    .await;
+    let alert = all_by_role(&inside(&host), "alert").pop().unwrap();
+    assert!(
+        text_of(&alert)
+            .contains("the feed converter (convert/article-widget-convert.js) could not be loaded"),
+        "{}",
+        text_of(&alert)
+    );
+    assert!(recorded_events()
+        .iter()
+        .any(|e| e.starts_with("article-widget:error") && e.contains("could not be loaded")));
+
+    // Without the attribute the same island is v1 again.
+    host.remove_attribute("format").unwrap();
+    wait_for_headline(&host, "Read as v1").await;
+}

@@ -7,10 +7,14 @@
 //! listed on standard error.
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "shared/mod.rs"]
+mod shared;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use article_widget::model::formats::Format;
     use article_widget::model::parse_feed;
-    use std::io::{Read, Write};
+    use std::io::Write;
     use std::process::ExitCode;
 
     const USAGE: &str =
@@ -46,16 +50,13 @@ fn main() -> std::process::ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let mut text = String::new();
-    let read = if file == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::read_to_string(&file).map(|t| text = t)
+    let text = match shared::read_input("article-widget-convert", &file) {
+        Ok(text) => text,
+        Err(why) => {
+            eprintln!("{why}");
+            return ExitCode::FAILURE;
+        }
     };
-    if let Err(error) = read {
-        eprintln!("article-widget-convert: cannot read {file}: {error}");
-        return ExitCode::FAILURE;
-    }
     let parsed = match parse_feed(&text, from) {
         Ok(parsed) => parsed,
         Err(error) => {

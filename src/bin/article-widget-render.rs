@@ -6,11 +6,15 @@
 //! rendering"). Reads standard input when the file is `-`.
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "shared/mod.rs"]
+mod shared;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use article_widget::model::formats::Format;
     use article_widget::model::parse_feed;
     use article_widget::server::{render_html, RenderOptions};
-    use std::io::{Read, Write};
+    use std::io::Write;
     use std::process::ExitCode;
 
     const USAGE: &str = "usage: article-widget-render ARTICLE.json|- [--from wordpress|ninjs|anf|jsonld] [--lang TAG] [--theme light|dark] [--entitled] [--assets URL/] [--no-json-ld]";
@@ -53,16 +57,13 @@ fn main() -> std::process::ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let mut text = String::new();
-    let read = if file == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::read_to_string(&file).map(|t| text = t)
+    let text = match shared::read_input("article-widget-render", &file) {
+        Ok(text) => text,
+        Err(why) => {
+            eprintln!("{why}");
+            return ExitCode::FAILURE;
+        }
     };
-    if let Err(error) = read {
-        eprintln!("article-widget-render: cannot read {file}: {error}");
-        return ExitCode::FAILURE;
-    }
     let parsed = match parse_feed(&text, from) {
         Ok(parsed) => parsed,
         Err(error) => {

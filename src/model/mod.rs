@@ -1,7 +1,7 @@
 //! The article model: the JSON format (version 1), its validation and the
 //! rules around it. Plain Rust with no browser in it, tested natively.
 
-mod date;
+pub(crate) mod date;
 pub(crate) mod de;
 mod error;
 #[cfg(feature = "formats")]

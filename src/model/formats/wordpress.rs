@@ -4,6 +4,7 @@
 use super::html::{blocks, inline_markup, plain_text, HtmlParser};
 use super::v1::{Article, Author, Image};
 use super::{non_empty, required, Dropped};
+use crate::model::date::{days_from_civil, days_in_month};
 use crate::model::ParseError;
 use serde::Deserialize;
 use serde_json::Value;
@@ -273,17 +274,13 @@ fn naive_minutes(text: &str) -> Option<i64> {
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
     let (hour, minute) = (number(11..13)?, number(14..16)?);
     number(17..19)?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 {
+    let in_month = |d| {
+        (1..=12).contains(&month) && d >= 1 && d <= days_in_month(year as u16, month as u16) as i64
+    };
+    if !(0..=9999).contains(&year) || !in_month(day) || hour > 23 || minute > 59 {
         return None;
     }
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let month_index = (month + 9) % 12;
-    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    let days = era * 146_097 + day_of_era - 719_468;
+    let days = days_from_civil(year, month, day);
     Some(days * 1440 + hour * 60 + minute)
 }
 
@@ -335,6 +332,7 @@ mod tests {
             "2026-01-10T12:00:00+00:00"
         );
         assert_eq!(dropped.0.len(), 1);
+        assert!(local_date("2026-02-30T10:00:00", None, "date", &mut dropped).is_err());
         assert!(local_date("yesterday", None, "date", &mut dropped)
             .unwrap_err()
             .to_string()

@@ -203,12 +203,22 @@ async fn edited_html_or_data_is_drawn_again_in_the_browser() {
             NIGHT_FERRY.replacen("<article-widget", "<article-widget lang=\"nb\"", 1),
         ),
     ] {
-        js("window.__warnings = [];
-            if (!window.__realWarn) {
-              window.__realWarn = console.warn;
-              console.warn = (...a) => { window.__warnings.push(a.join(' ')); window.__realWarn(...a); };
-            }");
+        // The warning comes as the element mounts, when it joins the page:
+        // recorded around that alone, so other tests running meanwhile
+        // (which replace console.warn too) cannot take it.
+        let recorder = js("const warnings = [], before = console.warn;
+            console.warn = (...a) => { warnings.push(a.join(' ')); before(...a); };
+            return { warnings, stop: () => { console.warn = before; } };");
         let host = server_page(&html);
+        js_sys::Reflect::get(&recorder, &"stop".into())
+            .unwrap()
+            .unchecked_into::<js_sys::Function>()
+            .call0(&JsValue::NULL)
+            .unwrap();
+        let warnings: js_sys::Array = js_sys::Reflect::get(&recorder, &"warnings".into())
+            .unwrap()
+            .unchecked_into();
+        let warnings: Vec<String> = warnings.iter().filter_map(|w| w.as_string()).collect();
         let shadow = host.shadow_root().unwrap();
         wait_until("the share button", || {
             shadow
@@ -225,8 +235,6 @@ async fn edited_html_or_data_is_drawn_again_in_the_browser() {
             "{what}"
         );
         assert_eq!(all(&root_of(&host), "h1").len(), 1, "{what}");
-        let warnings: js_sys::Array = js("return window.__warnings").unchecked_into();
-        let warnings: Vec<String> = warnings.iter().filter_map(|w| w.as_string()).collect();
         assert!(
             warnings
                 .iter()

@@ -4,7 +4,7 @@
 use super::html::{blocks, collapse_spaces, escape, inline_markup, HtmlParser};
 use super::ninjs::text_paragraphs;
 use super::v1::{Article, Author, Block, Image};
-use super::{non_empty, required, Dropped};
+use super::{non_empty, required, with_offset, Dropped};
 use crate::model::ParseError;
 use serde::Deserialize;
 
@@ -77,7 +77,11 @@ pub fn convert(
             .or_else(|| metadata.canonical_url.clone()),
         "identifier",
     )?;
-    let published = required(metadata.date_published, "metadata.datePublished")?;
+    let published = with_offset(
+        required(metadata.date_published, "metadata.datePublished")?,
+        "metadata.datePublished",
+        reader.dropped,
+    );
     let authors: Vec<Author> = if metadata.authors.is_empty() {
         std::mem::take(&mut reader.bylines)
     } else {
@@ -96,7 +100,10 @@ pub fn convert(
         id,
         title,
         published,
-        updated: metadata.date_modified.and_then(non_empty),
+        updated: metadata
+            .date_modified
+            .and_then(non_empty)
+            .map(|date| with_offset(date, "metadata.dateModified", reader.dropped)),
         body: reader.body,
         url: metadata.canonical_url.and_then(non_empty),
         lang: document.language.and_then(non_empty),

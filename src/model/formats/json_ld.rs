@@ -7,7 +7,7 @@
 use super::html::{collapse_spaces, escape};
 use super::ninjs::text_paragraphs;
 use super::v1::{Access, Article, Author, Image, Publisher};
-use super::{non_empty, required, Dropped};
+use super::{non_empty, required, with_offset, Dropped};
 use crate::model::ParseError;
 use serde_json::Value;
 
@@ -45,7 +45,11 @@ pub fn convert(document: Value, dropped: &mut Dropped) -> Result<Article, ParseE
         text(field("headline")).or_else(|| text(field("name"))),
         "headline",
     )?;
-    let published = required(text(field("datePublished")), "datePublished")?;
+    let published = with_offset(
+        required(text(field("datePublished")), "datePublished")?,
+        "datePublished",
+        dropped,
+    );
     let url = url_of(field("url")).or_else(|| url_of(field("mainEntityOfPage")));
     let id = identifier(field("identifier"))
         .or_else(|| text(field("@id")))
@@ -108,7 +112,7 @@ pub fn convert(document: Value, dropped: &mut Dropped) -> Result<Article, ParseE
         id,
         title: collapse_spaces(&title),
         published,
-        updated: text(field("dateModified")),
+        updated: text(field("dateModified")).map(|date| with_offset(date, "dateModified", dropped)),
         body,
         url,
         lang: match field("inLanguage") {

@@ -172,6 +172,32 @@ fn required(value: Option<String>, path: &str) -> Result<String, ParseError> {
         .ok_or_else(|| ParseError::new(path, "missing or empty"))
 }
 
+/// A feed's date as v1 wants it (RFC 3339 with an offset). Feeds also
+/// send a date alone (`2026-11-21`, as ninjs's own examples do) or a time
+/// without an offset: read as UTC (midnight for a date), with a warning.
+fn with_offset(date: String, field: &str, dropped: &mut Dropped) -> String {
+    let date = date.trim().to_owned();
+    let bytes = date.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+    };
+    let is_date = bytes.len() >= 10 && digits(0..4) && digits(5..7) && digits(8..10);
+    if is_date && bytes.len() == 10 {
+        dropped.note(field, "its time (a date alone: read as midnight UTC)");
+        return format!("{date}T00:00:00Z");
+    }
+    // (`is_date`: bytes 0 to 9 are ASCII, so 10 and 11 are character
+    // boundaries.)
+    let has_offset = |date: &str| date.ends_with(['Z', 'z']) || date[10..].contains(['+', '-']);
+    if is_date && matches!(bytes.get(10), Some(b'T' | b't' | b' ')) && !has_offset(&date) {
+        dropped.note(field, "its offset (no offset: read as UTC)");
+        return format!("{}T{}Z", &date[..10], &date[11..]);
+    }
+    date
+}
+
 /// `Some` for a non-empty trimmed string.
 fn non_empty(text: impl AsRef<str>) -> Option<String> {
     let text = text.as_ref().trim();

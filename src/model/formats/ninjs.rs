@@ -4,7 +4,7 @@
 
 use super::html::{blocks, inline_markup, HtmlParser};
 use super::v1::{AiDisclosure, Article, Author, Block, Image};
-use super::{non_empty, required, Dropped};
+use super::{non_empty, required, with_offset, Dropped};
 use crate::model::ParseError;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -156,10 +156,14 @@ pub fn convert(
         .map(|h| h.value.clone())
         .or(item.headline);
     let title = required(headline, "headlines")?;
-    let published = required(
-        item.firstcreated.or_else(|| item.versioncreated.clone()),
+    let published = with_offset(
+        required(
+            item.firstcreated.or_else(|| item.versioncreated.clone()),
+            "firstcreated",
+        )?,
         "firstcreated",
-    )?;
+        dropped,
+    );
     let html_body = item
         .bodies
         .iter()
@@ -260,7 +264,10 @@ pub fn convert(
         id,
         title,
         published,
-        updated: item.versioncreated.and_then(non_empty),
+        updated: item
+            .versioncreated
+            .and_then(non_empty)
+            .map(|date| with_offset(date, "versioncreated", dropped)),
         body,
         lang,
         section: item

@@ -289,3 +289,28 @@ fn five_megabytes_of_html_convert_whole() {
         assert_eq!(body, 5_000_000 / paragraph.len() + 1, "{}", format.name());
     }
 }
+
+#[test]
+fn dates_without_an_offset_read_as_utc_with_a_warning() {
+    let mut dropped = Dropped::default();
+    let mut date = |text: &str| with_offset(text.to_owned(), "firstcreated", &mut dropped);
+    assert_eq!(date("2024-02-07"), "2024-02-07T00:00:00Z");
+    assert_eq!(date("2026-11-21T05:30:00"), "2026-11-21T05:30:00Z");
+    assert_eq!(
+        date("2026-11-21T05:30:00+01:00"),
+        "2026-11-21T05:30:00+01:00"
+    );
+    assert_eq!(date("2026-11-21T05:30:00Z"), "2026-11-21T05:30:00Z");
+    assert_eq!(
+        date("2026-11-21T05:30:00.5-05:00"),
+        "2026-11-21T05:30:00.5-05:00"
+    );
+    assert_eq!(date("yesterday"), "yesterday");
+    assert_eq!(
+        dropped.messages(Format::Ninjs),
+        vec![
+            "ninjs: firstcreated: its time (a date alone: read as midnight UTC) dropped",
+            "ninjs: firstcreated: its offset (no offset: read as UTC) dropped"
+        ]
+    );
+}

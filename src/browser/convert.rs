@@ -2,8 +2,8 @@
 //! converted to v1 by the converter module, loaded on first use (see
 //! `convert.js`), then read like any v1 document.
 
-use super::json::{describe, from_js};
-use crate::model::ParseError;
+use super::json::{describe, from_js, read_article_value};
+use crate::model::{ParseError, Parsed};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -49,4 +49,20 @@ pub async fn convert_feed_document(
         .map(|w| w.warnings)
         .unwrap_or_default();
     Ok(ConvertedFeed { article, warnings })
+}
+
+/// A parsed document read as v1, converted first from `format` if given
+/// (what the converter dropped comes first among the warnings).
+pub async fn read_document(
+    document: Result<JsValue, ParseError>,
+    format: Option<&str>,
+) -> Result<Parsed, ParseError> {
+    let document = document?;
+    let Some(format) = format else {
+        return read_article_value(document);
+    };
+    let converted = convert_feed_document(format, document).await?;
+    let mut parsed = read_article_value(converted.article)?;
+    parsed.warnings.splice(0..0, converted.warnings);
+    Ok(parsed)
 }

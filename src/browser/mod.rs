@@ -228,7 +228,7 @@ mod reader;
 mod share;
 mod storage;
 
-pub use convert::convert_feed_document;
+pub use convert::read_document;
 pub use dismiss::use_light_dismiss;
 pub use dom::{in_next_task, insert_before_end, mount_all, unmount_all, DomMarkup};
 pub use events::{

@@ -1,9 +1,9 @@
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, Rendering};
 use crate::browser::{
-    article_property, convert_feed_document, data_island, dispatch_soon, host_options, log_error,
-    page_lang, parse_article_js_text, parse_json, plain_object, read_article_object,
-    read_article_value, resolve_relative_urls, warn, ArticleProperty, Failed, FailureKind,
-    FetchError, HostOptions, LatestRequest, Ready,
+    article_property, data_island, dispatch_soon, host_options, log_error, page_lang,
+    parse_article_js_text, parse_json, plain_object, read_article_object, read_document,
+    resolve_relative_urls, warn, ArticleProperty, Failed, FailureKind, FetchError, HostOptions,
+    LatestRequest, Ready,
 };
 use crate::i18n::{document_warnings, UiStrings};
 use crate::model::{Article, Lang, ParseError, Parsed};
@@ -421,22 +421,6 @@ fn task_key(source: &Source, format: &Option<String>) -> Option<String> {
         Source::DataIsland(_, n) => Some(format!("{name} island {n}")),
         Source::Nothing => None,
     }
-}
-
-/// A parsed document read as v1, converted first from `format` if given
-/// (what the converter dropped comes first among the warnings).
-async fn read_document(
-    document: Result<JsValue, ParseError>,
-    format: Option<&str>,
-) -> Result<Parsed, ParseError> {
-    let document = document?;
-    let Some(format) = format else {
-        return read_article_value(document);
-    };
-    let converted = convert_feed_document(format, document).await?;
-    let mut parsed = read_article_value(converted.article)?;
-    parsed.warnings.splice(0..0, converted.warnings);
-    Ok(parsed)
 }
 
 fn read_source(host: &HtmlElement, src: Option<String>, generation: u32) -> Source {

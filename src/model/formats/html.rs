@@ -244,8 +244,8 @@ impl<'a> Builder<'a, '_> {
         if let Some(image) = find(figure, "img") {
             return self.image(image, caption.filter(|c| !c.is_empty()));
         }
-        match first_dropped(figure) {
-            Some(name) => self.dropped.note(self.at, &format!("<{name}>")),
+        match find_where(figure, &|child| DROPPED.contains(&child.name.as_str())) {
+            Some(child) => self.dropped.note(self.at, &format!("<{}>", child.name)),
             None => self.dropped.note(self.at, "<figure> without a picture"),
         }
     }
@@ -324,19 +324,15 @@ fn is_block(name: &str) -> bool {
 
 /// The first element named `name` inside `element` (not itself).
 fn find<'e>(element: &'e Element, name: &str) -> Option<&'e Element> {
-    element.children.iter().find_map(|node| match node {
-        HtmlNode::Element(child) if child.name == name => Some(child),
-        HtmlNode::Element(child) => find(child, name),
-        HtmlNode::Text(_) => None,
-    })
+    find_where(element, &|child| child.name == name)
 }
 
-fn first_dropped(element: &Element) -> Option<&str> {
+/// The first element inside `element` (not itself) that `wanted` accepts,
+/// depth first.
+fn find_where<'e>(element: &'e Element, wanted: &dyn Fn(&Element) -> bool) -> Option<&'e Element> {
     element.children.iter().find_map(|node| match node {
-        HtmlNode::Element(child) if DROPPED.contains(&child.name.as_str()) => {
-            Some(child.name.as_str())
-        }
-        HtmlNode::Element(child) => first_dropped(child),
+        HtmlNode::Element(child) if wanted(child) => Some(child),
+        HtmlNode::Element(child) => find_where(child, wanted),
         HtmlNode::Text(_) => None,
     })
 }

@@ -38,7 +38,7 @@ pub struct Item {
     #[serde(alias = "subjects", default)]
     subject: Vec<Subject>,
     #[serde(default)]
-    associations: Associations,
+    associations: ListOrMap<Association>,
     #[serde(alias = "digitalSourceType")]
     digitalsourcetype: Option<SourceType>,
 }
@@ -70,17 +70,27 @@ struct Subject {
     name: Option<String>,
 }
 
-/// ninjs 2 and 3 list associations with a `name`; 1.x keys them by name.
+/// ninjs 2 and 3 list associations and renditions (each with a `name`);
+/// 1.x keys them by name.
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum Associations {
-    List(Vec<Association>),
-    Map(BTreeMap<String, Association>),
+enum ListOrMap<T> {
+    List(Vec<T>),
+    Map(BTreeMap<String, T>),
 }
 
-impl Default for Associations {
+impl<T> Default for ListOrMap<T> {
     fn default() -> Self {
-        Associations::List(Vec::new())
+        ListOrMap::List(Vec::new())
+    }
+}
+
+impl<T> ListOrMap<T> {
+    fn into_vec(self) -> Vec<T> {
+        match self {
+            ListOrMap::List(list) => list,
+            ListOrMap::Map(map) => map.into_values().collect(),
+        }
     }
 }
 
@@ -89,7 +99,7 @@ struct Association {
     #[serde(rename = "type")]
     kind: Option<String>,
     #[serde(default)]
-    renditions: Renditions,
+    renditions: ListOrMap<Rendition>,
     #[serde(alias = "by")]
     byline: Option<String>,
     description_text: Option<String>,
@@ -98,19 +108,6 @@ struct Association {
     /// ninjs 1.x pictures carry their caption here.
     body_text: Option<String>,
     headline: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Renditions {
-    List(Vec<Rendition>),
-    Map(BTreeMap<String, Rendition>),
-}
-
-impl Default for Renditions {
-    fn default() -> Self {
-        Renditions::List(Vec::new())
-    }
 }
 
 #[derive(Deserialize, Clone)]
@@ -224,11 +221,9 @@ pub fn convert(
             })
             .collect(),
     };
-    let associations: Vec<Association> = match item.associations {
-        Associations::List(list) => list,
-        Associations::Map(map) => map.into_values().collect(),
-    };
-    let image = associations
+    let image = item
+        .associations
+        .into_vec()
         .into_iter()
         .filter(|a| a.kind.as_deref() == Some("picture"))
         .find_map(picture);
@@ -308,12 +303,10 @@ pub fn text_paragraphs(text: &str) -> Vec<Block> {
 }
 
 fn picture(association: Association) -> Option<Image> {
-    let renditions: Vec<Rendition> = match association.renditions {
-        Renditions::List(list) => list,
-        Renditions::Map(map) => map.into_values().collect(),
-    };
     // The widest with an address (the page scales it down).
-    let rendition = renditions
+    let rendition = association
+        .renditions
+        .into_vec()
         .into_iter()
         .filter(|r| r.href.as_deref().is_some_and(|h| !h.trim().is_empty()))
         .max_by_key(|r| r.width.unwrap_or(0))?;

@@ -38,17 +38,22 @@ setup-browser:
 
 lint:
 	cargo fmt --all --check
-	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked -p article-widget -p article-format -p article-feeds --all-targets -- -D warnings
 	cargo clippy --locked --all-targets $(WASM) -- -D warnings
-	# The model alone, as a publisher's Rust code uses it: no Leptos, no web-sys.
+	cargo clippy --locked -p article-format --features js $(WASM) -- -D warnings
 	cargo clippy --locked --no-default-features --lib -- -D warnings
 	cargo clippy --locked -p article-widget-node $(WASM) -- -D warnings
 	cargo clippy --locked -p article-widget-push --all-targets -- -D warnings
 	cargo clippy --locked -p article-widget-convert $(WASM) -- -D warnings
-	! cargo tree --locked --no-default-features -e normal --prefix none | grep -E '^(leptos|web-sys|js-sys) '
+	# Arrows one way: the format and the feeds know no browser, no Leptos and
+	# no other stage (ARCHITECTURE.md).
+	! cargo tree --locked -p article-format -p article-feeds -e normal --prefix none \
+	  | grep -E '^(leptos|web-sys|js-sys|article-widget[a-z-]*) '
 
 native-test:
 	cargo test --locked
+	# The service worker's URL check against the allow-list's shared cases.
+	node --test e2e/url-allow-list.test.mjs
 	# The push sender against a mock push service that checks VAPID and decrypts;
 	# release, so the 10,000-subscriber fan-outs print real figures; its Postgres
 	# store against a real, throwaway PostgreSQL server.

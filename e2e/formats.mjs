@@ -1,4 +1,4 @@
-// Feeds in other formats in headless Chromium (docs/formats.md):
+// Feeds in other formats in headless Chromium (docs/feeds.md):
 // - the converter module (dist/convert/) with the browser's DOMParser writes
 //   for every sample exactly the v1 that html5ever writes natively
 //   (tests/formats/*.v1.json), and keeps hostile HTML out;

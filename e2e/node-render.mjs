@@ -32,7 +32,7 @@ for (const file of readdirSync('www/articles').filter((f) => f.endsWith('.json')
   }
   check(`${file}: an object renders as its JSON text does`, renderToString(JSON.parse(json)) === renderToString(json));
 }
-// Feeds in other formats (docs/formats.md): `format` as `--from` does.
+// Feeds in other formats (docs/feeds.md): `format` as `--from` does.
 for (const [format, name] of [['wordpress', 'wordpress/post'], ['ninjs', 'ninjs/item-3.0'], ['anf', 'anf/article'], ['jsonld', 'jsonld/graph']]) {
   const path = join('tests/formats', `${name}.json`);
   const html = renderToString(readFileSync(path, 'utf8'), { format });

@@ -4,7 +4,7 @@
 // The article format itself is docs/article.schema.json; the types below name
 // its main fields for editors, and any valid document fits them.
 
-/** An article document, format v1 (docs/format.md). */
+/** An article document, format v1 (docs/format-v1.md). */
 export interface ArticleDocument {
   id: string;
   title: string;

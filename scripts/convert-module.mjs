@@ -1,7 +1,7 @@
 // Trunk post-build hook (also `node scripts/convert-module.mjs DIR`): the
 // feed converters as a wasm module of their own, DIR/convert/, which the
 // widget loads only for an element with a `format` attribute
-// (docs/formats.md). Built from the workspace crate convert/ with the
+// (docs/feeds.md). Built from the workspace crate convert/ with the
 // wasm-bindgen and wasm-opt the widget's build uses.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';

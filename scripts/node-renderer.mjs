@@ -40,7 +40,7 @@ writeFileSync(join(out, 'render.d.ts'), `export interface RenderOptions {
   assets?: string;
   /** No NewsArticle JSON-LD beside the element. */
   withoutJsonLd?: boolean;
-  /** The document is a feed in this format, converted first (docs/formats.md). */
+  /** The document is a feed in this format, converted first (docs/feeds.md). */
   format?: 'v1' | 'wordpress' | 'ninjs' | 'anf' | 'jsonld';
 }
 /** The article (format v1) as the widget's HTML: readable with no script, hydrated by embed.js. */

@@ -19,11 +19,11 @@
 //! ```
 
 use crate::components::{ArticlePage, Rendering};
-use crate::hydration::{
+use crate::fingerprint::{
     fingerprint, shape_hash, DrawnWith, FINGERPRINT_ATTRIBUTE, SHAPE_ATTRIBUTE,
 };
-use crate::markup::escape_html;
-use crate::model::metering::{served_access, AccessDecision};
+use crate::markup_steps::escape_html;
+use crate::model::reader_rules::{served_access, AccessDecision};
 use crate::model::{escape_for_script, news_article_json_ld, Article, Lang};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
@@ -164,7 +164,7 @@ fn push_attribute(html: &mut String, name: &str, value: &str) {
 }
 
 /// The shape of `html` as a browser parses it (see
-/// [`crate::hydration::shape_hash`]), read with html5ever, the HTML
+/// [`crate::fingerprint::shape_hash`]), read with html5ever, the HTML
 /// parser of Servo, which follows the same standard as browsers.
 pub fn shape_of(html: &str) -> String {
     let fragment = scraper::Html::parse_fragment(html);

@@ -13,6 +13,31 @@
 // any host, or a path on this origin. A message that breaks a rule shows
 // nothing, and the worker's console says why.
 
+/**
+ * The widget's URL allow-list for what a notification opens
+ * (crates/format/src/url.rs, `UrlUse::Notification`), held to the same
+ * cases as the Rust one (tests/url-allow-list.json): an absolute
+ * `https://` or `http://` address with no user name before the host, or a
+ * path on this origin. Returns the URL trimmed as browsers trim it, or
+ * undefined when it is refused.
+ */
+function notificationUrl(raw) {
+  // Browsers trim C0 controls and spaces from both ends before parsing.
+  const url = raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  // A backslash reads as `/` in web URLs (`/\host` is another host); control
+  // characters are stripped or misread; `//host` leaves without a scheme.
+  if (!url || /[\u0000-\u001f\u007f-\u009f\\]/.test(url) || url.startsWith('//')) return undefined;
+  const end = url.search(/[:/?#]/);
+  if (end === -1 || url[end] !== ':') return url.startsWith('/') ? url : undefined;
+  const scheme = url.slice(0, end).toLowerCase();
+  if (scheme !== 'https' && scheme !== 'http') return undefined;
+  // `https:host` is a path or another host depending on the page: refused.
+  const rest = url.slice(end + 1);
+  if (!rest.startsWith('//')) return undefined;
+  const authority = rest.slice(2).split(/[/?#]/)[0];
+  return authority.includes('@') ? undefined : url;
+}
+
 /** The message, or an Error that says what is wrong with it. */
 function readMessage(data) {
   if (!data) throw new Error('the message has no data');
@@ -38,20 +63,15 @@ function readMessage(data) {
   const link = (field, required) => {
     const value = text(field, required);
     if (value === undefined) return undefined;
-    // `//host/path` leaves this origin without saying how: refused, as the
-    // widget refuses it.
-    if (value.startsWith('//')) throw new Error(`${field}: expected an https: or http: URL or a path, found ${JSON.stringify(value)}`);
-    const relative = value.startsWith('/');
-    let url;
+    const allowed = notificationUrl(value);
+    if (allowed === undefined) {
+      throw new Error(`${field}: expected an https: or http: URL or a path, found ${JSON.stringify(value)}`);
+    }
     try {
-      url = new URL(value, self.location.origin);
+      return new URL(allowed, self.location.origin).href;
     } catch {
       throw new Error(`${field}: not a URL: ${JSON.stringify(value)}`);
     }
-    if (!relative && url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new Error(`${field}: expected an https: or http: URL or a path, found ${JSON.stringify(value)}`);
-    }
-    return url.href;
   };
   return {
     title: text('title', true),

@@ -1,7 +1,7 @@
 // The developer preview (index.html): shows the article named by ?src= (same
 // origin only, so a link to the preview cannot dress up someone else's JSON
 // as ours), else the bundled sample. ?entitled shows what a subscriber sees;
-// ?format= names a feed format other than v1 (docs/formats.md).
+// ?format= names a feed format other than v1 (docs/feeds.md).
 import './embed.js';
 
 const DEFAULT_ARTICLE = 'articles/night-ferry.json';

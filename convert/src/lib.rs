@@ -1,14 +1,14 @@
 //! The feed converters in the browser, a wasm module of their own
 //! (dist/convert/): the widget loads it only when an element has a
 //! `format` attribute, so a page that shows v1 never downloads them
-//! (docs/formats.md). The mapping is the model's (`model::formats`); HTML
+//! (docs/feeds.md). The mapping is the model's (`model::formats`); HTML
 //! is parsed by the browser's own `DOMParser`, which builds an inert
 //! document: no script runs, nothing loads.
 
-use article_widget::model::formats::{
+use article_feeds::{
     convert as convert_document, Element, Format, HtmlNode, HtmlParser, MAX_HTML_DEPTH,
 };
-use article_widget::model::ParseError;
+use article_format::ParseError;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{DomParser, Node, SupportedType};

@@ -5,7 +5,7 @@
 //! object through serde-wasm-bindgen) and straight from the text.
 #![no_main]
 
-use article_widget::model::{
+use article_format::{
     news_article_json_ld, parse_article, read_article, safe_url, to_json_text, Block, Inline,
     RichText, UrlUse,
 };

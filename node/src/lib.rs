@@ -6,7 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 mod node {
     use article_widget::browser::parse_article_js_text;
-    use article_widget::model::formats::{convert_json_text, Format, Html5ever};
+    use article_widget::feeds::{convert_json_text, Format, Html5ever};
     use article_widget::server::{render_html, RenderOptions};
     use wasm_bindgen::prelude::*;
 

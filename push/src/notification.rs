@@ -1,6 +1,7 @@
 //! The push message's payload, as the widget's service worker reads it
 //! (`dist/article-widget-sw.js`; README, "Notifications").
 
+use article_format::{safe_url, UrlUse};
 use serde::{Deserialize, Serialize};
 
 /// What a reader's device shows. Sent as JSON, encrypted; also the
@@ -62,16 +63,14 @@ impl Notification {
     }
 }
 
-/// The widget's allow-list: `https:`/`http:` URLs, or a path on the site.
+/// The widget's own allow-list (`article_format::safe_url`), as the service
+/// worker applies it: an `https://`/`http://` address or a path on the site.
 fn check_url(field: &str, url: &str) -> Result<(), String> {
-    let lower = url.to_ascii_lowercase();
-    let relative = url.starts_with('/') && !url.starts_with("//");
-    if relative || lower.starts_with("https://") || lower.starts_with("http://") {
-        Ok(())
-    } else {
-        Err(format!(
+    match safe_url(url, UrlUse::Notification) {
+        Some(_) => Ok(()),
+        None => Err(format!(
             "{field}: expected an https: or http: URL or a path, found {url:?}"
-        ))
+        )),
     }
 }
 

@@ -3,7 +3,7 @@
 //! Reads an article as a publisher's system already publishes it (a
 //! WordPress REST post, IPTC ninjs, Apple News Format, schema.org
 //! NewsArticle JSON-LD) and writes it as format v1, read and checked by the
-//! v1 rules (docs/formats.md). What the source had and v1 cannot show is
+//! v1 rules (docs/feeds.md). What the source had and v1 cannot show is
 //! listed on standard error.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -12,8 +12,8 @@ mod shared;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use article_widget::model::formats::Format;
-    use article_widget::model::parse_feed;
+    use article_widget::feeds::parse_feed;
+    use article_widget::feeds::Format;
     use std::io::Write;
     use std::process::ExitCode;
 

@@ -11,8 +11,8 @@ mod shared;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use article_widget::model::formats::Format;
-    use article_widget::model::parse_feed;
+    use article_widget::feeds::parse_feed;
+    use article_widget::feeds::Format;
     use article_widget::server::{render_html, RenderOptions};
     use std::io::Write;
     use std::process::ExitCode;

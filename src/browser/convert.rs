@@ -1,4 +1,4 @@
-//! Feeds in other formats (the element's `format` attribute, docs/formats.md):
+//! Feeds in other formats (the element's `format` attribute, docs/feeds.md):
 //! converted to v1 by the converter module, loaded on first use (see
 //! `convert.js`), then read like any v1 document.
 

@@ -1,7 +1,7 @@
 //! Article text into DOM nodes: markup steps (see `components::markup`) are
 //! encoded as numbers plus one string and built by `dom.js` in one call.
 
-use crate::markup::Markup;
+use crate::markup_steps::Markup;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
@@ -148,7 +148,7 @@ pub fn script_text(script: &Element, text: &str) -> bool {
     set_script_text(script, text)
 }
 
-/// The shape of `root`'s children (see [`crate::hydration::shape_hash`]).
+/// The shape of `root`'s children (see [`crate::fingerprint::shape_hash`]).
 pub fn shape_of(root: &Element) -> String {
     shape_of_children(root)
 }

@@ -1,10 +1,10 @@
 //! Whether a server's HTML in a widget's shadow root can be hydrated: the
 //! browser draws exactly what the server drew only when the release, the
 //! element's attributes, the data island and the HTML's shape are all
-//! as the server left them (see `crate::hydration`).
+//! as the server left them (see `crate::fingerprint`).
 
 use super::{article_property, data_island, dom};
-use crate::hydration::{
+use crate::fingerprint::{
     fingerprint, shape_hash, DrawnWith, FINGERPRINT_ATTRIBUTE, SHAPE_ATTRIBUTE,
 };
 use wasm_bindgen::JsCast;

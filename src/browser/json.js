@@ -1,6 +1,6 @@
 // JSON values at the JavaScript boundary (src/browser/json.rs). The browser
 // parses JSON text; serde-wasm-bindgen reads the values. These two helpers
-// keep what a value may be to the rules of docs/format.md.
+// keep what a value may be to the rules of docs/format-v1.md.
 
 /**
  * JSON.parse after a byte order mark, if any (it throws a SyntaxError).

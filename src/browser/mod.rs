@@ -224,7 +224,7 @@ mod hydration;
 mod json;
 mod notifications;
 pub mod push;
-mod reader;
+mod reader_state;
 mod share;
 mod storage;
 
@@ -246,7 +246,9 @@ pub use json::{
 };
 pub use notifications::{notification_permission, request_notification_permission};
 
-pub use reader::{dismiss_prompt, load_bell, reader_access, save_bell, take_prompt_impression};
+pub use reader_state::{
+    dismiss_prompt, load_bell, reader_access, save_bell, take_prompt_impression,
+};
 pub use share::{copy_to_clipboard, share_natively, NativeShare};
 
 /// Calls `handler` for each `event` on the window for as long as the calling

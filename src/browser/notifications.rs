@@ -2,7 +2,7 @@
 //! in some browsers and in insecure contexts). Subscribing to Web Push is
 //! `push.rs`, when the article names a push service.
 
-use crate::model::metering::Permission;
+use crate::model::reader_rules::Permission;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// the text and where.
 #[component]
 pub fn ArticleFromJson(
-    /// The article document, format version 1 (see `docs/format.md`).
+    /// The article document, format version 1 (see `docs/format-v1.md`).
     json: String,
     /// The reader is a known subscriber (see [`ArticlePage`]).
     #[prop(optional, into)]

@@ -4,7 +4,7 @@ use super::{
 };
 use crate::browser::{reader_access, take_prompt_impression, use_json_ld};
 use crate::i18n::UiStrings;
-use crate::model::metering::{served_access, AccessDecision};
+use crate::model::reader_rules::{served_access, AccessDecision};
 use crate::model::{news_article_json_ld, Access, Article, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;

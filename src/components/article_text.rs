@@ -5,7 +5,7 @@
 
 use crate::i18n::DateStyle;
 use crate::i18n::{explain_source_type, Text};
-use crate::markup::Markup;
+use crate::markup_steps::Markup;
 use crate::model::{
     AiDisclosure, Article, Author, Block, DateTime, Heading, Image, Inline, Lang, LatestItem, List,
     Paragraph, Publisher, Quote, ReadAlso, RelatedArticle, RichText,
@@ -518,7 +518,7 @@ pub fn latest_item(m: &mut dyn Markup, item: &LatestItem, dates: Dates) {
 mod tests {
     use super::*;
     use crate::i18n::UiStrings;
-    use crate::markup::{HtmlMarkup, TopLevel};
+    use crate::markup_steps::{HtmlMarkup, TopLevel};
     use crate::model::Lang;
 
     #[test]

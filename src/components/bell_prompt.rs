@@ -1,7 +1,7 @@
 use super::use_strings;
 use crate::browser::request_notification_permission;
 use crate::i18n::Text;
-use crate::model::metering::{BellStatus, Permission};
+use crate::model::reader_rules::{BellStatus, Permission};
 use crate::model::Notifications;
 use leptos::either::Either;
 use leptos::html;

@@ -4,7 +4,7 @@ use crate::browser::{
     dispatch, load_bell, notification_permission, save_bell, use_light_dismiss, warn, Notify,
 };
 use crate::i18n::Text;
-use crate::model::metering::{bell_status, BellMemory, BellStatus, Permission};
+use crate::model::reader_rules::{bell_status, BellMemory, BellStatus, Permission};
 use crate::model::Notifications;
 use leptos::html;
 use leptos::prelude::*;

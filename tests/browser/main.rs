@@ -11,9 +11,9 @@ mod faults;
 mod hostile;
 mod hydration;
 mod long_body;
-mod markup;
 mod reader_revenue;
 mod share;
+mod static_markup;
 mod support;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

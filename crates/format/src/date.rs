@@ -132,7 +132,8 @@ fn is_leap_year(year: u16) -> bool {
     (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
-pub(crate) fn days_in_month(year: u16, month: u16) -> u16 {
+/// The number of days in `month` (1-12) of `year`, leap years counted.
+pub fn days_in_month(year: u16, month: u16) -> u16 {
     match month {
         2 if is_leap_year(year) => 29,
         2 => 28,
@@ -143,7 +144,7 @@ pub(crate) fn days_in_month(year: u16, month: u16) -> u16 {
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
 /// `days_from_civil`).
-pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let year_of_era = y - era * 400;

@@ -43,8 +43,8 @@ fn minimal_article_has_defaults() {
 #[test]
 fn the_sample_articles_parse_and_use_every_block_type() {
     for (name, json) in [
-        ("nb", include_str!("../../www/articles/havnebadet.json")),
-        ("en", include_str!("../../www/articles/night-ferry.json")),
+        ("nb", include_str!("../../../www/articles/havnebadet.json")),
+        ("en", include_str!("../../../www/articles/night-ferry.json")),
     ] {
         let parsed = parse_article(json).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(parsed.warnings.is_empty(), "{name}: {:?}", parsed.warnings);
@@ -375,9 +375,9 @@ fn whole_numbers_are_whole_whatever_their_spelling() {
 fn articles_are_written_back_as_format_v1_and_read_back_the_same() {
     use super::hostile_tests::corpus::{Expect, CORPUS};
     let samples = [
-        include_str!("../../www/articles/night-ferry.json"),
-        include_str!("../../www/articles/havnebadet.json"),
-        include_str!("../../www/articles/al-mina.json"),
+        include_str!("../../../www/articles/night-ferry.json"),
+        include_str!("../../../www/articles/havnebadet.json"),
+        include_str!("../../../www/articles/al-mina.json"),
     ];
     let renders: Vec<&str> = CORPUS
         .iter()

@@ -11,26 +11,19 @@ use serde_json::Value;
 /// surrogate escape (`"\ud800"`) reads as U+FFFD, as JavaScript's text
 /// encoders make it; nesting deeper than 128 levels is refused.
 pub fn parse_article(json: &str) -> Result<Parsed, ParseError> {
-    let mut value = parse_json_text(json)?;
+    read_json_value(parse_json_text(json)?)
+}
+
+/// A JSON value already parsed (by [`parse_json_text`], or written by a
+/// feed converter) read as v1, with the same outcome and paths as
+/// [`parse_article`].
+pub fn read_json_value(mut value: Value) -> Result<Parsed, ParseError> {
     put_block_types_first(&mut value);
     read_article(value)
 }
 
-/// A feed's JSON text (`format`), converted to v1 and read as v1: what the
-/// converter dropped comes first among the warnings.
-#[cfg(feature = "formats-html5ever")]
-pub fn parse_feed(json: &str, format: super::formats::Format) -> Result<Parsed, ParseError> {
-    use super::formats::{convert, Html5ever};
-    let converted = convert(format, parse_json_text(json)?, &Html5ever)?;
-    let mut value = converted.article;
-    put_block_types_first(&mut value);
-    let mut parsed = read_article(value)?;
-    parsed.warnings.splice(0..0, converted.dropped);
-    Ok(parsed)
-}
-
 /// JSON text as a value, the way the browser's `JSON.parse` reads it.
-fn parse_json_text(json: &str) -> Result<Value, ParseError> {
+pub fn parse_json_text(json: &str) -> Result<Value, ParseError> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let json = replace_lone_surrogates(json);
     serde_json::from_str(&json).map_err(|error| {

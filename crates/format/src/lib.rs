@@ -1,26 +1,48 @@
-//! The article model: the JSON format (version 1), its validation and the
-//! rules around it. Plain Rust with no browser in it, tested natively.
+//! Format v1 of article-widget: the article as serde types, the rules that
+//! read it (from a JavaScript value in the browser, from JSON text natively),
+//! the one URL allow-list, dates, inline markup and the JSON-LD a page
+//! carries for crawlers. Plain Rust with no browser in it, tested natively;
+//! every other stage (the widget, the server renderer, the feed converters,
+//! the push sender) depends on it, and it depends on none of them.
+//!
+//! ```
+//! use article_format::{parse_article, to_json_text, Block};
+//!
+//! let parsed = parse_article(
+//!     r#"{"id": "a1", "title": "Ferry back", "published": "2026-11-21T06:10:00+00:00",
+//!         "body": [{"type": "paragraph", "text": "The **night ferry** runs again."}]}"#,
+//! )
+//! .expect("a valid article");
+//! let article = parsed.article;
+//! assert!(matches!(article.body[0], Block::Paragraph(_)));
+//! // Written back as format v1, and read back the same.
+//! let again = parse_article(&to_json_text(&article)).unwrap().article;
+//! assert_eq!(again, article);
+//! ```
 
-pub(crate) mod date;
+pub mod date;
 pub(crate) mod de;
 mod error;
-#[cfg(feature = "formats")]
-pub mod formats;
 mod inline;
-mod json_ld;
 mod lenient;
-pub mod metering;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+pub mod reader_rules;
 mod relative;
+#[cfg(any(test, feature = "test-support"))]
+pub mod safety;
 mod share;
+mod structured_data;
 mod url;
 
 pub use date::DateTime;
+pub use de::ObjectOnly;
 pub use error::{quoted, ParseError};
-pub use inline::{Inline, RichText};
-pub use json_ld::{escape_for_script, news_article_json_ld, NewsArticleLd, PAYWALLED_CLASS};
+pub use inline::{push_plain, Inline, RichText};
 pub use share::{encode_component, share_link, share_networks, ShareData, ShareNetwork};
+pub use structured_data::{
+    escape_for_script, news_article_json_ld, NewsArticleLd, PAYWALLED_CLASS,
+};
 pub use url::{is_relative, safe_url, UrlUse};
 
 use serde::{Deserialize, Serialize};
@@ -68,7 +90,7 @@ impl Lang {
 }
 
 /// A whole article, validated. Reading it (from a JS value in the browser,
-/// from JSON text natively) applies the rules of `docs/format.md`: unknown
+/// from JSON text natively) applies the rules of `docs/format-v1.md`: unknown
 /// fields are ignored, `null` counts as absent, URLs that fail the allow-list
 /// are dropped with their text kept.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -780,16 +802,14 @@ where
     Ok(Parsed { article, warnings })
 }
 
-#[cfg(all(not(target_arch = "wasm32"), feature = "formats-html5ever"))]
-pub use native::parse_feed;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{parse_article, to_json_text};
+pub use native::{parse_article, parse_json_text, read_json_value, to_json_text};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod schema;
 
 // Natively: they read JSON text with serde_json.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) mod hostile_tests;
+mod hostile_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -1,7 +1,7 @@
 //! The JSON Schema of format v1, generated from the serde types with
 //! schemars (a test-only dependency: the widget does not carry it) and
 //! committed as `docs/article.schema.json` for editors and validators.
-//! `UPDATE_SCHEMA=1 cargo test schema` writes it after a change of the types.
+//! `UPDATE_SCHEMA=1 cargo test -p article-format schema` writes it after a change of the types.
 
 use super::{Article, DateTime, RichText, UnknownBlock};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
@@ -87,7 +87,7 @@ fn bound_whole_numbers(value: &mut serde_json::Value) {
     }
 }
 
-/// `null` counts as absent (docs/format.md): every field that may be left
+/// `null` counts as absent (docs/format-v1.md): every field that may be left
 /// out may also be `null`.
 fn allow_null_for_optional_fields(value: &mut serde_json::Value) {
     use serde_json::Value;
@@ -137,14 +137,16 @@ mod tests {
     #[test]
     fn the_committed_schema_is_up_to_date() {
         let generated = article_schema_text();
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(COMMITTED);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(COMMITTED);
         if std::env::var_os("UPDATE_SCHEMA").is_some() {
             std::fs::write(&path, &generated).unwrap();
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == generated,
-            "{COMMITTED} is out of date: run `UPDATE_SCHEMA=1 cargo test schema`"
+            "{COMMITTED} is out of date: run `UPDATE_SCHEMA=1 cargo test -p article-format schema`"
         );
     }
 
@@ -154,13 +156,16 @@ mod tests {
         for (name, json) in [
             (
                 "night-ferry",
-                include_str!("../../www/articles/night-ferry.json"),
+                include_str!("../../../www/articles/night-ferry.json"),
             ),
             (
                 "havnebadet",
-                include_str!("../../www/articles/havnebadet.json"),
+                include_str!("../../../www/articles/havnebadet.json"),
             ),
-            ("al-mina", include_str!("../../www/articles/al-mina.json")),
+            (
+                "al-mina",
+                include_str!("../../../www/articles/al-mina.json"),
+            ),
         ] {
             let value: Value = serde_json::from_str(json).unwrap();
             let errors: Vec<String> = validator
@@ -185,14 +190,14 @@ mod tests {
 
     #[test]
     fn the_hostile_corpus_agrees_with_the_schema() {
-        use crate::model::hostile_tests::corpus::{Expect, CORPUS};
+        use crate::hostile_tests::corpus::{Expect, CORPUS};
         let validator = validator();
         let mut checked = (0, 0);
         for (name, json, expected) in CORPUS {
             // Read as the widget reads it: no byte order mark, lone
             // surrogates as U+FFFD.
             let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-            let json = crate::model::native::replace_lone_surrogates(json);
+            let json = crate::native::replace_lone_surrogates(json);
             let Ok(value) = serde_json::from_str::<Value>(&json) else {
                 // Not JSON at all: nothing for a schema to say.
                 continue;

@@ -1,8 +1,8 @@
 //! The reader's remembered state (meter, prompt, bell) in storage, with the
-//! rules from `model::metering` applied to it.
+//! rules from `model::reader_rules` applied to it.
 
 use super::{now_ms, storage};
-use crate::model::metering::{decide_access, AccessDecision, BellMemory, PromptLog, ReadLog};
+use crate::model::reader_rules::{decide_access, AccessDecision, BellMemory, PromptLog, ReadLog};
 use crate::model::Access;
 
 const METER_KEY: &str = "meter";

@@ -5,7 +5,7 @@
 use super::html::{blocks, inline_markup, HtmlParser};
 use super::v1::{AiDisclosure, Article, Author, Block, Image};
 use super::{non_empty, required, with_offset, Dropped};
-use crate::model::ParseError;
+use article_format::ParseError;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 

@@ -8,7 +8,7 @@ use super::html::{collapse_spaces, escape};
 use super::ninjs::text_paragraphs;
 use super::v1::{Access, Article, Author, Image, Publisher};
 use super::{non_empty, required, with_offset, Dropped};
-use crate::model::ParseError;
+use article_format::ParseError;
 use serde_json::Value;
 
 const ARTICLE_TYPES: &[&str] = &[

@@ -1,4 +1,4 @@
-//! Feeds publishers already have, read as format v1 (docs/formats.md):
+//! Feeds publishers already have, read as format v1 (docs/feeds.md):
 //! WordPress REST posts, IPTC ninjs, Apple News Format and schema.org
 //! NewsArticle JSON-LD. Each converter reads only the fields it maps (serde
 //! types of its own), writes v1 JSON, and says what it dropped. The result
@@ -11,7 +11,7 @@
 
 mod anf;
 mod html;
-#[cfg(feature = "formats-html5ever")]
+#[cfg(feature = "html5ever")]
 mod html5ever;
 mod json_ld;
 mod ninjs;
@@ -22,10 +22,10 @@ mod wordpress;
 mod tests;
 
 pub use html::{Element, HtmlNode, HtmlParser, MAX_HTML_DEPTH};
-#[cfg(feature = "formats-html5ever")]
+#[cfg(feature = "html5ever")]
 pub use html5ever::Html5ever;
 
-use super::ParseError;
+use article_format::ParseError;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -59,7 +59,7 @@ impl Format {
                     "format",
                     format!(
                         "expected one of v1, wordpress, ninjs, anf, jsonld, found {}",
-                        super::quoted(name)
+                        article_format::quoted(name)
                     ),
                 )
             })
@@ -131,7 +131,7 @@ pub fn convert_json_text(
 /// A source document as its converter's serde types, errors with paths.
 /// Only from an object: serde's derives would also take an array.
 fn read<T: DeserializeOwned>(document: Value) -> Result<T, ParseError> {
-    serde_path_to_error::deserialize::<_, super::de::ObjectOnly<T>>(document)
+    serde_path_to_error::deserialize::<_, article_format::ObjectOnly<T>>(document)
         .map(|object| object.0)
         .map_err(ParseError::from_path)
 }
@@ -202,4 +202,14 @@ fn with_offset(date: String, field: &str, dropped: &mut Dropped) -> String {
 fn non_empty(text: impl AsRef<str>) -> Option<String> {
     let text = text.as_ref().trim();
     (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// A feed's JSON text converted to v1 and read by the v1 rules: what the
+/// converter dropped comes first among the warnings.
+#[cfg(all(not(target_arch = "wasm32"), feature = "html5ever"))]
+pub fn parse_feed(json: &str, format: Format) -> Result<article_format::Parsed, ParseError> {
+    let converted = convert(format, article_format::parse_json_text(json)?, &Html5ever)?;
+    let mut parsed = article_format::read_json_value(converted.article)?;
+    parsed.warnings.splice(0..0, converted.dropped);
+    Ok(parsed)
 }

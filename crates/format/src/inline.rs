@@ -68,7 +68,8 @@ impl serde::Serialize for RichText {
     }
 }
 
-pub(crate) fn push_plain(inlines: &[Inline], text: &mut String) {
+/// Appends the text a reader sees in `inlines`, without markup.
+pub fn push_plain(inlines: &[Inline], text: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(t) => text.push_str(t),

@@ -1,23 +1,39 @@
-//! The URL allow-list. Article JSON comes from other people's CMSes, so every
-//! link and image source is checked here before it reaches the DOM.
+//! The URL allow-list, the one every stage uses. Article JSON comes from
+//! other people's CMSes, so every link and image source is checked here
+//! before it reaches the DOM; the push sender checks a notification's
+//! address here too, and the service worker's copy in JavaScript
+//! (`www/article-widget-sw.js`) is held to the same cases
+//! (`tests/url-allow-list.json`).
 
-/// What a URL is used for: images may also be inline `data:image/…` pictures,
-/// links may also be `mailto:` addresses; the article's own canonical address
-/// (shared, and named in its metadata) must be an absolute web address.
+/// What a URL is used for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlUse {
+    /// A link: a web address, a `mailto:` address or a relative reference.
     Link,
+    /// A picture: a web address, a relative reference or an inline
+    /// `data:image/…` picture.
     Image,
+    /// The article's own address (shared, and named in its metadata): an
+    /// absolute web address.
     Canonical,
+    /// What a notification opens on a click: an absolute web address or a
+    /// path on the site (`/news/ferry`).
+    Notification,
+    /// A path on the page's own origin (`/article-widget-sw.js`): the
+    /// push service worker and its scope.
+    OriginPath,
 }
 
 /// Returns the URL to put in the DOM, or `None` when it must be dropped.
 ///
-/// Allowed: `https:`, `http:`, `mailto:` (links), `data:image/` (images) and
-/// same-site relative references (`/path`, `path`, `?query`, `#fragment`).
-/// Dropped: every other scheme (`javascript:`, `vbscript:`, `data:` links …),
-/// protocol-relative `//host` references, and anything with control
-/// characters or backslashes, which browsers would strip or misread.
+/// Allowed: `https://`, `http://`, `mailto:` (links), `data:image/` (images)
+/// and same-site relative references (`/path`, `path`, `?query`,
+/// `#fragment`), each where its [`UrlUse`] takes it. Dropped: every other
+/// scheme (`javascript:`, `vbscript:`, `data:` links …), protocol-relative
+/// `//host` references, web addresses without `//` (`https:host`, which a
+/// browser reads as a path or another host depending on the page), a user
+/// name before the host, and anything with control characters or
+/// backslashes, which browsers would strip or misread.
 pub fn safe_url(raw: &str, usage: UrlUse) -> Option<String> {
     // Browsers trim C0 controls and spaces from both ends before parsing;
     // trim the same so " javascript:" is judged as "javascript:".
@@ -28,11 +44,19 @@ pub fn safe_url(raw: &str, usage: UrlUse) -> Option<String> {
         return None;
     }
     let allowed = match scheme_of(url) {
-        None => usage != UrlUse::Canonical,
+        None => match usage {
+            UrlUse::Link | UrlUse::Image => true,
+            UrlUse::Canonical => false,
+            UrlUse::Notification | UrlUse::OriginPath => url.starts_with('/'),
+        },
         Some(scheme) => match scheme.as_str() {
             // A user name before the host (`https://bank.example@evil.example`)
             // is how phishing links pass for another site.
-            "https" | "http" => !has_userinfo(url),
+            "https" | "http" => {
+                usage != UrlUse::OriginPath
+                    && url[scheme.len() + 1..].starts_with("//")
+                    && !has_userinfo(url)
+            }
             "mailto" => usage == UrlUse::Link,
             "data" => usage == UrlUse::Image && is_data_image(url),
             _ => false,
@@ -183,5 +207,46 @@ mod tests {
         assert_eq!(safe_url("data:text/html,x", UrlUse::Image), None);
         assert_eq!(safe_url("mailto:a@b.c", UrlUse::Image), None);
         assert!(safe_url("images/hero.svg", UrlUse::Image).is_some());
+    }
+}
+
+/// The shared cases (`tests/url-allow-list.json`), which the service
+/// worker's check in JavaScript passes too.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod shared_cases {
+    use super::*;
+
+    #[test]
+    fn every_use_gives_each_case_its_verdict() {
+        let text = include_str!("../../../tests/url-allow-list.json");
+        let cases: serde_json::Value = serde_json::from_str(text).unwrap();
+        let cases = cases["cases"].as_array().unwrap();
+        assert!(cases.len() >= 40, "{} cases", cases.len());
+        let uses = [
+            ("link", UrlUse::Link),
+            ("image", UrlUse::Image),
+            ("canonical", UrlUse::Canonical),
+            ("notification", UrlUse::Notification),
+            ("originPath", UrlUse::OriginPath),
+        ];
+        let mut failures = Vec::new();
+        for case in cases {
+            let url = case["url"].as_str().unwrap();
+            let kept = case["as"].as_str().unwrap_or(url);
+            let allowed: Vec<&str> = case["allowed"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|name| name.as_str().unwrap())
+                .collect();
+            for (name, usage) in uses {
+                let expected = allowed.contains(&name).then_some(kept);
+                let got = safe_url(url, usage);
+                if got.as_deref() != expected {
+                    failures.push(format!("{url:?} as {name}: {got:?}, expected {expected:?}"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }

@@ -4,8 +4,8 @@
 use super::html::{blocks, inline_markup, plain_text, HtmlParser};
 use super::v1::{Article, Author, Image};
 use super::{non_empty, required, Dropped};
-use crate::model::date::{days_from_civil, days_in_month};
-use crate::model::ParseError;
+use article_format::date::{days_from_civil, days_in_month};
+use article_format::ParseError;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -231,7 +231,7 @@ fn local_date(
                 field,
                 format!(
                     "expected a WordPress date such as \"2026-11-20T07:45:00\", found {}",
-                    crate::model::quoted(text)
+                    article_format::quoted(text)
                 ),
             )
         })

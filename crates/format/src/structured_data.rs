@@ -139,7 +139,7 @@ pub fn escape_for_script(json: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::parse_article;
+    use crate::parse_article;
     use serde_json::Value;
 
     fn ld(json: &str, cut: bool) -> Value {
@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn premium_sample_cut() {
-        let value = ld(include_str!("../../www/articles/night-ferry.json"), true);
+        let value = ld(include_str!("../../../www/articles/night-ferry.json"), true);
         assert_eq!(value["@type"], "NewsArticle");
         assert_eq!(
             value["headline"],
@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn free_sample_whole() {
-        let value = ld(include_str!("../../www/articles/havnebadet.json"), false);
+        let value = ld(include_str!("../../../www/articles/havnebadet.json"), false);
         assert_eq!(value["isAccessibleForFree"], true);
         assert!(value.get("hasPart").is_none());
         assert_eq!(value["dateModified"], "2026-11-20T14:05:00+01:00");

@@ -5,7 +5,7 @@ use super::html::{blocks, collapse_spaces, escape, inline_markup, HtmlParser};
 use super::ninjs::text_paragraphs;
 use super::v1::{Article, Author, Block, Image};
 use super::{non_empty, required, with_offset, Dropped};
-use crate::model::ParseError;
+use article_format::ParseError;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

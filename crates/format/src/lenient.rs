@@ -192,7 +192,7 @@ pub fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Strin
 /// same deserializer as the rest of the document. A generic buffer
 /// (serde-value) was measured at +22.2 KB brotli, most of it a second copy
 /// of the reading code for the buffer's own deserializer.
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
 mod buffer {
     use super::ParseError;
     use serde::de::DeserializeOwned;
@@ -234,10 +234,7 @@ mod buffer {
 /// Natively (tests, the fuzzer, the server), and in the browser's converter
 /// module (which has serde_json, not the widget), a part is held as a
 /// `serde_json::Value`.
-#[cfg(any(
-    not(target_arch = "wasm32"),
-    all(feature = "formats", not(feature = "widget"))
-))]
+#[cfg(not(all(target_arch = "wasm32", feature = "js")))]
 mod buffer {
     use super::ParseError;
     use serde::de::DeserializeOwned;
@@ -268,12 +265,3 @@ mod buffer {
         Ok(entries.into_iter().collect())
     }
 }
-
-// In the browser the document is read through serde-wasm-bindgen, which the
-// `widget` feature brings.
-#[cfg(all(
-    target_arch = "wasm32",
-    not(feature = "widget"),
-    not(feature = "formats")
-))]
-compile_error!("the model reads documents in the browser with the `widget` feature");

@@ -98,7 +98,7 @@ fn rich_text(text: &mut RichText, fix: &dyn Fn(&mut String)) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::parse_article;
+    use crate::parse_article;
 
     #[test]
     fn relative_means_without_a_scheme_and_not_an_anchor() {
@@ -136,7 +136,7 @@ mod tests {
           "access":{"model":"premium","subscribeUrl":"s.html"}}"##;
         let mut article = parse_article(json).unwrap().article;
         article.resolve_relative_urls(&|url| Some(format!("https://cdn.example/feed/{url}")));
-        let text = crate::model::to_json_text(&article);
+        let text = crate::to_json_text(&article);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let at = |pointer: &str| value.pointer(pointer).unwrap().as_str().unwrap().to_owned();
         assert_eq!(at("/authors/0/url"), "https://cdn.example/feed/staff/a");

@@ -4,8 +4,8 @@
 //! (read the diff before committing it).
 
 use super::*;
-use crate::model::hostile_tests::assert_safe;
-use crate::model::{parse_article, to_json_text, Block, Inline};
+use article_format::safety::assert_safe;
+use article_format::{parse_article, to_json_text, Block, Inline};
 use serde_json::json;
 use std::path::PathBuf;
 
@@ -40,7 +40,9 @@ const SAMPLES: &[(Format, &str, &[&str])] = &[
 ];
 
 fn sample_path(name: &str, ending: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/formats/{name}{ending}"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/formats")
+        .join(format!("{name}{ending}"))
 }
 
 fn convert_text(format: Format, json: &str) -> Result<Converted, ParseError> {
@@ -126,7 +128,7 @@ fn to_text(converted: Converted) -> String {
 
 fn plain(inlines: &[Inline]) -> String {
     let mut text = String::new();
-    crate::model::inline::push_plain(inlines, &mut text);
+    article_format::push_plain(inlines, &mut text);
     text
 }
 

@@ -206,7 +206,7 @@ fn service_url(field: &str, url: &str) -> Result<String, ParseError> {
 
 /// A path on the page's own origin, such as `/article-widget-sw.js`.
 fn origin_path(field: &str, path: &str) -> Result<(), ParseError> {
-    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+    if super::safe_url(path, super::UrlUse::OriginPath).as_deref() == Some(path) {
         Ok(())
     } else {
         Err(wrong(

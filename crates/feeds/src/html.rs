@@ -6,7 +6,7 @@
 
 use super::v1::{Block, Image};
 use super::Dropped;
-use crate::model::{safe_url, UrlUse};
+use article_format::{safe_url, UrlUse};
 
 /// An element deeper than this is taken as its text alone: both parsers
 /// stop there, so nothing below recurses without bound (10,000 nested

@@ -1,4 +1,4 @@
-//! A view type that turns markup steps (see `crate::markup`) straight into
+//! A view type that turns markup steps (see `crate::markup_steps`) straight into
 //! DOM nodes. Article text (see `article_text`) is written this way, a long
 //! body in parts over several tasks.
 //!
@@ -10,8 +10,8 @@
 //! HTML text is ever parsed, so article text cannot become markup.
 
 use crate::browser::{in_next_task, insert_before_end, mount_all, unmount_all, DomMarkup};
-pub use crate::markup::Markup;
-use crate::markup::{HtmlMarkup, TopLevel};
+pub use crate::markup_steps::Markup;
+use crate::markup_steps::{HtmlMarkup, TopLevel};
 use js_sys::Array;
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use leptos::tachys::html::attribute::Attribute;

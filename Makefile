@@ -15,7 +15,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: render serve test setup setup-browser lint native-test browser-test build smoke e2e package screenshots size bench bench-quick fuzz clean
+.PHONY: contract render serve test setup setup-browser lint native-test browser-test build smoke e2e package screenshots size bench bench-quick fuzz clean
 
 ## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
 serve: setup
@@ -38,6 +38,7 @@ setup-browser:
 
 lint:
 	cargo fmt --all --check
+	node scripts/contract.mjs --check
 	cargo clippy --locked -p article-widget -p article-format -p article-feeds --all-targets -- -D warnings
 	cargo clippy --locked --all-targets $(WASM) -- -D warnings
 	cargo clippy --locked -p article-format --features js $(WASM) -- -D warnings
@@ -59,41 +60,45 @@ native-test:
 	# store against a real, throwaway PostgreSQL server.
 	scripts/with-postgres.sh cargo test --locked --release -p article-widget-push -- --nocapture
 
+# Compiled first, then run with a bound: a browser that hangs is tried once more.
 browser-test:
-	cargo test --locked $(WASM) --test browser
-	GECKODRIVER=$(HOME)/.cargo/bin/geckodriver CHROMEDRIVER= cargo test --locked $(WASM) --test browser
+	cargo test --locked $(WASM) --test browser --no-run
+	scripts/retry-if-hung.sh 480 cargo test --locked $(WASM) --test browser
+	GECKODRIVER=$(HOME)/.cargo/bin/geckodriver CHROMEDRIVER= \
+	  scripts/retry-if-hung.sh 480 cargo test --locked $(WASM) --test browser
 
 ## The release bundle a publisher would copy: dist/.
 build: setup
-	trunk build --release
-	node scripts/node-renderer.mjs dist
+	node scripts/build.mjs all dist
 
 ## The built dist/ in headless Chromium: pages load cleanly under their CSP, widgets render.
 smoke:
-	node e2e/smoke.mjs dist
+	E2E_DIST=dist node --test --test-force-exit e2e/smoke.mjs
 
 ## Keyboard-only flows, CLS, privacy, reduced motion, 360/1280 px (screenshots in target/);
 ## the host contract against a real, slow server; the push service worker; feeds in other formats.
+## One runner (node:test), one suite at a time; E2E_ONLY='a name pattern' picks tests by name.
+E2E_SUITES := e2e/quality.mjs e2e/host.mjs e2e/node-render.mjs e2e/push.mjs e2e/push-chain.mjs e2e/formats.mjs
 e2e:
-	node e2e/quality.mjs dist target/e2e-screenshots
-	node e2e/host.mjs dist
-	node e2e/node-render.mjs dist
-	node e2e/push.mjs dist
-	node e2e/push-chain.mjs dist
-	node e2e/formats.mjs dist
+	E2E_DIST=dist E2E_SCREENSHOTS=target/e2e-screenshots node --test --test-concurrency=1 --test-force-exit \
+	  $(if $(E2E_ONLY),--test-name-pattern='$(E2E_ONLY)') $(E2E_SUITES)
 
 ## The npm package (target/npm/, packed, not published) and the versioned CDN folder
 ## (target/cdn/article-widget@VERSION/); a TypeScript host checked against its declarations.
 package:
-	node scripts/package.mjs dist
+	node scripts/build.mjs package dist
 	node_modules/.bin/tsc -p e2e/types
 
 ## The quality suite (as in e2e), refreshing the screenshots the README shows.
 screenshots: build
-	node e2e/quality.mjs dist docs/screenshots
+	E2E_DIST=dist E2E_SCREENSHOTS=docs/screenshots node --test --test-force-exit e2e/quality.mjs
 
 size:
 	node scripts/size-report.mjs dist
+
+## The files generated from the element's contract (src/element-contract.json).
+contract:
+	node scripts/contract.mjs
 
 ## What the widget costs a host page, against a vanilla-JS baseline: prints a table,
 ## writes bench/results.json. About five minutes.

@@ -5,6 +5,8 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -58,12 +60,15 @@ export function launchChromium(extraArgs = []) {
   });
 }
 
-/** Prints each [what, ok, detail] check; returns how many failed. */
+/**
+ * Each [what, ok, detail] check as a named test of node:test, the one runner
+ * of the e2e suites (`make e2e`; `--test-name-pattern` picks tests by name).
+ */
 export function report(checks) {
-  let failed = 0;
   for (const [what, ok, detail] of checks) {
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok ? '' : `: ${detail}`}`);
-    if (!ok) failed++;
+    test(what, () => assert.ok(ok, String(detail ?? '')));
   }
-  return failed;
 }
+
+/** The built folder the suites read: E2E_DIST, else the first argument, else dist/. */
+export const DIST = process.env.E2E_DIST ?? process.argv[2] ?? 'dist';

@@ -5,14 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DIST, report } from './lib.mjs';
 
-const DIST = process.argv[2] ?? 'dist';
 const { renderToString } = await import(resolve(DIST, 'server/render.mjs'));
-let failed = 0;
-const check = (name, ok, detail = '') => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `\n     ${detail}`}`);
-  if (!ok) failed += 1;
-};
+const checks = [];
+const check = (name, ok, detail = '') => checks.push([name, ok, detail]);
 const native = (file, args) => execFileSync('target/debug/article-widget-render', [file, ...args],
   { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
 
@@ -51,5 +48,4 @@ for (const [input, expected] of [['{"id": 1}', 'id: expected a string'], ['{', '
 let optionError = '';
 try { renderToString('{}', { entitled: 'yes' }); } catch (error) { optionError = String(error.message); }
 check('bad options: an Error naming them', optionError.includes('render options'), optionError);
-console.log(`${failed === 0 ? 'all passed' : `${failed} failed`}`);
-process.exit(failed === 0 ? 0 : 1);
+report(checks);

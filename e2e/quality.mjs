@@ -3,27 +3,17 @@
 // and screenshots into docs/screenshots/. Every failure names the check, the
 // page and what was found.
 import { mkdir } from 'node:fs/promises';
-import { launchChromium, serveDir } from './lib.mjs';
+import { test } from 'node:test';
+import { DIST, launchChromium, serveDir } from './lib.mjs';
 
-const DIST = process.argv[2] ?? 'dist';
-const SHOTS = process.argv[3] ?? 'target/e2e-screenshots';
+const SHOTS = process.env.E2E_SCREENSHOTS ?? process.argv[3] ?? 'target/e2e-screenshots';
 await mkdir(SHOTS, { recursive: true });
 const server = await serveDir(DIST);
 const { origin } = server;
 const browser = await launchChromium();
 
-let passed = 0;
-let failed = 0;
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL ${name}\n     ${String(error.message ?? error).split('\n').join('\n     ')}`);
-  }
-}
+// Each check a test of node:test, run in order on the one browser.
+const check = (name, body) => test(name, body);
 function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
@@ -270,5 +260,4 @@ for (const width of [360, 1280]) {
 
 await browser.close();
 server.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+

@@ -5,9 +5,8 @@
 // not render, or an axe-core WCAG 2.2 A/AA violation (shadow DOM included),
 // also with the share menu and the bell's prompt open.
 import { AxeBuilder } from '@axe-core/playwright';
-import { launchChromium, serveDir } from './lib.mjs';
+import { DIST, launchChromium, report, serveDir } from './lib.mjs';
 
-const DIST = process.argv[2] ?? 'dist';
 const server = await serveDir(DIST);
 const { origin } = server;
 const browser = await launchChromium();
@@ -76,13 +75,12 @@ async function withoutScript(check) {
   return problems;
 }
 
-let passed = 0;
-let failed = 0;
+const results = [];
 for (const check of checks) {
   if (check.noScript) {
     const problems = await withoutScript(check);
     const label = `${check.page} (${check.scheme}, scripts off)`;
-    if (problems.length === 0) { passed += 1; console.log(`ok   ${label}`); } else { failed += 1; console.log(`FAIL ${label}\n     ${problems.join('\n     ')}`); }
+    results.push([label, problems.length === 0, problems.join('\n')]);
     continue;
   }
   const context = await browser.newContext({ colorScheme: check.scheme });
@@ -122,17 +120,10 @@ for (const check of checks) {
     problems.push(`widgets did not render: ${error.message.split('\n')[0]}`);
   }
   const label = `${check.page} (${check.scheme})`;
-  if (problems.length === 0) {
-    passed += 1;
-    console.log(`ok   ${label}`);
-  } else {
-    failed += 1;
-    console.log(`FAIL ${label}\n     ${problems.join('\n     ')}`);
-  }
+  results.push([label, problems.length === 0, problems.join('\n')]);
   await context.close();
 }
 await browser.close();
 server.close();
 console.log(`axe-core rules applied: ${rulesApplied.size}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+report(results);

@@ -94,42 +94,51 @@ export interface PromptDismissedDetail {
   days: number;
 }
 
+// @generated from src/element-contract.json by scripts/contract.mjs: edit the table, not this
 export interface ArticleWidgetEventMap {
+  /** An article is on screen, once per article shown: {id, source}. */
   'article-widget:ready': CustomEvent<ReadyDetail>;
+  /** No article: {kind, status?, path?, message}. */
   'article-widget:error': CustomEvent<ErrorDetail>;
+  /** The reader shared: {method, network?}. */
   'article-widget:share': CustomEvent<ShareDetail>;
+  /** The bell: {permission, topics, subscribed, error?}. */
   'article-widget:notify': CustomEvent<NotifyDetail>;
-  /** Cancelable: `preventDefault()` keeps the reader on the page. */
+  /** Subscribe followed; cancelable: preventDefault() keeps the reader on the page. */
   'article-widget:subscribe': CustomEvent<Record<string, never>>;
-  /** Cancelable: `preventDefault()` keeps the reader on the page. */
+  /** Log in followed; cancelable: preventDefault() keeps the reader on the page. */
   'article-widget:login': CustomEvent<Record<string, never>>;
-  /** Cancelable: `preventDefault()` keeps the reader on the page. */
+  /** Donate followed; cancelable: preventDefault() keeps the reader on the page. */
   'article-widget:donate': CustomEvent<Record<string, never>>;
+  /** "Not now" on the donation prompt: quiet for {days}. */
   'article-widget:prompt-dismissed': CustomEvent<PromptDismissedDetail>;
 }
 
 /**
- * `<article-widget>`: a news article page from one JSON document.
+ * `<article-widget>`: A news article page from one JSON document (format v1), in a shadow root.
  *
- * Attributes: `src` (URL of the JSON), `format` (`wordpress`, `ninjs`,
- * `anf`, `jsonld`: a feed in that format, converted by `convert/` loaded on
- * first use; default v1), `lang` (`nb` or `en`: the UI
- * language), `theme` (`light`, `dark`, `auto`), `entitled` (the reader
- * subscribes), `debug` (show error details), `no-json-ld`, `max-related`
- * and `max-latest` (how many cards and items, default 12 and 20).
+ * Attributes:
+ * - `src` (string): URL of the article JSON, fetched (15 s time-out); a new value aborts the request before it.
+ * - `format` ('v1' | 'wordpress' | 'ninjs' | 'anf' | 'jsonld'): The document's format when it is not v1 (a WordPress REST post, IPTC ninjs, Apple News Format, schema.org NewsArticle JSON-LD), for src, the article property and a data island; converted by convert/, loaded on first use (docs/feeds.md).
+ * - `lang` (string): UI language instead of the article's: "nb" or "en".
+ * - `theme` ('light' | 'dark' | 'auto'): Colour scheme; without it, the host page's.
+ * - `entitled` (boolean): The reader subscribes: no paywall, no donation prompt.
+ * - `debug` (boolean): Show the technical detail of an error to readers too.
+ * - `no-json-ld` (boolean): Leave structured data to the host: no JSON-LD in <head>.
+ * - `max-related` (number): At most this many related cards (default 12).
+ * - `max-latest` (number): At most this many "Latest news" items (default 20).
  */
 export declare class ArticleWidgetElement extends HTMLElement {
+  /** The article as an object or JSON text; before a data island and src. */
+  article: ArticleDocument | string | undefined;
+  /** UI strings by key for this widget; an article's own strings win on its page. */
+  strings: Record<string, string> | undefined;
+  /** The reader subscribes: no wall, no prompt (the entitled attribute). */
+  entitled: boolean;
   /** The release running, such as "0.1.0". */
   static readonly version: string;
-  /** The article as an object (or its JSON text); before a data island and `src`. */
-  article: ArticleDocument | string | undefined;
-  /** UI strings by key for this widget; an article's own `strings` win on its page. */
-  strings: Record<string, string> | undefined;
-  /** The reader subscribes: no wall, no prompt (the `entitled` attribute). */
-  entitled: boolean;
-  /** Fetches `src` again. */
+  /** Fetches src again (a no-op for the other sources). */
   reload(): void;
-
   addEventListener<K extends keyof ArticleWidgetEventMap>(
     type: K,
     listener: (this: ArticleWidgetElement, event: ArticleWidgetEventMap[K]) => unknown,
@@ -151,6 +160,7 @@ export declare class ArticleWidgetElement extends HTMLElement {
     options?: boolean | EventListenerOptions,
   ): void;
 }
+// @generated end
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,7 +3,9 @@
 // This file is a wasm-bindgen snippet: a static module file, so it runs under
 // a Content-Security-Policy without 'unsafe-inline' or 'unsafe-eval'.
 
+// @generated from src/element-contract.json by scripts/contract.mjs: edit the table, not this
 const OBSERVED = ['src', 'format', 'lang', 'theme', 'entitled'];
+// @generated end
 
 export function defineArticleWidget(mount, version) {
   // Loading the widget twice (or two copies of it) must be harmless.

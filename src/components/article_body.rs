@@ -1,3 +1,5 @@
+//! The article body: its blocks as static markup, a long body written in parts.
+
 use super::{article_text, use_strings, StaticMarkup};
 use crate::model::Article;
 use leptos::prelude::*;

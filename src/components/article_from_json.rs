@@ -1,3 +1,5 @@
+//! An article read from JSON text and shown, or the error panel saying what is wrong and where.
+
 use super::{ArticlePage, ErrorPanel};
 use crate::browser::{parse_article_text, warn};
 use crate::i18n::document_warnings;

@@ -1,3 +1,5 @@
+//! The top of the article: kicker, headline, lede, byline, dateline, hero picture and AI badge.
+
 use super::{article_text, use_strings, NotificationBell, ShareButton, ShareLinks, StaticMarkup};
 use crate::browser::page_url;
 use crate::i18n::format_date;

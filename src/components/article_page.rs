@@ -1,3 +1,5 @@
+//! The whole article page: header, body, share, bell, wall or prompt, cards and latest news.
+
 use super::{
     provide_id_scope, provide_strings, ArticleBody, ArticleHeader, DonationPrompt, FigureImage,
     LatestNews, MeterNote, Paywall, RelatedArticles, Rendering,

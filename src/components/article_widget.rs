@@ -1,9 +1,12 @@
+//! The widget's root view: which source to read, reading it in a task, and the events that report it.
+
+use super::widget_state::{Failure, Source, State, WidgetInputs};
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, Rendering};
 use crate::browser::{
     article_property, data_island, dispatch_soon, host_options, log_error, page_lang,
     parse_article_js_text, parse_json, plain_object, read_article_object, read_document,
-    resolve_relative_urls, warn, ArticleProperty, Failed, FailureKind, FetchError, HostOptions,
-    LatestRequest, Ready,
+    resolve_relative_urls, warn, ArticleProperty, Failed, FetchError, HostOptions, LatestRequest,
+    Ready,
 };
 use crate::i18n::{document_warnings, UiStrings};
 use crate::model::{Article, Lang, ParseError, Parsed};
@@ -16,147 +19,6 @@ use web_sys::HtmlElement;
 
 /// How long a `src` fetch may take before the widget gives up.
 const FETCH_TIMEOUT_MS: u32 = 15_000;
-
-/// What the host element says, as signals: its attributes, and a counter
-/// for changes of its `article` property.
-#[derive(Clone, Copy, Debug)]
-pub struct WidgetInputs {
-    pub src: RwSignal<Option<String>>,
-    /// The `format` attribute: the feed's format when it is not v1.
-    pub format: RwSignal<Option<String>>,
-    pub lang: RwSignal<Option<String>>,
-    pub entitled: RwSignal<bool>,
-    pub article_changes: RwSignal<u32>,
-    /// Counts `reload()` calls (and Retry): each fetches `src` again.
-    pub reloads: RwSignal<u32>,
-    /// Counts changes of the `strings` property.
-    pub strings_changes: RwSignal<u32>,
-}
-
-impl WidgetInputs {
-    pub fn read_from(host: &HtmlElement) -> Self {
-        WidgetInputs {
-            src: RwSignal::new(host.get_attribute("src")),
-            format: RwSignal::new(host.get_attribute("format")),
-            lang: RwSignal::new(host.get_attribute("lang")),
-            entitled: RwSignal::new(host.has_attribute("entitled")),
-            article_changes: RwSignal::new(0),
-            reloads: RwSignal::new(0),
-            strings_changes: RwSignal::new(0),
-        }
-    }
-
-    /// Takes in a change of the attribute (or property) `name`.
-    pub fn update_from(&self, host: &HtmlElement, name: &str) {
-        match name {
-            "src" => self.src.set(host.get_attribute("src")),
-            "format" => self.format.set(host.get_attribute("format")),
-            "lang" => self.lang.set(host.get_attribute("lang")),
-            "entitled" => self.entitled.set(host.has_attribute("entitled")),
-            "article" => self.article_changes.update(|n| *n = n.wrapping_add(1)),
-            "reload" => self.reloads.update(|n| *n = n.wrapping_add(1)),
-            "strings" => self.strings_changes.update(|n| *n = n.wrapping_add(1)),
-            _ => {}
-        }
-    }
-}
-
-/// Where the article comes from, in order of precedence. JavaScript values
-/// are compared by `generation` (the number of `article` changes), so
-/// setting the property again reads it again.
-#[derive(Clone, Debug)]
-enum Source {
-    /// The `article` property: JSON text or an object.
-    PropertyText(SendWrapper<JsValue>, u32),
-    PropertyValue(SendWrapper<JsValue>, u32),
-    /// The JSON text of a `<script type="application/json">` child.
-    DataIsland(SendWrapper<JsValue>, u32),
-    /// The `src` attribute, fetched.
-    Url(String),
-    /// Nothing (yet: the host page may still set one).
-    Nothing,
-}
-
-impl Source {
-    /// How the `ready` event names it.
-    fn kind(&self) -> &'static str {
-        match self {
-            Source::PropertyText(..) | Source::PropertyValue(..) => "property",
-            Source::DataIsland(..) => "island",
-            Source::Url(_) | Source::Nothing => "src",
-        }
-    }
-}
-
-impl PartialEq for Source {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Source::Url(a), Source::Url(b)) => a == b,
-            (Source::PropertyText(_, a), Source::PropertyText(_, b))
-            | (Source::PropertyValue(_, a), Source::PropertyValue(_, b))
-            | (Source::DataIsland(_, a), Source::DataIsland(_, b)) => a == b,
-            (Source::Nothing, Source::Nothing) => true,
-            _ => false,
-        }
-    }
-}
-
-/// What the widget shows. The article is shared, not copied, on each
-/// re-render; a new article is a new `Arc`.
-#[derive(Clone, Debug)]
-enum State {
-    /// No source: nothing to show, nothing to wait for.
-    Empty,
-    /// `src` is being fetched.
-    Waiting,
-    Ready(Arc<Article>, Arc<[String]>),
-    Failed(Failure),
-}
-
-/// Why the article is not shown, and whether trying again may help.
-#[derive(Clone, Debug, PartialEq)]
-struct Failure {
-    /// The message, with its JSON path for a document.
-    error: ParseError,
-    kind: FailureKind,
-    status: Option<u16>,
-    /// A fetch failed: offer Try again.
-    retry: bool,
-}
-
-impl From<&FetchError> for Failure {
-    /// The network's failure: worth trying again.
-    fn from(failed: &FetchError) -> Self {
-        Failure {
-            error: ParseError::new("", failed.message.clone()),
-            kind: failed.kind,
-            status: failed.status,
-            retry: true,
-        }
-    }
-}
-
-impl Failure {
-    fn of_document(error: ParseError, retry: bool) -> Self {
-        Failure {
-            error,
-            kind: FailureKind::Format,
-            status: None,
-            retry,
-        }
-    }
-}
-
-impl PartialEq for State {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (State::Empty, State::Empty) | (State::Waiting, State::Waiting) => true,
-            (State::Ready(a, _), State::Ready(b, _)) => Arc::ptr_eq(a, b),
-            (State::Failed(a), State::Failed(b)) => a == b,
-            _ => false,
-        }
-    }
-}
 
 /// The widget inside an `<article-widget>` element: finds the article (the
 /// `article` property, else a JSON data island, else `src`), shows a

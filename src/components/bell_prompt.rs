@@ -1,3 +1,5 @@
+//! The notification bell's soft prompt: topics, Turn on and Not now.
+
 use super::use_strings;
 use crate::browser::request_notification_permission;
 use crate::i18n::Text;

@@ -1,3 +1,5 @@
+//! The donation prompt at the end of a free article.
+
 use super::paywall::revenue_links;
 use super::{unique_id, use_strings};
 use crate::browser::{dismiss_prompt, dispatch, PromptDismissed};

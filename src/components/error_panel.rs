@@ -1,3 +1,5 @@
+//! The panel that says an article cannot be shown, with Try again.
+
 use super::use_strings;
 use crate::i18n::Text;
 use leptos::prelude::*;

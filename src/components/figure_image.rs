@@ -1,3 +1,5 @@
+//! A picture with its caption and credit, holding its space while it loads.
+
 use super::{article_text, StaticMarkup};
 use crate::model::Image;
 use leptos::prelude::*;

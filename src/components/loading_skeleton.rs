@@ -1,3 +1,5 @@
+//! Placeholders in the shape of an article while it loads.
+
 use super::{use_strings, StaticMarkup};
 use crate::i18n::Text;
 use leptos::prelude::*;

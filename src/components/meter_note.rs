@@ -1,3 +1,5 @@
+//! The note on a metered article: how many free articles are left.
+
 use super::use_strings;
 use crate::i18n::Text;
 use leptos::prelude::*;

@@ -21,12 +21,13 @@ mod share_button;
 mod share_links;
 mod share_menu;
 mod static_markup;
+mod widget_state;
 
 pub use article_body::ArticleBody;
 pub use article_from_json::ArticleFromJson;
 pub use article_header::ArticleHeader;
 pub use article_page::ArticlePage;
-pub use article_widget::{ArticleWidget, WidgetInputs};
+pub use article_widget::ArticleWidget;
 pub use bell_prompt::BellPrompt;
 pub use donation_prompt::DonationPrompt;
 pub use error_panel::ErrorPanel;
@@ -41,6 +42,7 @@ pub use share_button::ShareButton;
 pub use share_links::ShareLinks;
 pub use share_menu::ShareMenu;
 pub use static_markup::{Markup, StaticMarkup};
+pub use widget_state::WidgetInputs;
 
 use crate::i18n::{Text, UiStrings};
 use crate::model::Lang;

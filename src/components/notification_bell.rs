@@ -1,3 +1,5 @@
+//! The notification bell: a toggle button, its prompt and Web Push.
+
 use super::{article_text, unique_id, use_strings, BellPrompt, StaticMarkup};
 use crate::browser::push::{self, push_support, PushSupport, Unsubscribed};
 use crate::browser::{

@@ -1,3 +1,5 @@
+//! The wall after a premium article's teaser: Subscribe, Log in, Donate.
+
 use super::{unique_id, use_strings, Strings};
 use crate::browser::{dispatch_cancelable, NoDetail};
 use crate::i18n::Text;

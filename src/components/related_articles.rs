@@ -1,3 +1,5 @@
+//! The related-article cards.
+
 use super::{article_text, use_strings, StaticMarkup};
 use crate::i18n::format_date;
 use crate::i18n::Text;

@@ -1,3 +1,5 @@
+//! The share button: the system share sheet, or the share menu.
+
 use super::{article_text, unique_id, use_strings, ShareMenu, StaticMarkup};
 use crate::browser::{dispatch, share_natively, use_light_dismiss, NativeShare, Shared};
 use crate::i18n::Text;

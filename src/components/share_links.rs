@@ -1,3 +1,5 @@
+//! Share links that work with no script (server-rendered pages).
+
 use super::{article_text, share_labels, use_strings, StaticMarkup};
 use crate::i18n::Text;
 use crate::model::{share_link, ShareData, ShareNetwork};

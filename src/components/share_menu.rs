@@ -1,3 +1,5 @@
+//! The share menu: Copy link and a plain link per network.
+
 use super::{share_labels, use_strings};
 use crate::browser::{copy_to_clipboard, dispatch, Shared};
 use crate::i18n::Text;

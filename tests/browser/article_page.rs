@@ -1,3 +1,5 @@
+//! The article page in a browser: every part shown, by role, label and text.
+
 use crate::support::*;
 use article_widget::components::ArticleFromJson;
 use leptos::prelude::*;

@@ -1,3 +1,5 @@
+//! Bad input in a browser: an error panel that names what and where, never a blank page.
+
 use crate::support::*;
 use article_widget::components::ArticleFromJson;
 use leptos::prelude::*;

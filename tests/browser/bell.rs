@@ -1,3 +1,5 @@
+//! The notification bell: its prompt, permission states and Web Push, against stubs of the browser's push APIs.
+
 use crate::support::*;
 use article_widget::components::ArticleFromJson;
 use leptos::prelude::*;

@@ -1,3 +1,5 @@
+//! The `<article-widget>` element: its data sources, attributes, properties, events, shadow DOM and theming.
+
 use crate::support::*;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};

@@ -1,3 +1,5 @@
+//! The hostile corpus in a browser: nothing runs, nothing blocks the page, refusals name their path.
+
 use crate::support::*;
 use article_widget::components::ArticleFromJson;
 use leptos::prelude::*;

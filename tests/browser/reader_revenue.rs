@@ -1,3 +1,5 @@
+//! The meter, the wall and the donation prompt.
+
 use crate::support::*;
 use article_widget::browser::parse_article_text as parse_article;
 use article_widget::components::{ArticleFromJson, ArticlePage};

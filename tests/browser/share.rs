@@ -1,3 +1,5 @@
+//! The share button, menu and links.
+
 use crate::support::*;
 use article_widget::components::ArticleFromJson;
 use leptos::prelude::*;

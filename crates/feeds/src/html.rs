@@ -14,20 +14,27 @@ use article_format::{safe_url, UrlUse};
 pub const MAX_HTML_DEPTH: usize = 64;
 
 #[derive(Debug, Clone, PartialEq)]
+/// A node of parsed HTML: what the mapping reads of it.
 pub enum HtmlNode {
+    /// An element with its attributes and children.
     Element(Element),
+    /// Text, with character references decoded.
     Text(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// An HTML element.
 pub struct Element {
     /// The lower-case local name: `p`, `a`, `svg`.
     pub name: String,
+    /// The attributes as (name, value), names in lower case.
     pub attributes: Vec<(String, String)>,
+    /// The child nodes, in order.
     pub children: Vec<HtmlNode>,
 }
 
 impl Element {
+    /// The value of the attribute `name`, if it has one.
     pub fn attribute(&self, name: &str) -> Option<&str> {
         self.attributes
             .iter()

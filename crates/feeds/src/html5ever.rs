@@ -6,6 +6,7 @@ use super::html::{Element, HtmlNode, HtmlParser, MAX_HTML_DEPTH};
 use ego_tree::NodeRef;
 use scraper::Node;
 
+/// html5ever (through scraper): the parser natively and in the Node renderer.
 pub struct Html5ever;
 
 impl HtmlParser for Html5ever {

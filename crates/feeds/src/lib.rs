@@ -9,13 +9,15 @@
 //! [`HtmlParser`]: html5ever natively ([`Html5ever`]), the browser's inert
 //! `DOMParser` in the widget's converter module (`convert/`).
 
+#![deny(missing_docs)]
+
 mod anf;
 mod html;
 #[cfg(feature = "html5ever")]
 mod html5ever;
 mod json_ld;
 mod ninjs;
-pub mod v1;
+mod v1;
 mod wordpress;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -32,14 +34,20 @@ use serde_json::Value;
 /// Where a document comes from: the `format` attribute, `--from`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Format v1 itself: read as it is.
     V1,
+    /// A WordPress REST API post (`/wp-json/wp/v2/posts/ID?_embed`).
     WordPress,
+    /// An IPTC ninjs item, 1.x to 3.x.
     Ninjs,
+    /// An Apple News Format `article.json`.
     Anf,
+    /// schema.org NewsArticle JSON-LD (also in an `@graph`).
     JsonLd,
 }
 
 impl Format {
+    /// Every format, v1 first.
     pub const ALL: [Format; 5] = [
         Format::V1,
         Format::WordPress,
@@ -65,6 +73,7 @@ impl Format {
             })
     }
 
+    /// The name the `format` attribute and `--from` take.
     pub fn name(self) -> &'static str {
         match self {
             Format::V1 => "v1",
@@ -79,7 +88,9 @@ impl Format {
 /// A document in format v1, and what the converter left out of the source.
 #[derive(Debug)]
 pub struct Converted {
+    /// The v1 document as a JSON value, to be read by the v1 rules.
     pub article: Value,
+    /// What the source had that v1 cannot show, one line a kind, with where.
     pub dropped: Vec<String>,
 }
 
@@ -137,8 +148,9 @@ fn read<T: DeserializeOwned>(document: Value) -> Result<T, ParseError> {
 }
 
 /// What a converter left out, by kind in the order first met, with where.
+/// What a converter left out, by kind, with where each was.
 #[derive(Debug, Default)]
-pub struct Dropped(Vec<(String, usize, String)>);
+pub(crate) struct Dropped(Vec<(String, usize, String)>);
 
 impl Dropped {
     pub fn note(&mut self, at: &str, what: &str) {

@@ -7,11 +7,17 @@ use super::quoted;
 /// A validated RFC 3339 date-time, e.g. `2025-11-01T08:30:00+01:00`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateTime {
+    /// The year, 1 to 9999.
     pub year: u16,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month.
     pub day: u8,
+    /// The hour, 0 to 23.
     pub hour: u8,
+    /// The minute.
     pub minute: u8,
+    /// The second.
     pub second: u8,
     /// The offset from UTC in minutes (`Z` is 0).
     pub offset_minutes: i16,

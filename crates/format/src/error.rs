@@ -14,6 +14,7 @@ pub struct ParseError {
 }
 
 impl ParseError {
+    /// An error at `path` (a JSON path such as `body[3].text`; empty for the whole document).
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         ParseError {
             path: path.into(),

@@ -7,13 +7,18 @@ use super::url::{safe_url, UrlUse};
 /// One run of inline content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Inline {
+    /// Plain text.
     Text(String),
+    /// `**strong**` text.
     Strong(Vec<Inline>),
+    /// `*emphasized*` text.
     Emphasis(Vec<Inline>),
     /// `href` has passed the URL allow-list; a link whose URL did not is
     /// replaced by its label as plain content.
     Link {
+        /// The address, which passed the allow-list.
         href: String,
+        /// The link's label.
         children: Vec<Inline>,
     },
 }
@@ -34,6 +39,7 @@ impl PartialEq for RichText {
 impl Eq for RichText {}
 
 impl RichText {
+    /// Reads inline markup; what is not markup is text, never HTML.
     pub fn parse(source: &str) -> Self {
         let mut out = Vec::new();
         let parser = Parser {
@@ -52,6 +58,7 @@ impl RichText {
         text
     }
 
+    /// Whether there is no text at all.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

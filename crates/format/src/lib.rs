@@ -20,13 +20,17 @@
 //! assert_eq!(again, article);
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod date;
 pub(crate) mod de;
 mod error;
 mod inline;
+mod lang;
 mod lenient;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+mod read;
 pub mod reader_rules;
 mod relative;
 #[cfg(any(test, feature = "test-support"))]
@@ -39,6 +43,8 @@ pub use date::DateTime;
 pub use de::ObjectOnly;
 pub use error::{quoted, ParseError};
 pub use inline::{push_plain, Inline, RichText};
+pub use lang::Lang;
+pub use read::{read_article, summarise, Parsed};
 pub use share::{encode_component, share_link, share_networks, ShareData, ShareNetwork};
 pub use structured_data::{
     escape_for_script, news_article_json_ld, NewsArticleLd, PAYWALLED_CLASS,
@@ -47,47 +53,6 @@ pub use url::{is_relative, safe_url, UrlUse};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// The language of the UI strings and date formats.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    En,
-    Nb,
-}
-
-impl Lang {
-    /// Maps a BCP 47 tag to a supported language: Norwegian in any form
-    /// (`nb`, `no`, `nn`, `nb-NO`) to `Nb`, English to `En`; `None` otherwise.
-    pub fn from_tag(tag: &str) -> Option<Self> {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "nb" | "no" | "nn" => Some(Lang::Nb),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The language's code: `en`, `nb`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Nb => "nb",
-        }
-    }
-
-    /// The language's locale tag, as `Intl` names it (`en-GB`, `nb-NO`).
-    pub fn locale(self) -> &'static str {
-        match self {
-            Lang::En => "en-GB",
-            Lang::Nb => "nb-NO",
-        }
-    }
-}
 
 /// A whole article, validated. Reading it (from a JS value in the browser,
 /// from JSON text natively) applies the rules of `docs/format-v1.md`: unknown
@@ -107,7 +72,9 @@ pub struct Article {
         schemars(regex(pattern = r"\S"))
     )]
     pub title: String,
+    /// When the article was first published (RFC 3339).
     pub published: DateTime,
+    /// The body, block by block; unknown block types are kept as `Block::Unknown` and skipped.
     pub body: Vec<Block>,
     /// The article's canonical address: absolute `https:` or `http:`.
     #[serde(
@@ -120,64 +87,76 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The section kicker above the headline, such as "Politics".
     pub section: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The lede below the headline, in inline markup.
     pub lede: Option<RichText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When the article was last changed (RFC 3339).
     pub updated: Option<DateTime>,
     #[serde(
         default,
         deserialize_with = "lenient::authors",
         skip_serializing_if = "Vec::is_empty"
     )]
+    /// The byline; a wrong author is left out with a warning.
     pub authors: Vec<Author>,
     #[serde(
         default,
         deserialize_with = "lenient::publisher",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Who publishes the article (for the JSON-LD and the byline).
     pub publisher: Option<Publisher>,
     #[serde(
         default,
         deserialize_with = "lenient::image",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The hero picture.
     pub image: Option<Image>,
     #[serde(
         default,
         deserialize_with = "lenient::related",
         skip_serializing_if = "Vec::is_empty"
     )]
+    /// Related-article cards, each id at most once.
     pub related: Vec<RelatedArticle>,
     #[serde(
         default,
         deserialize_with = "lenient::latest",
         skip_serializing_if = "Vec::is_empty"
     )]
+    /// The "Latest news" list, each id at most once.
     pub latest: Vec<LatestItem>,
     #[serde(
         default,
         deserialize_with = "de::optional_object",
         skip_serializing_if = "Option::is_none"
     )]
+    /// How AI was involved in making the article (the badge).
     pub ai_disclosure: Option<AiDisclosure>,
     #[serde(
         default,
         deserialize_with = "de::optional_object",
         skip_serializing_if = "Option::is_none"
     )]
+    /// How the article may be read: free, metered or premium.
     pub access: Option<Access>,
     #[serde(
         default,
         deserialize_with = "lenient::notifications",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The notification bell's topics, prompt and Web Push settings.
     pub notifications: Option<Notifications>,
     #[serde(
         default,
         deserialize_with = "lenient::share",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Which networks the share button offers.
     pub share: Option<Share>,
     /// UI strings to use instead of the built-in ones, by key.
     #[serde(
@@ -250,32 +229,39 @@ impl Article {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "an author object with a \"name\"")]
+/// A person (or desk) in the byline.
 pub struct Author {
+    /// The name as the byline shows it.
     pub name: String,
     #[serde(
         default,
         deserialize_with = "de::link",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The author's page: a link that passes the allow-list.
     pub url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a publisher object with a \"name\"")]
+/// The organisation that publishes the article.
 pub struct Publisher {
+    /// The publisher's name.
     pub name: String,
     #[serde(
         default,
         deserialize_with = "de::link",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The publisher's home page.
     pub url: Option<String>,
     #[serde(
         default,
         deserialize_with = "de::image_url",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The publisher's logo (for the JSON-LD).
     pub logo: Option<String>,
 }
 
@@ -291,22 +277,27 @@ pub struct Image {
     )]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
     pub src: Option<String>,
+    /// The text alternative; empty only for a picture that adds nothing to the text.
     pub alt: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The caption under the picture, in inline markup.
     pub caption: Option<RichText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Who took or owns the picture.
     pub credit: Option<String>,
     #[serde(
         default,
         deserialize_with = "de::whole",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The picture's width in pixels, which keeps its space while it loads.
     pub width: Option<u32>,
     #[serde(
         default,
         deserialize_with = "de::whole",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The picture's height in pixels, which keeps its space while it loads.
     pub height: Option<u32>,
 }
 
@@ -315,11 +306,17 @@ pub struct Image {
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Block {
+    /// A paragraph of text.
     Paragraph(Paragraph),
+    /// A subheading.
     Heading(Heading),
+    /// A picture in the body.
     Image(Image),
+    /// A pull quote or a quotation, with who said it.
     Quote(Quote),
+    /// A bulleted or numbered list.
     List(List),
+    /// A "Read also" link to another article.
     ReadAlso(ReadAlso),
     /// A type this version does not know (a newer feed): skipped with a
     /// warning naming its place, never shown.
@@ -336,13 +333,17 @@ impl Block {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+/// A paragraph of the body.
 pub struct Paragraph {
+    /// The text, in inline markup.
     pub text: RichText,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+/// A subheading of the body.
 pub struct Heading {
+    /// The heading's text, in inline markup.
     pub text: RichText,
     /// 2, 3 or 4: the page's `h1` is the headline.
     #[serde(default)]
@@ -355,17 +356,23 @@ pub struct Heading {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+/// A quotation in the body.
 pub struct Quote {
+    /// What was said, in inline markup.
     pub text: RichText,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Who said it.
     pub cite: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+/// A list in the body.
 pub struct List {
+    /// The items, each in inline markup.
     pub items: Vec<RichText>,
     #[serde(default)]
+    /// Numbered (true) or bulleted (false).
     pub ordered: bool,
 }
 
@@ -373,12 +380,14 @@ pub struct List {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct ReadAlso {
+    /// The linked article's headline.
     pub title: String,
     /// `None` when the URL failed the allow-list: the title shows as text.
     #[serde(serialize_with = "refused_as_empty")]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
     pub url: Option<String>,
     #[serde(default)]
+    /// Whether the linked article is for subscribers.
     pub premium: bool,
 }
 
@@ -386,48 +395,62 @@ pub struct ReadAlso {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnknownBlock {
     #[serde(rename = "type")]
+    /// The block's `type` as given.
     pub type_name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a related article object")]
+/// A card for a related article.
 pub struct RelatedArticle {
+    /// The related article's id, unique in the list.
     pub id: String,
+    /// The related article's headline.
     pub title: String,
     #[serde(
         deserialize_with = "de::required_link",
         serialize_with = "refused_as_empty"
     )]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
+    /// Where the card links to.
     pub url: Option<String>,
     #[serde(
         default,
         deserialize_with = "de::image_url",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The card's picture.
     pub image: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The related article's section.
     pub section: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When the related article was published.
     pub published: Option<DateTime>,
     #[serde(default, deserialize_with = "de::flag")]
+    /// Whether the related article is for subscribers.
     pub premium: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a latest-news object")]
+/// An item of the "Latest news" list.
 pub struct LatestItem {
+    /// The item's id, unique in the list.
     pub id: String,
+    /// The item's headline.
     pub title: String,
     #[serde(
         deserialize_with = "de::required_link",
         serialize_with = "refused_as_empty"
     )]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "String"))]
+    /// Where the item links to.
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When the item was published.
     pub published: Option<DateTime>,
 }
 
@@ -452,6 +475,7 @@ pub struct AiDisclosure {
         deserialize_with = "de::link",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The publisher's policy on AI, linked from the badge.
     pub policy_url: Option<String>,
 }
 
@@ -471,32 +495,40 @@ impl AiDisclosure {
 #[serde(rename_all = "camelCase", expecting = "an access object")]
 pub struct Access {
     #[serde(default, deserialize_with = "de::or_default")]
+    /// Free, metered or premium.
     pub model: AccessModel,
     #[serde(default = "de::five", deserialize_with = "de::whole_or::<5, _>")]
+    /// Metered: how many articles a reader may read free in a period.
     pub free_articles: u32,
     #[serde(default = "de::thirty", deserialize_with = "de::whole_or::<30, _>")]
+    /// Metered: the period's length in days.
     pub period_days: u32,
     #[serde(default = "de::two", deserialize_with = "de::whole_or::<2, _>")]
+    /// Premium: how many body blocks a reader without a subscription sees.
     pub teaser_blocks: u32,
     #[serde(
         default,
         deserialize_with = "de::link",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Where a reader subscribes.
     pub subscribe_url: Option<String>,
     #[serde(
         default,
         deserialize_with = "de::link",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Where a reader donates.
     pub donate_url: Option<String>,
     #[serde(
         default,
         deserialize_with = "de::link",
         skip_serializing_if = "Option::is_none"
     )]
+    /// Where a subscriber logs in.
     pub login_url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The wall's or the donation prompt's message, instead of the widget's own.
     pub message: Option<String>,
 }
 
@@ -512,20 +544,27 @@ impl Access {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
+/// How an article may be read.
 pub enum AccessModel {
     #[default]
+    /// Everyone reads it whole; a donation prompt follows it.
     Free,
+    /// A reader reads a number of articles free in a period, then sees the wall.
     Metered,
+    /// Only subscribers read past the teaser.
     Premium,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a notifications object with \"topics\"")]
+/// The notification bell: the topics a reader may follow.
 pub struct Notifications {
     #[serde(deserialize_with = "de::required_objects")]
+    /// The topics offered in the bell's prompt.
     pub topics: Vec<Topic>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The prompt's text, instead of the widget's own.
     pub prompt: Option<String>,
     /// Web Push: with it the bell subscribes the reader itself.
     #[serde(
@@ -566,14 +605,18 @@ pub struct Push {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a topic object with \"id\" and \"label\"")]
+/// A topic a reader may follow with the bell.
 pub struct Topic {
+    /// The topic's id, sent to the subscription service.
     pub id: String,
+    /// The topic's name as the prompt shows it.
     pub label: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a share object")]
+/// The share button's settings.
 pub struct Share {
     /// Network names as given; names this version does not know are left
     /// for the share button to skip.
@@ -593,213 +636,10 @@ impl Push {
     }
 }
 
-/// An article and what was skipped while reading it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Parsed {
-    pub article: Article,
-    /// Things a newer feed may contain that this version skips (unknown block
-    /// types, languages), each with its JSON path, for the console.
-    pub warnings: Vec<String>,
-}
-
-/// The terms of the IPTC digital source type vocabulary
-/// (<https://cv.iptc.org/newscodes/digitalsourcetype/>), retired ones too.
-const DIGITAL_SOURCE_TYPES: &[&str] = &[
-    "digitalCapture",
-    "computationalCapture",
-    "negativeFilm",
-    "positiveFilm",
-    "print",
-    "humanEdits",
-    "minorHumanEdits",
-    "algorithmicallyEnhanced",
-    "compositeCapture",
-    "compositeSynthetic",
-    "compositeWithTrainedAlgorithmicMedia",
-    "dataDrivenMedia",
-    "digitalArt",
-    "digitalCreation",
-    "virtualRecording",
-    "screenCapture",
-    "algorithmicMedia",
-    "trainedAlgorithmicMedia",
-    "softwareImage",
-];
-
-fn is_digital_source_type(name: &str) -> bool {
-    DIGITAL_SOURCE_TYPES.contains(&name)
-}
-
-/// One warning per kind of thing skipped, with a count and the first few
-/// places, however many there are (a million unknown blocks must not write a
-/// million console lines). `items` are (kind, path) in document order.
-pub fn summarise<'a>(
-    prefix: &str,
-    items: impl Iterator<Item = (&'a str, String)>,
-    describe: impl Fn(&str, usize) -> String,
-) -> Vec<String> {
-    const SHOWN: usize = 3;
-    const KINDS: usize = 8;
-    let mut kinds: Vec<(&str, usize, Vec<String>)> = Vec::new();
-    let mut others = 0;
-    for (kind, path) in items {
-        match kinds.iter().position(|(k, _, _)| *k == kind) {
-            Some(at) => {
-                let (_, count, paths) = &mut kinds[at];
-                *count += 1;
-                if paths.len() < SHOWN {
-                    paths.push(path);
-                }
-            }
-            // A feed could invent a million kinds: past a few, just count.
-            None if kinds.len() >= KINDS => others += 1,
-            None => kinds.push((kind, 1, vec![path])),
-        }
-    }
-    let mut summary: Vec<String> = kinds
-        .into_iter()
-        .map(|(kind, count, paths)| {
-            let more = if count > paths.len() { ", …" } else { "" };
-            match count {
-                1 => format!("{}: {}", paths[0], describe(kind, 1)),
-                _ => format!(
-                    "{prefix}: {} ({}{more})",
-                    describe(kind, count),
-                    paths.join(", ")
-                ),
-            }
-        })
-        .collect();
-    if others > 0 {
-        summary.push(format!("{prefix}: {others} more of other kinds skipped"));
-    }
-    summary
-}
-
 /// A required URL that failed the allow-list is written as `""`, which reads
 /// back as refused too.
 fn refused_as_empty<S: serde::Serializer>(url: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(url.as_deref().unwrap_or_default())
-}
-
-/// One warning per part left out, for the first few; then how many more.
-fn left_out_warnings(left_out: &[ParseError]) -> Vec<String> {
-    const SHOWN: usize = 5;
-    let mut warnings: Vec<String> = left_out
-        .iter()
-        .take(SHOWN)
-        .map(|error| format!("{error}; left out"))
-        .collect();
-    if left_out.len() > SHOWN {
-        warnings.push(format!(
-            "{} more mistakes in optional parts; those parts left out",
-            left_out.len() - SHOWN
-        ));
-    }
-    warnings
-}
-
-/// Keeps the first item of each id in `items` (a card twice is a mistake,
-/// and ids key the list); one warning for the dropped ones.
-fn drop_repeated_ids<T>(
-    list: &str,
-    items: &mut Vec<T>,
-    id_of: impl Fn(&T) -> &String,
-) -> Vec<String> {
-    let mut seen = fnv::FnvHashSet::default();
-    let mut dropped = Vec::new();
-    let mut index = 0;
-    items.retain(|item| {
-        let first = seen.insert(id_of(item).clone());
-        if !first {
-            dropped.push((id_of(item).clone(), format!("{list}[{index}]")));
-        }
-        index += 1;
-        first
-    });
-    summarise(
-        list,
-        dropped.iter().map(|(id, path)| (id.as_str(), path.clone())),
-        |id, count| match count {
-            1 => format!("id {} repeated; the later one left out", quoted(id)),
-            _ => format!(
-                "id {} repeated {count} times; the later ones left out",
-                quoted(id)
-            ),
-        },
-    )
-}
-
-/// Reads an article with any serde deserializer (a JS value through
-/// serde-wasm-bindgen in the browser, JSON through serde_json natively);
-/// every error names its JSON path.
-pub fn read_article<'de, D>(deserializer: D) -> Result<Parsed, ParseError>
-where
-    D: serde::Deserializer<'de>,
-    D::Error: std::fmt::Display,
-{
-    let (read, left_out) = lenient::gathering_left_out(|| {
-        serde_path_to_error::deserialize::<_, de::ObjectOnly<Article>>(deserializer)
-    });
-    let de::ObjectOnly(mut article) = read.map_err(ParseError::from_path)?;
-    if article.title.trim().is_empty() {
-        return Err(ParseError::new(
-            "title",
-            format!(
-                "expected a headline, found {}",
-                if article.title.is_empty() {
-                    "an empty string"
-                } else {
-                    "only spaces"
-                }
-            ),
-        ));
-    }
-    let mut warnings = left_out_warnings(&left_out);
-    warnings.extend(drop_repeated_ids("related", &mut article.related, |r| {
-        &r.id
-    }));
-    warnings.extend(drop_repeated_ids("latest", &mut article.latest, |l| &l.id));
-    if let Some(tag) = article.lang.as_deref() {
-        if Lang::from_tag(tag).is_none() {
-            warnings.push(format!(
-                "lang: {} has no UI strings here; showing English",
-                quoted(tag)
-            ));
-        }
-    }
-    if let Some(ai) = article.ai_disclosure.as_mut() {
-        if let Some(name) = ai
-            .source_type_name()
-            .filter(|name| !is_digital_source_type(name))
-        {
-            warnings.push(format!(
-                "aiDisclosure.sourceType: {} is not an IPTC digital source type; left out",
-                quoted(name)
-            ));
-            ai.source_type = None;
-        }
-    }
-    let unknown: Vec<(usize, &str)> = article
-        .body
-        .iter()
-        .enumerate()
-        .filter_map(|(index, block)| match block {
-            Block::Unknown(unknown) => Some((index, unknown.type_name.as_str())),
-            _ => None,
-        })
-        .collect();
-    warnings.extend(summarise(
-        "body",
-        unknown
-            .iter()
-            .map(|(index, name)| (*name, format!("body[{index}]"))),
-        |name, count| match count {
-            1 => format!("unknown block type {} skipped", quoted(name)),
-            _ => format!("{count} blocks of unknown type {} skipped", quoted(name)),
-        },
-    ));
-    Ok(Parsed { article, warnings })
 }
 
 #[cfg(not(target_arch = "wasm32"))]

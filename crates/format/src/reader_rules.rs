@@ -10,6 +10,7 @@ use super::de::{flag, or_default};
 use super::{Access, AccessModel};
 use serde::{Deserialize, Serialize};
 
+/// A day in milliseconds.
 pub const DAY_MS: i64 = 86_400_000;
 
 /// Most entries kept in a log, whatever the settings: with 16-character
@@ -19,6 +20,7 @@ const MAX_ENTRIES: usize = 150;
 
 /// Most topics the bell remembers, and the longest topic id it keeps.
 pub const MAX_STORED_TOPICS: usize = 20;
+/// The longest topic id the bell keeps.
 pub const MAX_TOPIC_ID_CHARS: usize = 64;
 
 /// How an article is named in the reader's storage: a 16-digit hash of its
@@ -33,13 +35,16 @@ pub fn article_key(article_id: &str) -> String {
 /// An article id and when it was (first) read or shown.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Seen {
+    /// The article's short key (`article_key`).
     pub id: String,
+    /// When, in milliseconds since the epoch.
     pub at: i64,
 }
 
 /// The metered articles read in the current window.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ReadLog {
+    /// The reads, oldest first.
     pub reads: Vec<Seen>,
 }
 
@@ -48,9 +53,15 @@ pub struct ReadLog {
 pub enum AccessDecision {
     /// The whole article. For a metered article, how many more free
     /// articles the reader can open in this window.
-    Full { free_left: Option<u32> },
+    Full {
+        /// Metered: how many more free articles this reader may open.
+        free_left: Option<u32>,
+    },
     /// The first `teaser_blocks` blocks, then the wall.
-    Teaser { teaser_blocks: usize },
+    Teaser {
+        /// How many body blocks show before the wall.
+        teaser_blocks: usize,
+    },
 }
 
 /// Decides access for a reader who is not a known subscriber, and records
@@ -118,8 +129,10 @@ pub fn served_access(access: Option<&Access>, entitled: bool) -> AccessDecision 
 #[serde(rename_all = "camelCase")]
 pub struct PromptLog {
     #[serde(default)]
+    /// "Not now" keeps the prompt away until then (milliseconds since the epoch).
     pub dismissed_until: Option<i64>,
     #[serde(default, deserialize_with = "or_default")]
+    /// The articles the prompt was shown on, for its daily cap.
     pub shown: Vec<Seen>,
 }
 
@@ -137,6 +150,7 @@ impl PromptLog {
             .any(|s| s.id == key && now.saturating_sub(s.at) < DAY_MS && s.at <= now)
     }
 
+    /// Counts the prompt as shown on `article_id` at `now`.
     pub fn record_shown(&mut self, article_id: &str, now: i64) {
         let key = article_key(article_id);
         self.shown
@@ -156,8 +170,10 @@ impl PromptLog {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct BellMemory {
     #[serde(default, deserialize_with = "flag")]
+    /// Whether the reader turned the bell on.
     pub subscribed: bool,
     #[serde(default, deserialize_with = "or_default")]
+    /// The topics the reader follows.
     pub topics: Vec<String>,
 }
 
@@ -180,14 +196,18 @@ impl BellMemory {
 /// The browser's notification permission.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Permission {
+    /// Not asked yet.
     Default,
+    /// The reader allowed notifications.
     Granted,
+    /// The reader refused notifications.
     Denied,
     /// No Notification API in this browser (or context).
     Unsupported,
 }
 
 impl Permission {
+    /// From `Notification.permission` (`None`: the API is missing).
     pub fn from_js(name: Option<&str>) -> Self {
         match name {
             Some("granted") => Permission::Granted,
@@ -197,6 +217,7 @@ impl Permission {
         }
     }
 
+    /// As `Notification.permission` names it.
     pub fn as_str(self) -> &'static str {
         match self {
             Permission::Default => "default",
@@ -210,9 +231,13 @@ impl Permission {
 /// What the bell shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BellStatus {
+    /// Off, and the reader may still be asked.
     NotAsked,
+    /// On.
     Subscribed,
+    /// The browser refuses notifications for this site.
     Denied,
+    /// This browser cannot notify.
     Unsupported,
 }
 
@@ -239,6 +264,7 @@ pub fn from_stored<T: for<'de> Deserialize<'de> + Default>(stored: Option<&str>)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+/// State as JSON text to store.
 pub fn to_stored<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("stored state always serialises")
 }

@@ -6,17 +6,24 @@ use super::Share;
 /// Where an article can be shared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ShareNetwork {
+    /// X (formerly Twitter).
     X,
+    /// Facebook.
     Facebook,
+    /// LinkedIn.
     LinkedIn,
+    /// WhatsApp.
     WhatsApp,
+    /// Bluesky.
     Bluesky,
+    /// E-mail (a `mailto:` link).
     Email,
     /// Copy the link to the clipboard.
     Copy,
 }
 
 impl ShareNetwork {
+    /// Every network, in the order the menu lists them.
     pub const ALL: [ShareNetwork; 7] = [
         ShareNetwork::X,
         ShareNetwork::Facebook,
@@ -53,6 +60,7 @@ impl ShareNetwork {
         }
     }
 
+    /// The network with this id (`x`, `facebook` …), if there is one.
     pub fn from_id(id: &str) -> Option<Self> {
         ShareNetwork::ALL.into_iter().find(|n| n.id() == id)
     }
@@ -78,7 +86,9 @@ pub fn share_networks(share: Option<&Share>) -> Vec<ShareNetwork> {
 /// What is shared.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShareData {
+    /// The article's address.
     pub url: String,
+    /// The headline.
     pub title: String,
     /// The plain-text lede, possibly empty.
     pub text: String,

@@ -1,3 +1,5 @@
+//! Format v1 read natively: the samples, every field's rules and error paths.
+
 use super::*;
 use serde_json::{json, Value};
 

@@ -1,8 +1,37 @@
 //! What the command lines share (a folder, so cargo does not take it for a
-//! program of its own).
+//! program of its own): the document to read and its format.
+
+use article_widget::feeds::Format;
+
+/// The input both command lines take.
+#[derive(clap::Args, Debug)]
+pub struct Input {
+    /// The document: a file, or - for standard input.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// The document's format: v1, wordpress, ninjs, anf or jsonld
+    /// (docs/feeds.md).
+    #[arg(long, value_name = "FORMAT", default_value = "v1", value_parser = format_by_name)]
+    pub from: Format,
+}
+
+fn format_by_name(name: &str) -> Result<Format, String> {
+    Format::from_name(name).map_err(|error| error.message)
+}
+
+impl Input {
+    /// The document read and, from a feed, converted: read by the v1 rules,
+    /// what was dropped first among the warnings. The error says which file
+    /// and what is wrong.
+    pub fn read(&self, program: &str) -> Result<article_widget::model::Parsed, String> {
+        let text = read_text(program, &self.file)?;
+        article_widget::feeds::parse_feed(&text, self.from)
+            .map_err(|error| format!("{program}: {}: {error}", self.file))
+    }
+}
 
 /// The text of `file`, or of standard input for `-`; the error says which.
-pub fn read_input(program: &str, file: &str) -> Result<String, String> {
+fn read_text(program: &str, file: &str) -> Result<String, String> {
     use std::io::Read;
     let mut text = String::new();
     let read = if file == "-" {
@@ -12,4 +41,17 @@ pub fn read_input(program: &str, file: &str) -> Result<String, String> {
     };
     read.map(|()| text)
         .map_err(|error| format!("{program}: cannot read {file}: {error}"))
+}
+
+/// Writes `text` and a line end to standard output.
+pub fn write_out(text: &str) -> std::process::ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+    {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(_) => std::process::ExitCode::FAILURE,
+    }
 }

@@ -1,15 +1,14 @@
-// Trunk post-build hook (also `node scripts/ssr-pages.mjs DIR`): writes a
-// server-rendered page of each sample article, DIR/ssr/NAME.html, with the
-// renderer's command line (`article-widget-render`, built here natively),
-// so `make serve` shows the article readable before any script and then
-// hydrated by embed.js. README, "Server rendering".
+// A server-rendered page of each sample article, DIR/ssr/NAME.html, written
+// with the renderer's command line (`article-widget-render`, built here
+// natively), so `make serve` shows the article readable before any script
+// and then hydrated by embed.js (README, "Server rendering"). Called by
+// scripts/build.mjs after trunk.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('usage: node scripts/ssr-pages.mjs DIR (or run by trunk)');
-
+/** Writes `dir`/ssr/. */
+export function ssrPages(dir) {
 execFileSync('cargo', ['build', '--quiet', '--locked', '--bin', 'article-widget-render'], { stdio: 'inherit' });
 const render = 'target/debug/article-widget-render';
 mkdirSync(join(dir, 'ssr'), { recursive: true });
@@ -48,3 +47,4 @@ writeFileSync(join(dir, 'ssr', 'ssr.css'), `body { margin: 0 auto; max-width: 46
 .ssr-note { font-size: 0.875rem; }
 article-widget { display: block; }
 `);
+}

@@ -1,14 +1,13 @@
-// Trunk post-build hook: minifies the JavaScript a host page loads (the
-// wasm-bindgen glue, its snippets and embed.js) in release builds. Debug
-// builds (`trunk serve`) stay readable. trunk 0.21 does not minify the glue.
+// Minifies the JavaScript a host page loads (the wasm-bindgen glue, its
+// snippets and embed.js) in release builds; debug builds (`trunk serve`)
+// stay readable. trunk 0.21 does not minify the glue. Called by
+// scripts/build.mjs after trunk.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
-
+/** Minifies the host page's JavaScript in `dir` in place. */
+export async function minifyScripts(dir) {
 const files = (await readdir(dir, { recursive: true }))
   .filter((f) => f.endsWith('.js') && !f.startsWith('articles') && !f.includes('example') && !f.includes('preview'));
 for (const file of files) {
@@ -19,4 +18,5 @@ for (const file of files) {
   const result = await minify(code, { module: !file.endsWith('-sw.js'), ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
   await writeFile(path, result.code);
   console.log(`minified ${file}: ${code.length} -> ${result.code.length} bytes`);
+}
 }

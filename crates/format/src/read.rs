@@ -1,0 +1,211 @@
+//! Reading an article: the serde types read through serde_path_to_error (so
+//! every error names its JSON path), then the rules that read the whole
+//! document (a headline with text, repeated ids, unknown languages, block
+//! types and AI source types), each a warning rather than a refusal.
+
+use super::{de, lenient, Article, Block, Lang, ParseError};
+use crate::error::quoted;
+
+/// An article and what was skipped while reading it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The article as read.
+    pub article: Article,
+    /// Things a newer feed may contain that this version skips (unknown block
+    /// types, languages), each with its JSON path, for the console.
+    pub warnings: Vec<String>,
+}
+
+/// The terms of the IPTC digital source type vocabulary
+/// (<https://cv.iptc.org/newscodes/digitalsourcetype/>), retired ones too.
+const DIGITAL_SOURCE_TYPES: &[&str] = &[
+    "digitalCapture",
+    "computationalCapture",
+    "negativeFilm",
+    "positiveFilm",
+    "print",
+    "humanEdits",
+    "minorHumanEdits",
+    "algorithmicallyEnhanced",
+    "compositeCapture",
+    "compositeSynthetic",
+    "compositeWithTrainedAlgorithmicMedia",
+    "dataDrivenMedia",
+    "digitalArt",
+    "digitalCreation",
+    "virtualRecording",
+    "screenCapture",
+    "algorithmicMedia",
+    "trainedAlgorithmicMedia",
+    "softwareImage",
+];
+
+fn is_digital_source_type(name: &str) -> bool {
+    DIGITAL_SOURCE_TYPES.contains(&name)
+}
+
+/// One warning per kind of thing skipped, with a count and the first few
+/// places, however many there are (a million unknown blocks must not write a
+/// million console lines). `items` are (kind, path) in document order.
+pub fn summarise<'a>(
+    prefix: &str,
+    items: impl Iterator<Item = (&'a str, String)>,
+    describe: impl Fn(&str, usize) -> String,
+) -> Vec<String> {
+    const SHOWN: usize = 3;
+    const KINDS: usize = 8;
+    let mut kinds: Vec<(&str, usize, Vec<String>)> = Vec::new();
+    let mut others = 0;
+    for (kind, path) in items {
+        match kinds.iter().position(|(k, _, _)| *k == kind) {
+            Some(at) => {
+                let (_, count, paths) = &mut kinds[at];
+                *count += 1;
+                if paths.len() < SHOWN {
+                    paths.push(path);
+                }
+            }
+            // A feed could invent a million kinds: past a few, just count.
+            None if kinds.len() >= KINDS => others += 1,
+            None => kinds.push((kind, 1, vec![path])),
+        }
+    }
+    let mut summary: Vec<String> = kinds
+        .into_iter()
+        .map(|(kind, count, paths)| {
+            let more = if count > paths.len() { ", …" } else { "" };
+            match count {
+                1 => format!("{}: {}", paths[0], describe(kind, 1)),
+                _ => format!(
+                    "{prefix}: {} ({}{more})",
+                    describe(kind, count),
+                    paths.join(", ")
+                ),
+            }
+        })
+        .collect();
+    if others > 0 {
+        summary.push(format!("{prefix}: {others} more of other kinds skipped"));
+    }
+    summary
+}
+
+/// One warning per part left out, for the first few; then how many more.
+fn left_out_warnings(left_out: &[ParseError]) -> Vec<String> {
+    const SHOWN: usize = 5;
+    let mut warnings: Vec<String> = left_out
+        .iter()
+        .take(SHOWN)
+        .map(|error| format!("{error}; left out"))
+        .collect();
+    if left_out.len() > SHOWN {
+        warnings.push(format!(
+            "{} more mistakes in optional parts; those parts left out",
+            left_out.len() - SHOWN
+        ));
+    }
+    warnings
+}
+
+/// Keeps the first item of each id in `items` (a card twice is a mistake,
+/// and ids key the list); one warning for the dropped ones.
+fn drop_repeated_ids<T>(
+    list: &str,
+    items: &mut Vec<T>,
+    id_of: impl Fn(&T) -> &String,
+) -> Vec<String> {
+    let mut seen = fnv::FnvHashSet::default();
+    let mut dropped = Vec::new();
+    let mut index = 0;
+    items.retain(|item| {
+        let first = seen.insert(id_of(item).clone());
+        if !first {
+            dropped.push((id_of(item).clone(), format!("{list}[{index}]")));
+        }
+        index += 1;
+        first
+    });
+    summarise(
+        list,
+        dropped.iter().map(|(id, path)| (id.as_str(), path.clone())),
+        |id, count| match count {
+            1 => format!("id {} repeated; the later one left out", quoted(id)),
+            _ => format!(
+                "id {} repeated {count} times; the later ones left out",
+                quoted(id)
+            ),
+        },
+    )
+}
+
+/// Reads an article with any serde deserializer (a JS value through
+/// serde-wasm-bindgen in the browser, JSON through serde_json natively);
+/// every error names its JSON path.
+pub fn read_article<'de, D>(deserializer: D) -> Result<Parsed, ParseError>
+where
+    D: serde::Deserializer<'de>,
+    D::Error: std::fmt::Display,
+{
+    let (read, left_out) = lenient::gathering_left_out(|| {
+        serde_path_to_error::deserialize::<_, de::ObjectOnly<Article>>(deserializer)
+    });
+    let de::ObjectOnly(mut article) = read.map_err(ParseError::from_path)?;
+    if article.title.trim().is_empty() {
+        return Err(ParseError::new(
+            "title",
+            format!(
+                "expected a headline, found {}",
+                if article.title.is_empty() {
+                    "an empty string"
+                } else {
+                    "only spaces"
+                }
+            ),
+        ));
+    }
+    let mut warnings = left_out_warnings(&left_out);
+    warnings.extend(drop_repeated_ids("related", &mut article.related, |r| {
+        &r.id
+    }));
+    warnings.extend(drop_repeated_ids("latest", &mut article.latest, |l| &l.id));
+    if let Some(tag) = article.lang.as_deref() {
+        if Lang::from_tag(tag).is_none() {
+            warnings.push(format!(
+                "lang: {} has no UI strings here; showing English",
+                quoted(tag)
+            ));
+        }
+    }
+    if let Some(ai) = article.ai_disclosure.as_mut() {
+        if let Some(name) = ai
+            .source_type_name()
+            .filter(|name| !is_digital_source_type(name))
+        {
+            warnings.push(format!(
+                "aiDisclosure.sourceType: {} is not an IPTC digital source type; left out",
+                quoted(name)
+            ));
+            ai.source_type = None;
+        }
+    }
+    let unknown: Vec<(usize, &str)> = article
+        .body
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| match block {
+            Block::Unknown(unknown) => Some((index, unknown.type_name.as_str())),
+            _ => None,
+        })
+        .collect();
+    warnings.extend(summarise(
+        "body",
+        unknown
+            .iter()
+            .map(|(index, name)| (*name, format!("body[{index}]"))),
+        |name, count| match count {
+            1 => format!("unknown block type {} skipped", quoted(name)),
+            _ => format!("{count} blocks of unknown type {} skipped", quoted(name)),
+        },
+    ));
+    Ok(Parsed { article, warnings })
+}

@@ -1,0 +1,110 @@
+// The one build entry: every artifact of dist/ is made here, and the wasm
+// modules other than the widget's are all built by `wasmModule` below.
+//   node scripts/build.mjs all DIR        the widget with trunk (whose post_build hook
+//                                          is `after-trunk`), then the Node renderer
+//   node scripts/build.mjs after-trunk    trunk's hook: minify (release), the converter
+//                                          module, the server-rendered sample pages
+//   node scripts/build.mjs convert DIR    DIR/convert/: the feed converters (crate convert/)
+//   node scripts/build.mjs node DIR       DIR/server/: the renderer for Node (crate node/)
+//   node scripts/build.mjs ssr DIR        DIR/ssr/: a server-rendered page of each sample
+//   node scripts/build.mjs package DIR    target/npm/ and target/cdn/ from a built DIR
+// trunk builds the widget itself (cargo, wasm-bindgen, wasm-opt from node_modules), so
+// `trunk serve` and `make build` give the same files.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minifyScripts } from './build/minify.mjs';
+import { buildPackage } from './build/package.mjs';
+import { ssrPages } from './build/ssr-pages.mjs';
+
+const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
+
+/**
+ * A workspace crate as a wasm module in `out`: a release build for wasm32,
+ * wasm-bindgen's `web` target named `name`, then (if `optimize`) wasm-opt -Oz
+ * with the features rustc's wasm32 target enables.
+ */
+function wasmModule({ crate, out, name, typescript = false, optimize = true }) {
+  run('cargo', ['build', '--quiet', '--locked', '--release', '-p', crate, '--target', 'wasm32-unknown-unknown']);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  run('wasm-bindgen', ['--target', 'web', ...(typescript ? [] : ['--no-typescript']), '--out-dir', out, '--out-name', name,
+    `target/wasm32-unknown-unknown/release/${crate.replaceAll('-', '_')}.wasm`]);
+  if (optimize) {
+    const wasm = join(out, `${name}_bg.wasm`);
+    run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', wasm, '-o', wasm]);
+  }
+  console.log(`built ${crate} into ${out}/`);
+}
+
+/** DIR/convert/: the feed converters, loaded by the widget only for a `format` attribute. */
+function converterModule(dir) {
+  wasmModule({ crate: 'article-widget-convert', out: join(dir, 'convert'), name: 'article-widget-convert' });
+}
+
+/** DIR/server/: the server renderer for Node servers (render.mjs exports renderToString). */
+function nodeRenderer(dir) {
+  const out = join(dir, 'server');
+  // Not optimized: loaded once by a server, where its 1.3 MB do not matter.
+  wasmModule({ crate: 'article-widget-node', out, name: 'article-widget-node', typescript: true, optimize: false });
+  writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module', main: 'render.mjs', types: 'render.d.ts' }, null, 2)}\n`);
+  writeFileSync(join(out, 'render.mjs'), `// article-widget's server renderer for Node >= 20: the same HTML as article-widget-render.
+//   import { renderToString } from './server/render.mjs';
+//   const html = renderToString(articleJsonOrObject, { lang: 'nb', entitled: false, assets: 'https://cdn.example/article-widget/' });
+import { readFileSync } from 'node:fs';
+import { initSync, renderToString as render } from './article-widget-node.js';
+
+initSync({ module: readFileSync(new URL('./article-widget-node_bg.wasm', import.meta.url)) });
+
+/** The article (format v1, or a feed in options.format; JSON text or an object) as the widget's HTML; throws an Error naming what is wrong and where. */
+export function renderToString(json, options = {}) {
+  return render(typeof json === 'string' ? json : JSON.stringify(json), options);
+}
+`);
+  writeFileSync(join(out, 'render.d.ts'), `export interface RenderOptions {
+  /** UI language instead of the article's own, such as "nb". */
+  lang?: string;
+  /** "light" or "dark". */
+  theme?: string;
+  /** The reader subscribes: a premium article is sent whole. */
+  entitled?: boolean;
+  /** Where the widget's files are (article-widget.css), ending in "/". */
+  assets?: string;
+  /** No NewsArticle JSON-LD beside the element. */
+  withoutJsonLd?: boolean;
+  /** The document is a feed in this format, converted first (docs/feeds.md). */
+  format?: 'v1' | 'wordpress' | 'ninjs' | 'anf' | 'jsonld';
+}
+/** The article (format v1) as the widget's HTML: readable with no script, hydrated by embed.js. */
+export function renderToString(json: string | object, options?: RenderOptions): string;
+`);
+}
+
+const [step, dirArgument] = process.argv.slice(2);
+const dir = dirArgument ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+switch (step) {
+  case 'all':
+    run('trunk', ['build', '--release', ...(dir === 'dist' ? [] : ['--dist', dir])]);
+    nodeRenderer(dir);
+    break;
+  case 'after-trunk':
+    if (process.env.TRUNK_PROFILE === 'release') await minifyScripts(dir);
+    converterModule(dir);
+    ssrPages(dir);
+    break;
+  case 'convert':
+    converterModule(dir);
+    break;
+  case 'node':
+    nodeRenderer(dir);
+    break;
+  case 'ssr':
+    ssrPages(dir);
+    break;
+  case 'package':
+    buildPackage(dir);
+    break;
+  default:
+    console.error('usage: node scripts/build.mjs all|after-trunk|convert|node|ssr|package [DIR]');
+    process.exit(2);
+}

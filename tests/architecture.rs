@@ -160,7 +160,7 @@ fn the_rust_code_keeps_to_the_element_contract() {
     // What element.js hands to the widget (`changed(name)`) is an observed
     // attribute, a property or a method; the widget's `update_from` follows each.
     let widget = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/components/article_widget.rs"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/components/widget_state.rs"),
     )
     .unwrap();
     let observed: Vec<String> = contract["attributes"]

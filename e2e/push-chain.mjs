@@ -82,7 +82,9 @@ const site = await serve((path) => {
 
 // ---- the sender's service ----
 const db = join(work, 'push.sqlite');
-const service = spawn(SENDER, ['serve', '--keys', keysFile, '--db', db, '--listen', '127.0.0.1:0', '--origin', site.origin],
+// The mock push service is on this machine: the sender reaches it only with
+// its test-only switch (real endpoints must be public https: hosts).
+const service = spawn(SENDER, ['serve', '--keys', keysFile, '--db', db, '--listen', '127.0.0.1:0', '--origin', site.origin, '--test-only-loopback'],
   { stdio: ['ignore', 'ignore', 'pipe'] });
 senderOrigin = await new Promise((resolve, reject) => {
   let log = '';
@@ -123,7 +125,7 @@ const on = await page.waitForFunction(() => document.querySelector('article-widg
 
 // ---- the newsroom sends ----
 // Not execFileSync: the mock push service answers from this process.
-const send = async (topic) => (await promisify(execFile)(SENDER, ['send', '--keys', keysFile, '--db', db, '--topic', topic, '--title', 'The harbour reopens',
+const send = async (topic) => (await promisify(execFile)(SENDER, ['send', '--test-only-loopback', '--keys', keysFile, '--db', db, '--topic', topic, '--title', 'The harbour reopens',
   '--body', 'Boats may moor again from tonight.', '--url', '/news/harbour.html', '--tag', 'harbour', '--ttl', '600'], { encoding: 'utf8' })).stdout;
 const harbour = await send('harbour');
 const sport = await send('sport');

@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# retry-if-hung.sh SECONDS COMMAND...: runs COMMAND; if it is still running
-# after SECONDS it is stopped and run once more. A failure is never retried,
-# only a hang: headless Chromium under wasm-bindgen-test-runner has been seen
-# to stay on "Loading scripts..." for good on a busy 2-core machine (the same
-# page, reloaded, ran every test), and the runner's own time-out does not
-# cover the page load.
+# retry-if-hung.sh SECONDS COMMAND...: runs COMMAND, and runs it once more
+# if it never got going: still running after SECONDS (then stopped), or
+# wasm-bindgen-test-runner saying the suite was never run ("Failed to detect
+# test as having been run": the browser's page stayed on "Loading
+# scripts..." until its renderer timed out). A test that fails is never
+# retried. Seen on a busy 2-core machine with headless Chromium; the same
+# page, loaded again, ran every test.
 set -uo pipefail
 seconds=$1
 shift
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for try in 1 2; do
-  timeout --kill-after=10 "$seconds" "$@"
-  status=$?
-  if [ "$status" -ne 124 ] && [ "$status" -ne 137 ]; then
+  timeout --kill-after=10 "$seconds" "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+    echo "retry-if-hung: '$*' still ran after ${seconds}s (try $try of 2)" >&2
+  elif [ "$status" -ne 0 ] && grep -q "Failed to detect test as having been run" "$log"; then
+    echo "retry-if-hung: the browser never ran the suite (try $try of 2)" >&2
+  else
     exit "$status"
   fi
-  echo "retry-if-hung: '$*' still ran after ${seconds}s (try $try of 2)" >&2
 done
-exit 124
+exit 1

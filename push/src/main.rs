@@ -1,6 +1,7 @@
 //! `article-widget-push`: VAPID keys, the subscription service, and sending
 //! (README, "Notifications").
 
+use article_widget_push::endpoint::EndpointPolicy;
 use article_widget_push::keys::VapidKeys;
 use article_widget_push::notification::Notification;
 use article_widget_push::sender::{SendOptions, Sender, Urgency};
@@ -49,6 +50,8 @@ enum Command {
         /// A page origin allowed to call (CORS), such as https://news.example; repeat for more.
         #[arg(long = "origin", required = true)]
         origins: Vec<String>,
+        #[command(flatten)]
+        endpoints: EndpointOptions,
     },
     /// Sends a notification to every subscriber of a topic.
     Send {
@@ -69,7 +72,32 @@ enum Command {
         /// Requests in flight at once.
         #[arg(long, default_value_t = 64)]
         concurrency: usize,
+        #[command(flatten)]
+        endpoints: EndpointOptions,
     },
+}
+
+/// Which push services subscriptions may name (README, "Notifications").
+#[derive(clap::Args)]
+struct EndpointOptions {
+    /// Only endpoints on these push-service hosts and their subdomains
+    /// (comma-separated), such as fcm.googleapis.com,updates.push.services.mozilla.com,web.push.apple.com,notify.windows.com;
+    /// without it any public https: host.
+    #[arg(long, value_delimiter = ',', value_name = "HOSTS")]
+    push_hosts: Vec<String>,
+    /// For tests only: also take endpoints on this machine's loopback
+    /// address (a mock push service). Never use it in production.
+    #[arg(long)]
+    test_only_loopback: bool,
+}
+
+impl EndpointOptions {
+    fn policy(self) -> EndpointPolicy {
+        EndpointPolicy {
+            push_hosts: self.push_hosts,
+            loopback_for_tests: self.test_only_loopback,
+        }
+    }
 }
 
 #[tokio::main]
@@ -111,6 +139,7 @@ async fn run(command: Command) -> Result<(), String> {
             db,
             listen,
             origins,
+            endpoints,
         } => {
             let keys = VapidKeys::load(&keys)?;
             let origins = origins
@@ -123,7 +152,7 @@ async fn run(command: Command) -> Result<(), String> {
                 .collect::<Result<Vec<_>, _>>()?;
             let service = Service {
                 store: store::open(&db)?,
-                sender: Arc::new(Sender::new(&keys)?),
+                sender: Arc::new(Sender::new(&keys, endpoints.policy())?),
                 token: std::env::var("ARTICLE_WIDGET_PUSH_TOKEN")
                     .ok()
                     .filter(|t| !t.is_empty()),
@@ -156,6 +185,7 @@ async fn run(command: Command) -> Result<(), String> {
             ttl,
             urgency,
             concurrency,
+            endpoints,
         } => {
             let keys = VapidKeys::load(&keys)?;
             let is_file = !db.starts_with("postgres://") && !db.starts_with("postgresql://");
@@ -174,7 +204,7 @@ async fn run(command: Command) -> Result<(), String> {
                 ..SendOptions::default()
             };
             let started = std::time::Instant::now();
-            let summary = Sender::new(&keys)?
+            let summary = Sender::new(&keys, endpoints.policy())?
                 .send_topic(&store, &topic, &notification, &options)
                 .await?;
             println!("{summary} in {:.2} s", started.elapsed().as_secs_f64());

@@ -3,6 +3,7 @@
 //! 8030) with bounded concurrency. Gone subscriptions (404, 410) are removed;
 //! 429 and 5xx are tried again after a pause.
 
+use crate::endpoint::EndpointPolicy;
 use crate::keys::VapidKeys;
 use crate::notification::Notification;
 use crate::store::{blocking, SubscriptionStore};
@@ -103,6 +104,7 @@ enum Outcome {
 /// reused across subscribers of the same push service).
 pub struct Sender {
     client: reqwest::Client,
+    policy: EndpointPolicy,
     key_pair: ES256KeyPair,
     subject: String,
 }
@@ -110,17 +112,29 @@ pub struct Sender {
 const FAILURES_KEPT: usize = 10;
 
 impl Sender {
-    pub fn new(keys: &VapidKeys) -> Result<Self, String> {
+    /// A sender that reaches only the endpoints `policy` allows: names are
+    /// resolved to the addresses it allows, and redirects are not followed
+    /// (a push service answers, it does not send elsewhere).
+    pub fn new(keys: &VapidKeys, policy: EndpointPolicy) -> Result<Self, String> {
         let client = reqwest::Client::builder()
             .timeout(Duration::from_secs(30))
+            .redirect(reqwest::redirect::Policy::none())
+            .dns_resolver(Arc::new(policy.resolver()))
             .user_agent(concat!("article-widget-push/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|error| format!("cannot make an HTTP client: {error}"))?;
         Ok(Self {
             client,
+            policy,
             key_pair: keys.key_pair()?,
             subject: keys.subject.clone(),
         })
+    }
+
+    /// The endpoints this sender reaches; the service checks subscriptions
+    /// with it before storing them.
+    pub fn policy(&self) -> &EndpointPolicy {
+        &self.policy
     }
 
     /// Sends `notification` to every subscriber of `topic`.
@@ -172,6 +186,10 @@ impl Sender {
         payload: &[u8],
         options: &SendOptions,
     ) -> Outcome {
+        // Stored before a stricter policy, or written into the store by hand.
+        if let Err(why) = self.policy.check(&subscriber.endpoint) {
+            return Outcome::Failed(why);
+        }
         let builder = match builder_for(subscriber) {
             Ok(builder) => builder,
             Err(why) => return Outcome::Failed(why),
@@ -213,10 +231,8 @@ impl Sender {
                         .and_then(|value| value.to_str().ok())
                         .and_then(|value| value.trim().parse::<u64>().ok())
                         .map(Duration::from_secs);
-                    let text = response.text().await.unwrap_or_default();
-                    last = format!("{status} {}", text.chars().take(200).collect::<String>())
-                        .trim_end()
-                        .to_owned();
+                    let text = start_of_body(response).await;
+                    last = format!("{status} {text}").trim_end().to_owned();
                     if status != 429 && !status.is_server_error() {
                         return Outcome::Failed(last);
                     }
@@ -238,6 +254,26 @@ impl Sender {
             options.attempts.max(1)
         ))
     }
+}
+
+/// Error bodies are read up to this many bytes: enough for a push service's
+/// reason, and a hostile endpoint cannot make the sender hold more.
+pub const ERROR_BODY_BYTES: usize = 1024;
+
+/// The first 200 characters of a failing response's body, reading at most
+/// [`ERROR_BODY_BYTES`] of it; the rest is never read (the connection is
+/// dropped with the response).
+async fn start_of_body(mut response: reqwest::Response) -> String {
+    let mut kept: Vec<u8> = Vec::new();
+    while kept.len() < ERROR_BODY_BYTES {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                kept.extend_from_slice(&chunk[..chunk.len().min(ERROR_BODY_BYTES - kept.len())])
+            }
+            _ => break,
+        }
+    }
+    String::from_utf8_lossy(&kept).chars().take(200).collect()
 }
 
 fn builder_for(subscriber: &Subscriber) -> Result<WebPushBuilder, String> {

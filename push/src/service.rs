@@ -66,7 +66,7 @@ async fn subscribe(State(service): State<Service>, body: Bytes) -> Response {
         Ok(request) => request,
         Err(why) => return problem(StatusCode::BAD_REQUEST, why),
     };
-    let (subscriber, topics) = match request.validate() {
+    let (subscriber, topics) = match request.validate(service.sender.policy()) {
         Ok(valid) => valid,
         Err(why) => return problem(StatusCode::BAD_REQUEST, why),
     };

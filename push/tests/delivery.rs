@@ -4,6 +4,7 @@
 //! decryption is Mozilla's `ece` crate on OpenSSL, not the sender's own
 //! `web-push-native`, so the two sides are independent implementations.
 
+use article_widget_push::endpoint::EndpointPolicy;
 use article_widget_push::keys::VapidKeys;
 use article_widget_push::notification::Notification;
 use article_widget_push::sender::{SendOptions, Sender, Urgency};
@@ -131,6 +132,15 @@ async fn mock_push_service(mock: Shared) -> String {
     origin
 }
 
+/// The mock push service runs on this machine: only the test switch lets
+/// the sender reach it.
+fn mock_only() -> EndpointPolicy {
+    EndpointPolicy {
+        loopback_for_tests: true,
+        ..EndpointPolicy::default()
+    }
+}
+
 /// A browser's subscription: a fresh P-256 key pair and auth secret, the
 /// private half kept by the mock (as a browser keeps it).
 fn subscribe(mock: &Shared, origin: &str, id: &str) -> Subscriber {
@@ -201,7 +211,7 @@ async fn delivers_decryptable_messages_removes_gone_and_retries_busy() {
         )
         .unwrap();
 
-    let sender = Sender::new(&keys).unwrap();
+    let sender = Sender::new(&keys, mock_only()).unwrap();
     let summary = sender
         .send_topic(&store, "local", &notification(), &quick())
         .await
@@ -259,7 +269,7 @@ async fn a_message_for_other_keys_does_not_decrypt_and_another_vapid_key_is_refu
     // The keys of another browser: the push service cannot decrypt.
     subscriber.p256dh = subscribe(&mock, &origin, "ok-2").p256dh;
     store.upsert(&subscriber, &["local".to_string()]).unwrap();
-    let sender = Sender::new(&keys).unwrap();
+    let sender = Sender::new(&keys, mock_only()).unwrap();
     let summary = sender
         .send_topic(&store, "local", &notification(), &quick())
         .await
@@ -267,7 +277,11 @@ async fn a_message_for_other_keys_does_not_decrypt_and_another_vapid_key_is_refu
     assert_eq!(summary.failed, 1, "{summary}");
     assert!(summary.failures[0].contains("cannot decrypt"), "{summary}");
 
-    let stranger = Sender::new(&VapidKeys::generate("mailto:push@example.org").unwrap()).unwrap();
+    let stranger = Sender::new(
+        &VapidKeys::generate("mailto:push@example.org").unwrap(),
+        mock_only(),
+    )
+    .unwrap();
     store
         .upsert(&subscribe(&mock, &origin, "ok-3"), &["other".to_string()])
         .unwrap();
@@ -291,7 +305,7 @@ async fn the_service_takes_the_widgets_calls_and_sends_with_a_token() {
     let store: Arc<dyn SubscriptionStore> = Arc::new(SqliteStore::open(&path).unwrap());
     let service = Service {
         store: store.clone(),
-        sender: Arc::new(Sender::new(&keys).unwrap()),
+        sender: Arc::new(Sender::new(&keys, mock_only()).unwrap()),
         token: Some("s3cret".into()),
         send_options: quick(),
     };
@@ -480,7 +494,7 @@ async fn fan_out(kind: &str, store: Arc<dyn SubscriptionStore>) {
     .unwrap();
     let stored = started.elapsed();
     let started = Instant::now();
-    let summary = Sender::new(&keys)
+    let summary = Sender::new(&keys, mock_only())
         .unwrap()
         .send_topic(&store, "local", &notification(), &quick())
         .await
@@ -492,4 +506,79 @@ async fn fan_out(kind: &str, store: Arc<dyn SubscriptionStore>) {
     );
     assert_eq!(summary.sent, subscribers, "{summary}");
     assert_eq!(mock.lock().unwrap().received.len(), subscribers);
+}
+
+/// A push service that answers with a redirect, or with an endless error
+/// body: the redirect is not followed, and only the start of the body is
+/// read (a hostile endpoint cannot make the sender hold gigabytes).
+#[tokio::test]
+async fn redirects_are_not_followed_and_error_bodies_are_read_only_in_part() {
+    use futures::StreamExt;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (keys, mock) = setup();
+    let produced = Arc::new(AtomicUsize::new(0));
+    let reached = Arc::new(AtomicUsize::new(0));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    let app = {
+        let (produced, reached, target) = (
+            produced.clone(),
+            reached.clone(),
+            format!("{origin}/inside"),
+        );
+        Router::new()
+            .route(
+                "/push/redirect",
+                post(move || async move {
+                    (StatusCode::TEMPORARY_REDIRECT, [("location", target)], "")
+                }),
+            )
+            .route(
+                "/inside",
+                post(move || async move {
+                    reached.fetch_add(1, Ordering::SeqCst);
+                    StatusCode::CREATED
+                }),
+            )
+            .route(
+                "/push/endless",
+                post(move || async move {
+                    // 2,000 chunks of 64 KiB (125 MiB), made only as they are read.
+                    let chunks = futures::stream::iter(0..2000).map(move |_| {
+                        produced.fetch_add(1, Ordering::SeqCst);
+                        Ok::<_, std::io::Error>(Bytes::from(vec![b'x'; 64 * 1024]))
+                    });
+                    (
+                        StatusCode::BAD_REQUEST,
+                        axum::body::Body::from_stream(chunks),
+                    )
+                }),
+            )
+    };
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let store: Arc<dyn SubscriptionStore> = Arc::new(SqliteStore::in_memory().unwrap());
+    for id in ["redirect", "endless"] {
+        let mut subscriber = subscribe(&mock, &origin, id);
+        subscriber.endpoint = format!("{origin}/push/{id}");
+        store.upsert(&subscriber, &["local".to_string()]).unwrap();
+    }
+    let summary = Sender::new(&keys, mock_only())
+        .unwrap()
+        .send_topic(&store, "local", &notification(), &quick())
+        .await
+        .unwrap();
+    assert_eq!(summary.failed, 2, "{summary}");
+    let failures = summary.failures.join("\n");
+    assert!(failures.contains("307"), "{failures}");
+    assert_eq!(
+        reached.load(Ordering::SeqCst),
+        0,
+        "the redirect was followed"
+    );
+    assert!(failures.contains("400 Bad Request xxxx"), "{failures}");
+    let made = produced.load(Ordering::SeqCst);
+    assert!(
+        made < 200,
+        "{made} chunks of 64 KiB were made for a 200-character message"
+    );
 }

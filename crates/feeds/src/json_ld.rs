@@ -103,10 +103,19 @@ pub fn convert(document: Value, dropped: &mut Dropped) -> Result<Article, ParseE
                 height: number(image.get("height")),
             })
         });
+    // schema.org's Boolean: only True (`true`, "True", "true", the
+    // schema.org URL) is free; any other value given (`0`, "no", "False")
+    // is not, so a paywalled body is never served whole by mistake.
     let free = match field("isAccessibleForFree") {
+        None | Some(Value::Null) => None,
         Some(Value::Bool(free)) => Some(*free),
-        Some(Value::String(free)) => Some(!free.eq_ignore_ascii_case("false")),
-        _ => None,
+        Some(Value::String(free)) => Some(matches!(
+            free.trim()
+                .trim_start_matches("https://schema.org/")
+                .trim_start_matches("http://schema.org/"),
+            "True" | "true"
+        )),
+        Some(_) => Some(false),
     };
     Ok(Article {
         id,

@@ -316,3 +316,35 @@ fn dates_without_an_offset_read_as_utc_with_a_warning() {
         ]
     );
 }
+
+#[test]
+fn is_accessible_for_free_reads_by_schema_orgs_boolean_rules() {
+    let premium = |value: Value| {
+        let document = json!({
+            "@type": "NewsArticle", "headline": "Paid", "datePublished": "2026-11-20T07:45:00Z",
+            "articleBody": "Only for subscribers.", "isAccessibleForFree": value
+        });
+        let converted = convert(Format::JsonLd, document, &Html5ever).unwrap();
+        converted.article.get("access").is_some()
+    };
+    for not_free in [
+        json!(false),
+        json!("False"),
+        json!("false"),
+        json!(0),
+        json!("0"),
+        json!("no"),
+        json!({}),
+    ] {
+        assert!(premium(not_free.clone()), "{not_free} read as free");
+    }
+    for free in [
+        json!(true),
+        json!("True"),
+        json!("true"),
+        json!("https://schema.org/True"),
+        Value::Null,
+    ] {
+        assert!(!premium(free.clone()), "{free} read as not free");
+    }
+}

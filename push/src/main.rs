@@ -219,17 +219,64 @@ async fn run(command: Command) -> Result<(), String> {
     }
 }
 
-/// The key file is readable by its owner only.
+/// The key file is readable by its owner only: written to a new file made
+/// with mode 0600 beside `path`, then renamed over it, so an existing file's
+/// wider mode is not kept and a symbolic link at `path` is replaced, never
+/// followed.
 fn write_private(path: &std::path::Path, text: &str) -> Result<(), String> {
     use std::io::Write;
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+    let mut temporary_name = std::ffi::OsString::from(".");
+    temporary_name.push(name);
+    temporary_name.push(format!(".{}.tmp", std::process::id()));
+    let temporary = path.with_file_name(temporary_name);
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options
-        .open(path)
-        .map_err(|error| format!("{}: {error}", path.display()))?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.write_all(b"\n"))
-        .map_err(|error| format!("{}: {error}", path.display()))
+    let written = options.open(&temporary).and_then(|mut file| {
+        file.write_all(text.as_bytes())?;
+        file.write_all(b"\n")?;
+        file.sync_all()
+    });
+    let renamed = written.and_then(|()| std::fs::rename(&temporary, path));
+    if let Err(error) = renamed {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(format!("{}: {error}", path.display()));
+    }
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::write_private;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn the_key_file_is_private_even_over_a_wider_file_or_a_link() {
+        let folder = std::env::temp_dir().join(format!("aw-keys-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        let out = folder.join("push-keys.json");
+        std::fs::write(&out, "old").unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_private(&out, "{}").unwrap();
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{mode:o}");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "{}\n");
+
+        let elsewhere = folder.join("elsewhere.txt");
+        std::fs::write(&elsewhere, "not a key").unwrap();
+        std::fs::remove_file(&out).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &out).unwrap();
+        write_private(&out, "{}").unwrap();
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "not a key");
+        assert!(!std::fs::symlink_metadata(&out)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        std::fs::remove_dir_all(&folder).unwrap();
+    }
 }

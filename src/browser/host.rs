@@ -76,7 +76,10 @@ fn count_attribute(host: &HtmlElement, name: &str) -> Option<usize> {
 }
 
 /// The host's `strings` property, read as plain data; a value that is not an
-/// object of strings is ignored with a warning.
+/// object of strings is ignored with a warning. It is copied first, in
+/// JavaScript, as the `article` property is: a getter of the host's that
+/// throws is caught there, never in the middle of Rust code (a JS exception
+/// crossing wasm frames would leave their borrows held).
 fn strings_property(host: &HtmlElement) -> BTreeMap<String, String> {
     let Ok(value) = Reflect::get(host, &"strings".into()) else {
         return Default::default();
@@ -84,7 +87,17 @@ fn strings_property(host: &HtmlElement) -> BTreeMap<String, String> {
     if value.is_undefined() || value.is_null() {
         return Default::default();
     }
-    serde_wasm_bindgen::from_value(value).unwrap_or_else(|error| {
+    let copy = match super::plain_object(&value) {
+        Ok(copy) => copy,
+        Err(error) => {
+            super::warn(&format!(
+                "article-widget: the strings property could not be read ({}); ignored",
+                error.message
+            ));
+            return Default::default();
+        }
+    };
+    serde_wasm_bindgen::from_value(copy).unwrap_or_else(|error| {
         super::warn(&format!(
             "article-widget: the strings property: expected an object of strings ({error}); ignored"
         ));

@@ -761,6 +761,41 @@ async fn bad_host_options_are_ignored_with_a_warning() {
     host.remove();
 }
 
+/// A `strings` object whose getter throws is ignored with a warning, and the
+/// widget (and the next article it is given) keeps working.
+#[wasm_bindgen_test]
+async fn a_throwing_strings_getter_is_ignored_and_the_widget_goes_on() {
+    js(
+        "window.__warnings = []; window.__realWarn = window.__realWarn || console.warn;
+        console.warn = (message) => window.__warnings.push(String(message));",
+    );
+    let host = article_widget_element(&[]);
+    set_property(
+        &host,
+        "strings",
+        &js("return { get share() { throw new Error('no strings today'); } }"),
+    );
+    set_property(&host, "article", &tiny("throwing-1", "First story").into());
+    let host = in_page(host);
+    wait_for_headline(&host, "First story").await;
+    by_role(&inside(&host), "button", "Share");
+    set_property(&host, "article", &tiny("throwing-2", "Second story").into());
+    wait_for_headline(&host, "Second story").await;
+    let other = in_page(article_widget_element(&[]));
+    set_property(&other, "article", &tiny("throwing-3", "Beside it").into());
+    wait_for_headline(&other, "Beside it").await;
+    let warnings = js("console.warn = window.__realWarn; return window.__warnings.join('\\n')")
+        .as_string()
+        .unwrap();
+    assert!(
+        warnings
+            .contains("article-widget: the strings property could not be read (no strings today)"),
+        "{warnings}"
+    );
+    host.remove();
+    other.remove();
+}
+
 #[wasm_bindgen_test]
 async fn the_format_attribute_reads_through_the_converter_and_says_when_it_cannot() {
     // `v1` (any case) is the format itself: read in the same task as ever.

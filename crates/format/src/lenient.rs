@@ -265,3 +265,8 @@ mod buffer {
         Ok(entries.into_iter().collect())
     }
 }
+
+// In the browser a part is a JavaScript value (`js`, the widget) or a
+// serde_json value (`json`, the converter module).
+#[cfg(all(target_arch = "wasm32", not(feature = "js"), not(feature = "json")))]
+compile_error!("article-format in the browser needs the `js` or the `json` feature");

@@ -1,6 +1,8 @@
 //! `article-widget-push serve`: the widget's subscribe and unsubscribe calls,
 //! and `POST /send` for the newsroom (a bearer token).
 //!
+//! The widget's two calls must be `application/json` (415 otherwise).
+//!
 //! - `POST /subscriptions` `{ subscription, topics, lang }`: stored by
 //!   endpoint (posting again replaces the topics); 201 when new, 200 after.
 //! - `DELETE /subscriptions` `{ endpoint }` (or `{ subscription }`): 204,
@@ -62,7 +64,29 @@ fn json<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, String> {
     serde_json::from_slice(body).map_err(|error| format!("body: {error}"))
 }
 
-async fn subscribe(State(service): State<Service>, body: Bytes) -> Response {
+/// The widget's calls are `application/json`, which a browser sends from
+/// another origin only after asking (a CORS preflight the service answers
+/// for its `--origin`s alone). `text/plain` needs no preflight, so any page
+/// could post subscriptions with it: refused.
+fn json_only(headers: &HeaderMap) -> Result<(), String> {
+    let given = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let media_type = given.split(';').next().unwrap_or_default().trim();
+    if media_type.eq_ignore_ascii_case("application/json") {
+        Ok(())
+    } else {
+        Err(format!(
+            "Content-Type: expected application/json, found {given:?}"
+        ))
+    }
+}
+
+async fn subscribe(State(service): State<Service>, headers: HeaderMap, body: Bytes) -> Response {
+    if let Err(why) = json_only(&headers) {
+        return problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, why);
+    }
     let request: SubscribeRequest = match json(&body) {
         Ok(request) => request,
         Err(why) => return problem(StatusCode::BAD_REQUEST, why),
@@ -91,7 +115,10 @@ async fn subscribe(State(service): State<Service>, body: Bytes) -> Response {
     }
 }
 
-async fn unsubscribe(State(service): State<Service>, body: Bytes) -> Response {
+async fn unsubscribe(State(service): State<Service>, headers: HeaderMap, body: Bytes) -> Response {
+    if let Err(why) = json_only(&headers) {
+        return problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, why);
+    }
     let request: UnsubscribeRequest = match json(&body) {
         Ok(request) => request,
         Err(why) => return problem(StatusCode::BAD_REQUEST, why),

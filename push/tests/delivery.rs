@@ -347,6 +347,27 @@ async fn the_service_takes_the_widgets_calls_and_sends_with_a_token() {
         Some(vec!["local".to_string()])
     );
 
+    // Without a preflight: text/plain (what any page may send to any origin)
+    // is refused, and nothing is stored.
+    let plain = subscribe(&mock, &push_origin, "ok-2");
+    let mut unasked = body.clone();
+    unasked["subscription"]["endpoint"] = plain.endpoint.clone().into();
+    let response = client
+        .post(format!("{base}/subscriptions"))
+        .header("content-type", "text/plain;charset=UTF-8")
+        .header("origin", "https://elsewhere.example")
+        .body(unasked.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 415);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("Content-Type: expected application/json"));
+    assert_eq!(store.topics(&plain.endpoint).unwrap(), None);
+
     // Bad calls: a clear error that says what.
     let mut bad = body.clone();
     bad["subscription"]["keys"]["auth"] = "AAAA".into();

@@ -60,7 +60,8 @@ native-test:
 	# store against a real, throwaway PostgreSQL server.
 	scripts/with-postgres.sh cargo test --locked --release -p article-widget-push -- --nocapture
 
-# Compiled first, then run with a bound: a browser that hangs is tried once more.
+# Compiled first, then run with a bound; a browser that never runs the suite is
+# tried again, three tries in all (scripts/retry-if-hung.sh).
 browser-test:
 	cargo test --locked $(WASM) --test browser --no-run
 	scripts/retry-if-hung.sh 480 cargo test --locked $(WASM) --test browser

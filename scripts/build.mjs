@@ -11,7 +11,7 @@
 // trunk builds the widget itself (cargo, wasm-bindgen, wasm-opt from node_modules), so
 // `trunk serve` and `make build` give the same files.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minifyScripts } from './build/minify.mjs';
 import { buildPackage } from './build/package.mjs';
@@ -19,10 +19,11 @@ import { ssrPages } from './build/ssr-pages.mjs';
 
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 
-// After -Oz, for every wasm module a page loads (index.html passes the same
-// to trunk as data-wasm-opt-params): flow analysis, -Oz again, and no
-// producers or target-features sections. On the widget: -0.35 KB brotli.
-const WASM_OPT_AFTER = ['--gufa-optimizing', '-Oz', '--strip-producers', '--strip-target-features'];
+// What wasm-opt runs after -Oz, for every wasm module a page loads: the
+// widget's `data-wasm-opt-params` in index.html (trunk reads them there), so
+// the list stands in one place. Flow analysis, -Oz again, and no producers
+// or target-features sections: -0.35 KB brotli on the widget.
+const WASM_OPT_AFTER = readFileSync('index.html', 'utf8').match(/data-wasm-opt-params="([^"]*)"/)[1].split(/\s+/).filter(Boolean);
 
 /**
  * A workspace crate as a wasm module in `out`: a release build for wasm32,

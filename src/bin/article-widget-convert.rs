@@ -25,16 +25,13 @@ fn main() -> std::process::ExitCode {
     use clap::Parser;
     const PROGRAM: &str = "article-widget-convert";
     let convert = Convert::parse();
-    let parsed = match convert.input.read(PROGRAM) {
+    let parsed = match convert
+        .input
+        .read_reporting(PROGRAM, |parsed| parsed.warnings.clone())
+    {
         Ok(parsed) => parsed,
-        Err(why) => {
-            eprintln!("{why}");
-            return std::process::ExitCode::FAILURE;
-        }
+        Err(exit) => return exit,
     };
-    for warning in &parsed.warnings {
-        eprintln!("{PROGRAM}: {}: {warning}", convert.input.file);
-    }
     shared::write_out(
         &serde_json::to_string_pretty(&parsed.article).expect("an article always serialises"),
     )

@@ -40,16 +40,13 @@ fn main() -> std::process::ExitCode {
     use clap::Parser;
     const PROGRAM: &str = "article-widget-render";
     let render = Render::parse();
-    let parsed = match render.input.read(PROGRAM) {
+    let parsed = match render
+        .input
+        .read_reporting(PROGRAM, article_widget::i18n::document_warnings)
+    {
         Ok(parsed) => parsed,
-        Err(why) => {
-            eprintln!("{why}");
-            return std::process::ExitCode::FAILURE;
-        }
+        Err(exit) => return exit,
     };
-    for warning in article_widget::i18n::document_warnings(&parsed) {
-        eprintln!("{PROGRAM}: {}: {warning}", render.input.file);
-    }
     let options = RenderOptions {
         lang: render.lang,
         theme: render.theme,

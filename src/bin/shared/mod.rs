@@ -30,6 +30,26 @@ impl Input {
     }
 }
 
+impl Input {
+    /// [`Input::read`], with each of `warnings(&parsed)` on standard error
+    /// under the file's name; a failure is said there too, and is the exit
+    /// code to return.
+    pub fn read_reporting(
+        &self,
+        program: &str,
+        warnings: impl Fn(&article_widget::model::Parsed) -> Vec<String>,
+    ) -> Result<article_widget::model::Parsed, std::process::ExitCode> {
+        let parsed = self.read(program).map_err(|why| {
+            eprintln!("{why}");
+            std::process::ExitCode::FAILURE
+        })?;
+        for warning in warnings(&parsed) {
+            eprintln!("{program}: {}: {warning}", self.file);
+        }
+        Ok(parsed)
+    }
+}
+
 /// The text of `file`, or of standard input for `-`; the error says which.
 fn read_text(program: &str, file: &str) -> Result<String, String> {
     use std::io::Read;

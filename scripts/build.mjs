@@ -11,7 +11,7 @@
 // trunk builds the widget itself (cargo, wasm-bindgen, wasm-opt from node_modules), so
 // `trunk serve` and `make build` give the same files.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minifyScripts } from './build/minify.mjs';
 import { buildPackage } from './build/package.mjs';
@@ -47,6 +47,8 @@ function wasmModule({ crate, out, name, typescript = false, optimize = true }) {
 /** DIR/convert/: the feed converters, loaded by the widget only for a `format` attribute. */
 function converterModule(dir) {
   wasmModule({ crate: 'article-widget-convert', out: join(dir, 'convert'), name: 'article-widget-convert' });
+  // The worker it runs in (src/browser/convert.js starts it).
+  copyFileSync('convert/worker.js', join(dir, 'convert', 'worker.js'));
 }
 
 /** DIR/server/: the server renderer for Node servers (render.mjs exports renderToString). */

@@ -78,20 +78,43 @@ export function nextTask(callback) {
   channel.port2.postMessage(null);
 }
 
-let scriptPolicy;
+/** The feed converters' worker (`convert.js`), beside the widget's files. */
+export const CONVERTER_WORKER = new URL('../../../../convert/worker.js', import.meta.url).href;
+
+let policy;
+
+/** The page's Trusted Types policy `article-widget`, made once: it passes
+ * the JSON-LD text as a script and, as a script URL, only the converters'
+ * worker. Null without Trusted Types or if the page's policy list leaves
+ * the name out. */
+export function trustedPolicy() {
+  if (policy === undefined) {
+    try {
+      policy = globalThis.trustedTypes?.createPolicy
+        ? trustedTypes.createPolicy('article-widget', {
+          createScript: (json) => json,
+          createScriptURL: (url) => {
+            if (url !== CONVERTER_WORKER) throw new TypeError(`article-widget loads no script from ${url}`);
+            return url;
+          },
+        })
+        : null;
+    } catch {
+      policy = null;
+    }
+  }
+  return policy;
+}
 
 /** Sets the text of a <script> (the JSON-LD). Under Trusted Types
  * (`require-trusted-types-for 'script'`) the text goes through the policy
- * named `article-widget`, which passes only this JSON text; returns false
- * if the page's policy list does not allow that name. */
+ * named `article-widget`; returns false if the page's policy list does not
+ * allow that name. */
 export function setScriptText(script, text) {
   if (globalThis.trustedTypes?.createPolicy) {
-    try {
-      scriptPolicy ??= trustedTypes.createPolicy('article-widget', { createScript: (json) => json });
-    } catch {
-      return false;
-    }
-    script.textContent = scriptPolicy.createScript(text);
+    const trusted = trustedPolicy();
+    if (!trusted) return false;
+    script.textContent = trusted.createScript(text);
   } else {
     script.textContent = text;
   }

@@ -1,7 +1,6 @@
-//! HTML to format v1, written once for both parsers: html5ever natively
-//! (`html5ever.rs`) and the browser's inert `DOMParser` (the `convert/`
-//! module). A parser hands over a small owned tree; this file maps it to
-//! blocks and inline markup. Text always becomes text (markup characters
+//! HTML to format v1. The parser (html5ever, `html5ever.rs`, everywhere:
+//! natively, in Node and in the browser's converter module) hands over a
+//! small owned tree; this file maps it to blocks and inline markup. Text always becomes text (markup characters
 //! escaped), never HTML.
 
 use super::v1::{Block, Image};
@@ -43,11 +42,39 @@ impl Element {
     }
 }
 
+/// How deeply a feed's HTML may nest before it is parsed at all. Building
+/// a tree costs a real parser time in proportion to the depth for every
+/// element (the HTML standard's scope checks walk the open elements), so
+/// 100,000 nested `<div>` would take minutes; past this depth, measured by
+/// a linear pass of the tokenizer alone, the field is read as its text.
+pub const MAX_HTML_NESTING: usize = 512;
+
+/// HTML nested deeper than [`MAX_HTML_NESTING`]: not parsed into a tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TooDeep {
+    /// The fragment's text (a script's or a style's left out).
+    pub text: String,
+}
+
 /// A real HTML parser, inert: nothing runs, nothing loads.
 pub trait HtmlParser {
     /// The nodes of an HTML fragment (as in a `<body>`), elements deeper
     /// than [`MAX_HTML_DEPTH`] replaced by their text; comments left out.
-    fn parse_fragment(&self, html: &str) -> Vec<HtmlNode>;
+    /// Markup nested deeper than [`MAX_HTML_NESTING`] is not parsed: its
+    /// text comes back instead.
+    fn parse_fragment(&self, html: &str) -> Result<Vec<HtmlNode>, TooDeep>;
+}
+
+/// A fragment's nodes, or its text alone (with a warning) when it nests
+/// too deeply to parse.
+fn parse(parser: &dyn HtmlParser, html: &str, at: &str, dropped: &mut Dropped) -> Vec<HtmlNode> {
+    parser.parse_fragment(html).unwrap_or_else(|too_deep| {
+        dropped.note(
+            at,
+            &format!("its markup (nested deeper than {MAX_HTML_NESTING} elements: read as text)"),
+        );
+        vec![HtmlNode::Text(too_deep.text)]
+    })
 }
 
 /// Elements whose content is never article text: dropped with a warning.
@@ -76,10 +103,11 @@ pub fn blocks(
     title: Option<&str>,
     dropped: &mut Dropped,
 ) -> Vec<Block> {
-    let nodes = parser.parse_fragment(html);
+    let nodes = parse(parser, html, at, dropped);
     let mut builder = Builder {
         at,
-        title,
+        // Collapsed once here, not once a heading.
+        title: title.map(collapse_spaces),
         dropped,
         blocks: Vec::new(),
         run: Vec::new(),
@@ -97,7 +125,7 @@ pub fn inline_markup(
     at: &str,
     dropped: &mut Dropped,
 ) -> String {
-    let nodes = parser.parse_fragment(html);
+    let nodes = parse(parser, html, at, dropped);
     let mut images = Vec::new();
     let mut out = String::new();
     let mut writer = Inline {
@@ -116,9 +144,9 @@ pub fn inline_markup(
 }
 
 /// The plain text of an HTML fragment (a title, an author's name).
-pub fn plain_text(html: &str, parser: &dyn HtmlParser) -> String {
+pub fn plain_text(html: &str, parser: &dyn HtmlParser, at: &str, dropped: &mut Dropped) -> String {
     let mut out = String::new();
-    text_of(&parser.parse_fragment(html), &mut out);
+    text_of(&parse(parser, html, at, dropped), &mut out);
     collapse_spaces(&out)
 }
 
@@ -135,7 +163,8 @@ fn text_of(nodes: &[HtmlNode], out: &mut String) {
 
 struct Builder<'a, 'd> {
     at: &'a str,
-    title: Option<&'a str>,
+    /// The title, spaces collapsed: a heading equal to it is left out.
+    title: Option<String>,
     dropped: &'d mut Dropped,
     blocks: Vec<Block>,
     /// Inline nodes met between blocks, waiting to become a paragraph.
@@ -233,7 +262,8 @@ impl<'a> Builder<'a, '_> {
         text_of(&element.children, &mut plain);
         let repeats_title = self
             .title
-            .is_some_and(|title| collapse_spaces(&plain) == collapse_spaces(title));
+            .as_deref()
+            .is_some_and(|title| collapse_spaces(&plain) == title);
         if !text.is_empty() && !repeats_title {
             self.blocks.push(Block::Heading { text, level });
         }

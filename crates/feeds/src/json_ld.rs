@@ -10,6 +10,7 @@ use super::v1::{Access, Article, Author, Image, Publisher};
 use super::{non_empty, required, with_offset, Dropped};
 use article_format::ParseError;
 use serde_json::Value;
+use std::collections::HashMap;
 
 const ARTICLE_TYPES: &[&str] = &[
     "NewsArticle",
@@ -32,7 +33,7 @@ pub fn convert(document: Value, dropped: &mut Dropped) -> Result<Article, ParseE
             .collect(),
         other => graph_of(other).unwrap_or_else(|| vec![other]),
     };
-    let graph = Graph { nodes: &nodes };
+    let graph = Graph::new(&nodes);
     let article = nodes
         .iter()
         .copied()
@@ -146,23 +147,34 @@ fn graph_of(value: &Value) -> Option<Vec<&Value>> {
     }
 }
 
+/// The graph's nodes by `@id`, indexed once: each reference is then one
+/// lookup, not a walk over the graph.
 struct Graph<'a> {
-    nodes: &'a [&'a Value],
+    by_id: HashMap<&'a str, &'a Value>,
 }
 
 impl<'a> Graph<'a> {
+    fn new(nodes: &[&'a Value]) -> Graph<'a> {
+        let mut by_id = HashMap::new();
+        for node in nodes {
+            // A node that is only a reference names nothing new.
+            let Some(object) = node.as_object().filter(|object| object.len() > 1) else {
+                continue;
+            };
+            if let Some(Value::String(id)) = object.get("@id") {
+                by_id.entry(id.as_str()).or_insert(*node);
+            }
+        }
+        Graph { by_id }
+    }
+
     /// A reference (`{"@id": …}` alone) as the node it names.
     fn resolve(&self, value: &'a Value) -> &'a Value {
         let Some(object) = value.as_object() else {
             return value;
         };
         match (object.len(), object.get("@id")) {
-            (1, Some(Value::String(id))) => self
-                .nodes
-                .iter()
-                .copied()
-                .find(|node| node.get("@id") == Some(&Value::String(id.clone())) && node != &value)
-                .unwrap_or(value),
+            (1, Some(Value::String(id))) => self.by_id.get(id.as_str()).copied().unwrap_or(value),
             _ => value,
         }
     }

@@ -6,8 +6,9 @@
 //! markup), so a converter never lets through what v1 refuses.
 //!
 //! HTML inside a feed is parsed by a real HTML parser behind
-//! [`HtmlParser`]: html5ever natively ([`Html5ever`]), the browser's inert
-//! `DOMParser` in the widget's converter module (`convert/`).
+//! [`HtmlParser`]: html5ever ([`Html5ever`]) natively, in Node and in the
+//! widget's converter module (`convert/`) alike, so every place reads a
+//! feed the same way.
 
 #![deny(missing_docs)]
 
@@ -23,7 +24,7 @@ mod wordpress;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use html::{Element, HtmlNode, HtmlParser, MAX_HTML_DEPTH};
+pub use html::{Element, HtmlNode, HtmlParser, TooDeep, MAX_HTML_DEPTH, MAX_HTML_NESTING};
 #[cfg(feature = "html5ever")]
 pub use html5ever::Html5ever;
 
@@ -148,21 +149,32 @@ fn read<T: DeserializeOwned>(document: Value) -> Result<T, ParseError> {
 }
 
 /// What a converter left out, by kind in the order first met, with where.
-/// What a converter left out, by kind, with where each was.
+/// A feed could invent a kind per component (ANF roles): past
+/// [`Dropped::KINDS`] kinds the rest are only counted, so a note costs the
+/// same however many came before and the warnings stay few.
 #[derive(Debug, Default)]
-pub(crate) struct Dropped(Vec<(String, usize, String)>);
+pub(crate) struct Dropped {
+    kinds: Vec<(String, usize, String)>,
+    other_kinds: usize,
+}
 
 impl Dropped {
+    /// Kinds named one by one, as the widget's own warnings do.
+    const KINDS: usize = 8;
+
     pub fn note(&mut self, at: &str, what: &str) {
-        match self.0.iter_mut().find(|(kind, ..)| kind == what) {
+        let full = self.kinds.len() >= Self::KINDS;
+        match self.kinds.iter_mut().find(|(kind, ..)| kind == what) {
             Some((_, count, _)) => *count += 1,
-            None => self.0.push((what.to_owned(), 1, at.to_owned())),
+            None if full => self.other_kinds += 1,
+            None => self.kinds.push((what.to_owned(), 1, at.to_owned())),
         }
     }
 
     /// One warning a kind: `wordpress: content.rendered: <iframe> dropped (2 times)`.
     fn messages(self, format: Format) -> Vec<String> {
-        self.0
+        let mut messages: Vec<String> = self
+            .kinds
             .into_iter()
             .map(|(what, count, at)| {
                 let times = if count > 1 {
@@ -172,7 +184,15 @@ impl Dropped {
                 };
                 format!("{}: {at}: {what} dropped{times}", format.name())
             })
-            .collect()
+            .collect();
+        if self.other_kinds > 0 {
+            messages.push(format!(
+                "{}: {} more parts of other kinds dropped",
+                format.name(),
+                self.other_kinds
+            ));
+        }
+        messages
     }
 }
 

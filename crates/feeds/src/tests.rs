@@ -348,3 +348,210 @@ fn is_accessible_for_free_reads_by_schema_orgs_boolean_rules() {
         assert!(!premium(free.clone()), "{free} read as not free");
     }
 }
+
+/// How much longer four times the input takes than once (the fastest of
+/// three runs each, so a busy moment of the machine counts less). A step
+/// that walks the input again for each part of it makes this about 16.
+fn growth(name: &str, document: impl Fn(usize) -> (Format, Value)) -> f64 {
+    let fastest = |scale: usize| {
+        let (format, document) = document(scale);
+        (0..3)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                convert(format, document.clone(), &Html5ever).expect("the shape converts");
+                start.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let (once, four_times) = (fastest(1), fastest(4));
+    let ratio = four_times / once;
+    eprintln!(
+        "{name}: 1x {:.0} ms, 4x {:.0} ms, ratio {ratio:.1}",
+        once * 1e3,
+        four_times * 1e3
+    );
+    ratio
+}
+
+/// The shapes the security sweep timed (issue 24): each grows linearly.
+#[test]
+fn converters_take_time_in_proportion_to_the_input() {
+    let words = |count: usize| "word ".repeat(count);
+    // A long title and many headings (the title was collapsed again for each).
+    let wordpress = growth("WordPress: long title, many <h2>", |scale| {
+        let title = words(8_000 * scale);
+        let content = "<h2>A heading</h2><p>Text.</p>".repeat(2_000 * scale);
+        (
+            Format::WordPress,
+            json!({
+                "id": 1, "date": "2026-11-20T07:45:00", "date_gmt": "2026-11-20T06:45:00",
+                "title": {"rendered": title}, "content": {"rendered": content}
+            }),
+        )
+    });
+    // Authors given by `@id` references into a large graph (each reference
+    // was resolved by a walk over the graph).
+    let json_ld = growth("JSON-LD: @id references", |scale| {
+        let count = 6_000 * scale;
+        let mut graph: Vec<Value> = (0..count)
+            .map(|i| json!({"@id": format!("#person-{i}"), "@type": "Person", "name": format!("Person {i}")}))
+            .collect();
+        graph.push(json!({
+            "@type": "NewsArticle", "headline": "H", "datePublished": "2026-11-20T07:45:00Z",
+            "author": (0..count).rev().map(|i| json!({"@id": format!("#person-{i}")})).collect::<Vec<_>>()
+        }));
+        (
+            Format::JsonLd,
+            json!({"@context": "https://schema.org", "@graph": graph}),
+        )
+    });
+    // Components of distinct roles (each drop note searched all before it).
+    let anf = growth("ANF: distinct component roles", |scale| {
+        let components: Vec<Value> = (0..10_000 * scale)
+            .map(|i| json!({"role": format!("role-{i}"), "text": "x"}))
+            .collect();
+        (
+            Format::Anf,
+            json!({
+                "identifier": "x", "title": "T",
+                "metadata": {"datePublished": "2026-11-20T07:45:00Z"}, "components": components
+            }),
+        )
+    });
+    // Deep nesting (a tree builder checks scope through every open element).
+    let nesting = growth("WordPress: nested <div>", |scale| {
+        let depth = 10_000 * scale;
+        let content = format!("{}deep{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        (Format::WordPress, with_html(Format::WordPress, &content))
+    });
+    for (name, ratio) in [
+        ("WordPress headings", wordpress),
+        ("JSON-LD references", json_ld),
+        ("ANF roles", anf),
+        ("nested <div>", nesting),
+    ] {
+        assert!(
+            ratio < 8.0,
+            "{name}: 4x the input took {ratio:.1}x the time"
+        );
+    }
+}
+
+#[test]
+fn drop_notes_stay_few_however_many_kinds_a_feed_invents() {
+    let components: Vec<Value> = (0..10_000)
+        .map(|i| json!({"role": format!("role-{i}"), "text": "x"}))
+        .collect();
+    let document = json!({
+        "identifier": "x", "title": "T",
+        "metadata": {"datePublished": "2026-11-20T07:45:00Z"}, "components": components
+    });
+    let converted = convert(Format::Anf, document, &Html5ever).unwrap();
+    assert_eq!(
+        converted.dropped.len(),
+        Dropped::KINDS + 1,
+        "{:?}",
+        converted.dropped
+    );
+    assert_eq!(
+        converted.dropped.last().unwrap(),
+        "anf: 9992 more parts of other kinds dropped"
+    );
+}
+
+#[test]
+fn html_nested_past_the_parsing_limit_reads_as_text_with_a_warning() {
+    let depth = MAX_HTML_NESTING + 1;
+    let html = format!(
+        "{}deep<script>steal()</script> text{}",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let converted = convert(
+        Format::WordPress,
+        with_html(Format::WordPress, &html),
+        &Html5ever,
+    )
+    .unwrap();
+    assert_eq!(
+        converted.article["body"],
+        json!([{"type": "paragraph", "text": "deep text"}])
+    );
+    assert!(
+        converted
+            .dropped
+            .iter()
+            .any(|w| w.contains("nested deeper than 512 elements: read as text")),
+        "{:?}",
+        converted.dropped
+    );
+    // Just within the limit (and a long flat run of unclosed <p>): parsed.
+    let within = format!(
+        "<b>x</b>{}deep{}",
+        "<div>".repeat(500),
+        "</div>".repeat(500)
+    );
+    let converted = convert(
+        Format::WordPress,
+        with_html(Format::WordPress, &within),
+        &Html5ever,
+    )
+    .unwrap();
+    assert_eq!(
+        converted.article["body"],
+        json!([{"type": "paragraph", "text": "**x**"}, {"type": "paragraph", "text": "deep"}])
+    );
+    assert!(converted.dropped.is_empty(), "{:?}", converted.dropped);
+    let flat = "<p>Unclosed".repeat(2_000);
+    let converted = convert(
+        Format::WordPress,
+        with_html(Format::WordPress, &flat),
+        &Html5ever,
+    )
+    .unwrap();
+    assert_eq!(converted.article["body"].as_array().unwrap().len(), 2_000);
+}
+
+/// HTML that browsers' `DOMParser` and html5ever once read differently
+/// (tests/formats/parser-cases.json): its v1 as html5ever writes it, kept
+/// in parser-cases.v1.json, which the browser's converter module must
+/// write too (e2e/formats.mjs). `UPDATE_FORMATS=1` writes it anew.
+#[test]
+fn parser_cases_convert_to_their_recorded_v1() {
+    let cases: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(sample_path("parser-cases", ".json")).unwrap(),
+    )
+    .unwrap();
+    let mut written = serde_json::Map::new();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        let html = case["html"].as_str().unwrap();
+        let converted = convert(
+            Format::WordPress,
+            with_html(Format::WordPress, html),
+            &Html5ever,
+        )
+        .unwrap();
+        let text = converted.article.to_string();
+        assert!(
+            !text.contains("evil.example")
+                && !text.contains("SMUGGLED\\\"")
+                && !text.contains('\0'),
+            "{name}: {text}"
+        );
+        written.insert(
+            name.to_owned(),
+            json!({"body": converted.article["body"], "warnings": converted.dropped}),
+        );
+    }
+    let written = format!("{:#}\n", Value::Object(written));
+    let path = sample_path("parser-cases", ".v1.json");
+    if std::env::var_os("UPDATE_FORMATS").is_some() {
+        std::fs::write(&path, &written).unwrap();
+    }
+    assert!(
+        std::fs::read_to_string(&path).unwrap_or_default() == written,
+        "{} is out of date: UPDATE_FORMATS=1 cargo test formats",
+        path.display()
+    );
+}

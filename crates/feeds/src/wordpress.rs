@@ -103,7 +103,7 @@ pub fn convert(
         Value::String(s) if !s.trim().is_empty() => format!("wp-{}", s.trim()),
         _ => return Err(ParseError::new("id", "expected the post's number")),
     };
-    let title = plain_text(&post.title.rendered, html);
+    let title = plain_text(&post.title.rendered, html, "title.rendered", dropped);
     let title = required(Some(title), "title.rendered")?;
     let published = local_date(
         &required(post.date, "date")?,
@@ -144,7 +144,12 @@ pub fn convert(
         .into_iter()
         .filter_map(|author| {
             Some(Author {
-                name: non_empty(plain_text(&author.name?, html))?,
+                name: non_empty(plain_text(
+                    &author.name?,
+                    html,
+                    "_embedded.author.name",
+                    dropped,
+                ))?,
                 url: author.link.and_then(non_empty),
             })
         })
@@ -155,7 +160,7 @@ pub fn convert(
         .flatten()
         .find(|term| term.taxonomy.as_deref() == Some("category"))
         .and_then(|term| term.name.as_deref())
-        .map(|name| plain_text(name, html))
+        .map(|name| plain_text(name, html, "_embedded.wp:term.name", dropped))
         .and_then(non_empty);
     let image = embedded
         .featured_media
@@ -326,12 +331,12 @@ mod tests {
             ),
             "2026-01-10T12:00:00+05:30"
         );
-        assert!(dropped.0.is_empty());
+        assert!(dropped.kinds.is_empty());
         assert_eq!(
             date("2026-01-10T12:00:00", None, &mut dropped),
             "2026-01-10T12:00:00+00:00"
         );
-        assert_eq!(dropped.0.len(), 1);
+        assert_eq!(dropped.kinds.len(), 1);
         assert!(local_date("2026-02-30T10:00:00", None, "date", &mut dropped).is_err());
         assert!(local_date("yesterday", None, "date", &mut dropped)
             .unwrap_err()

@@ -20,6 +20,9 @@ pub struct DrawnWith<'a> {
     pub entitled: bool,
     pub max_related: Option<&'a str>,
     pub max_latest: Option<&'a str>,
+    /// The `format` attribute: a server always writes a v1 island, so an
+    /// element given one afterwards would be drawn from something else.
+    pub format: Option<&'a str>,
 }
 
 /// This release, the element's attributes that change the markup, and the
@@ -32,6 +35,7 @@ pub fn fingerprint(drawn_with: &DrawnWith, island: &str) -> String {
         if drawn_with.entitled { "entitled" } else { "" },
         drawn_with.max_related.unwrap_or(""),
         drawn_with.max_latest.unwrap_or(""),
+        drawn_with.format.unwrap_or(""),
         island,
     ] {
         hash.write(part.as_bytes());
@@ -74,6 +78,10 @@ mod tests {
             },
             DrawnWith {
                 max_latest: Some("3"),
+                ..base.clone()
+            },
+            DrawnWith {
+                format: Some("wordpress"),
                 ..base.clone()
             },
         ] {

@@ -24,7 +24,7 @@ use crate::fingerprint::{
 };
 use crate::markup_steps::escape_html;
 use crate::model::reader_rules::{served_access, AccessDecision};
-use crate::model::{escape_for_script, news_article_json_ld, Article, Lang};
+use crate::model::{escape_for_script, news_article_json_ld, safe_url, Article, Lang, UrlUse};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use std::sync::Arc;
@@ -51,6 +51,26 @@ pub struct RenderOptions {
     pub assets: String,
     /// Leave structured data to the CMS: no JSON-LD beside the element.
     pub without_json_ld: bool,
+}
+
+impl RenderOptions {
+    /// The options as given, or what is wrong with them: `assets` must be a
+    /// web address or a path (the widget's files are loaded from it), by
+    /// the one URL allow-list; `javascript:` and the like are refused rather
+    /// than written escaped into the page.
+    pub fn checked(self) -> Result<RenderOptions, String> {
+        let assets = self.assets.trim();
+        let is_data = assets
+            .get(..5)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("data:"));
+        if !assets.is_empty() && (is_data || safe_url(assets, UrlUse::Image).is_none()) {
+            return Err(format!(
+                "assets: expected a web address or a path ending in /, found {}",
+                crate::model::quoted(&self.assets)
+            ));
+        }
+        Ok(self)
+    }
 }
 
 /// The article as HTML to put into a page where the widget should be:
@@ -85,12 +105,15 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
         .to_html()
     });
     owner.cleanup();
+    let page = without_parser_rewrites(page);
 
     let drawn_with = DrawnWith {
         lang,
         entitled,
         max_related: None,
         max_latest: None,
+        // The island is format v1 whatever the source was.
+        format: None,
     };
     let mut html = String::with_capacity(page.len() + island.len() + 1_024);
     // The widget's code starts downloading with the page, not once embed.js
@@ -130,7 +153,14 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
         FINGERPRINT_ATTRIBUTE,
         &fingerprint(&drawn_with, &island),
     );
-    push_attribute(&mut html, SHAPE_ATTRIBUTE, &shape_hash(&shape_of(&page)));
+    // The shape as written, not as parsed: if a browser's parser would
+    // build anything else, the browser sees the difference and draws this
+    // widget afresh instead of hydrating a tree Leptos does not expect.
+    push_attribute(
+        &mut html,
+        SHAPE_ATTRIBUTE,
+        &shape_hash(&written_shape(&page)),
+    );
     html.push('>');
     html.push_str(&page);
     html.push_str("</div></template><script type=\"application/json\">");
@@ -163,9 +193,90 @@ fn push_attribute(html: &mut String, name: &str, value: &str) {
     html.push('"');
 }
 
+/// Text the HTML parser would rewrite, written as it will read: U+0000,
+/// which a parser drops from text (a text node of it alone vanishes, and
+/// hydration would find one node too few), becomes U+FFFD, as the parser
+/// makes it in attributes. (A browser drawing the page itself puts the
+/// text in the DOM as it is, where U+0000 shows as nothing.)
+fn without_parser_rewrites(html: String) -> String {
+    if html.contains('\0') {
+        html.replace('\0', "\u{fffd}")
+    } else {
+        html
+    }
+}
+
+/// The shape of `html` as written (see [`crate::fingerprint::shape_hash`]):
+/// each start tag opens an element, each end tag closes one, each run of
+/// text is one node, read by html5ever's tokenizer alone (no tree builder,
+/// so nothing is moved, closed early or dropped). Where a browser's parser
+/// would build a different tree, its DOM's shape differs from this one.
+pub fn written_shape(html: &str) -> String {
+    use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+    let tokenizer = Tokenizer::new(WrittenShape::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.shape.into_inner()
+}
+
+#[derive(Default)]
+struct WrittenShape {
+    shape: std::cell::RefCell<String>,
+    in_text: std::cell::Cell<bool>,
+}
+
+impl html5ever::tokenizer::TokenSink for WrittenShape {
+    type Handle = ();
+
+    fn process_token(
+        &self,
+        token: html5ever::tokenizer::Token,
+        _line: u64,
+    ) -> html5ever::tokenizer::TokenSinkResult<()> {
+        use html5ever::tokenizer::{states::RawKind, TagKind, Token, TokenSinkResult};
+        const VOID: &[&str] = &[
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr",
+        ];
+        let mut shape = self.shape.borrow_mut();
+        let was_text = self.in_text.replace(false);
+        match token {
+            Token::CharacterTokens(_) | Token::NullCharacterToken => {
+                if !was_text {
+                    shape.push('#');
+                }
+                self.in_text.set(true);
+            }
+            Token::CommentToken(_) => shape.push('!'),
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                shape.push('<');
+                shape.push_str(&tag.name);
+                if tag.self_closing || VOID.contains(&&*tag.name) {
+                    shape.push('>');
+                }
+                let raw = match &*tag.name {
+                    "script" => Some(RawKind::ScriptData),
+                    "style" => Some(RawKind::Rawtext),
+                    "textarea" | "title" => Some(RawKind::Rcdata),
+                    _ => None,
+                };
+                if let Some(raw) = raw.filter(|_| !tag.self_closing) {
+                    return TokenSinkResult::RawData(raw);
+                }
+            }
+            Token::TagToken(tag) if !VOID.contains(&&*tag.name) => shape.push('>'),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
 /// The shape of `html` as a browser parses it (see
 /// [`crate::fingerprint::shape_hash`]), read with html5ever, the HTML
 /// parser of Servo, which follows the same standard as browsers.
+#[cfg(test)]
 pub fn shape_of(html: &str) -> String {
     let fragment = scraper::Html::parse_fragment(html);
     let mut shape = String::new();

@@ -351,18 +351,28 @@ fn every_hostile_case_that_renders_renders_safely_on_a_server() {
 /// `UPDATE_FIXTURES=1 cargo test fixtures` writes them again.
 #[test]
 fn browser_fixtures_are_current() {
-    for (name, options) in [
-        ("night-ferry", RenderOptions::default()),
+    // A premium article whose wall message and title are U+0000 alone.
+    let mut nul = sample("night-ferry");
+    nul.access.as_mut().unwrap().message = Some("\u{0}".into());
+    nul.title = "\u{0}".into();
+    for (name, article, options) in [
+        (
+            "night-ferry",
+            sample("night-ferry"),
+            RenderOptions::default(),
+        ),
         (
             "havnebadet",
+            sample("havnebadet"),
             RenderOptions {
                 lang: Some("nb".into()),
                 ..RenderOptions::default()
             },
         ),
+        ("nul", nul, RenderOptions::default()),
     ] {
         let path = format!("tests/browser/fixtures/ssr-{name}.html");
-        let html = render_html(&sample(name), &options);
+        let html = render_html(&article, &options);
         if std::env::var_os("UPDATE_FIXTURES").is_some() {
             std::fs::create_dir_all("tests/browser/fixtures").unwrap();
             std::fs::write(&path, &html).unwrap();
@@ -370,6 +380,49 @@ fn browser_fixtures_are_current() {
         assert!(
             std::fs::read_to_string(&path).unwrap_or_default() == html,
             "{path} is out of date: UPDATE_FIXTURES=1 cargo test fixtures"
+        );
+    }
+}
+
+/// U+0000 in any text (here the wall's message, the title and the lede of
+/// a premium article): a browser's parser drops it from text, so a text
+/// node of it alone would vanish and hydration would find one node too few.
+/// It is written as U+FFFD, and the shape written is the shape parsed.
+#[test]
+fn text_the_parser_would_drop_keeps_its_node() {
+    let mut article = sample("night-ferry");
+    article.access.as_mut().unwrap().message = Some("\u{0}".into());
+    article.title = "\u{0}".into();
+    let html = render_html(&article, &RenderOptions::default());
+    assert!(!html.contains('\u{0}'));
+    let document = assert_well_formed(&html, "NUL");
+    let container = select(&document, ".aw-container")[0];
+    assert_eq!(
+        container.value().attr(SHAPE_ATTRIBUTE).unwrap(),
+        shape_hash(&shape_of(&container.inner_html())),
+    );
+    assert_eq!(text_of(select(&document, "h1")[0]), "\u{fffd}");
+}
+
+/// The recorded shape is the HTML as written: markup a parser would build
+/// differently (a block closing a paragraph early, a dropped NUL, a
+/// misnested end tag) gives a shape the browser's DOM will not have, so the
+/// browser draws that widget afresh instead of hydrating it.
+#[test]
+fn the_written_shape_differs_wherever_a_parser_rewrites() {
+    for (html, parsed_differently) in [
+        ("<p>a<b>b</b></p><img src=x><!---->", false),
+        ("<svg><path d=\"M0\"/></svg><br>", false),
+        ("<p><div>x</div></p>", true),
+        ("<p>\u{0}</p>", true),
+        ("<table>x<tr><td>y</td></tr></table>", true),
+    ] {
+        assert_eq!(
+            written_shape(html) != shape_of(html),
+            parsed_differently,
+            "{html:?}: written {} parsed {}",
+            written_shape(html),
+            shape_of(html)
         );
     }
 }

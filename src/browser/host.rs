@@ -80,6 +80,12 @@ fn count_attribute(host: &HtmlElement, name: &str) -> Option<usize> {
 /// JavaScript, as the `article` property is: a getter of the host's that
 /// throws is caught there, never in the middle of Rust code (a JS exception
 /// crossing wasm frames would leave their borrows held).
+/// Whether the page has set the `strings` property (read or not).
+pub fn strings_set(host: &HtmlElement) -> bool {
+    Reflect::get(host, &"strings".into())
+        .is_ok_and(|value| !value.is_undefined() && !value.is_null())
+}
+
 fn strings_property(host: &HtmlElement) -> BTreeMap<String, String> {
     let Ok(value) = Reflect::get(host, &"strings".into()) else {
         return Default::default();

@@ -3,7 +3,7 @@
 //! element's attributes, the data island and the HTML's shape are all
 //! as the server left them (see `crate::fingerprint`).
 
-use super::{article_property, data_island, dom};
+use super::{article_property, data_island, dom, strings_set};
 use crate::fingerprint::{
     fingerprint, shape_hash, DrawnWith, FINGERPRINT_ATTRIBUTE, SHAPE_ATTRIBUTE,
 };
@@ -32,16 +32,23 @@ pub fn hydration_mismatch(host: &HtmlElement, container: &HtmlElement) -> Option
     let Some(island) = data_island(host).and_then(|text| text.as_string()) else {
         return Some("its data island is missing".into());
     };
-    let (lang, max_related, max_latest) = (
+    if strings_set(host) {
+        return Some(
+            "the page set the `strings` property, which changes the server's words".into(),
+        );
+    }
+    let (lang, max_related, max_latest, format) = (
         host.get_attribute("lang"),
         host.get_attribute("max-related"),
         host.get_attribute("max-latest"),
+        host.get_attribute("format"),
     );
     let drawn_with = DrawnWith {
         lang: lang.as_deref().filter(|tag| !tag.is_empty()),
         entitled: host.has_attribute("entitled"),
         max_related: max_related.as_deref(),
         max_latest: max_latest.as_deref(),
+        format: format.as_deref(),
     };
     if container.get_attribute(FINGERPRINT_ATTRIBUTE).as_deref()
         != Some(fingerprint(&drawn_with, &island).as_str())

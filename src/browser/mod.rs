@@ -61,8 +61,8 @@ pub use events::{
 };
 pub use fetch::{FailureKind, FetchError, Fetched, LatestRequest};
 pub use host::{
-    article_property, data_island, focus_is_within, host_options, page_lang, ArticleProperty,
-    HostOptions,
+    article_property, data_island, focus_is_within, host_options, page_lang, strings_set,
+    ArticleProperty, HostOptions,
 };
 pub use hydration::{hydration_mismatch, server_container};
 pub use json::{

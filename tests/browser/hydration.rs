@@ -11,11 +11,19 @@ use web_sys::{Element, HtmlElement};
 
 const NIGHT_FERRY: &str = include_str!("fixtures/ssr-night-ferry.html");
 const HAVNEBADET: &str = include_str!("fixtures/ssr-havnebadet.html");
+/// Night ferry with its title and wall message U+0000 alone.
+const NUL: &str = include_str!("fixtures/ssr-nul.html");
 
 /// Parses `html` (with its declarative shadow root) into a detached
 /// `<div>`, starts recording every change inside the widget's shadow root,
 /// then puts the div in the page, which upgrades and hydrates the widget.
 fn server_page(html: &str) -> HtmlElement {
+    server_page_with(html, |_| {})
+}
+
+/// [`server_page`], with `before` run on the element before it joins the
+/// page (as a host's script sets properties on an element not yet upgraded).
+fn server_page_with(html: &str, before: impl FnOnce(&HtmlElement)) -> HtmlElement {
     article_widget::element::define();
     clear_storage();
     let holder = document().create_element("div").unwrap();
@@ -41,6 +49,7 @@ fn server_page(html: &str) -> HtmlElement {
     )
     .call1(&JsValue::NULL, &root)
     .unwrap();
+    before(&host);
     document().body().unwrap().append_child(&holder).unwrap();
     host
 }
@@ -288,5 +297,80 @@ fn dates_read_as_the_browsers_intl_writes_them() {
                 );
             }
         }
+    }
+}
+
+/// Any widget that cannot be hydrated is drawn again alone: the one beside
+/// it hydrates and stays live, and nothing says "stopped working" (a
+/// hydration mismatch stops the whole wasm instance, every widget with it).
+#[wasm_bindgen_test]
+async fn a_widget_that_cannot_hydrate_leaves_the_others_live() {
+    for (what, html, strings) in [
+        (
+            "a format given since (the island is v1)",
+            NIGHT_FERRY.replacen("<article-widget", "<article-widget format=\"ninjs\"", 1),
+            false,
+        ),
+        (
+            "words set by the page before hydration",
+            NIGHT_FERRY.to_owned(),
+            true,
+        ),
+        ("text the parser drops (U+0000)", NUL.to_owned(), false),
+    ] {
+        let good = server_page(HAVNEBADET);
+        let good_headline = root_of(&good).query_selector("h1").unwrap().unwrap();
+        let other = server_page_with(&html, |host| {
+            if strings {
+                let words = js_sys::Object::new();
+                js_sys::Reflect::set(&words, &"share".into(), &"Pass it on".into()).unwrap();
+                js_sys::Reflect::set(host, &"strings".into(), &words).unwrap();
+            }
+        });
+        let other_root = other.shadow_root().unwrap();
+        wait_until("the good widget live", || {
+            !all_by_role(&root_of(&good), "button").is_empty()
+        })
+        .await;
+        wait_until("the other widget drawn", || {
+            other_root
+                .query_selector("h1, [role='alert']")
+                .ok()
+                .flatten()
+                .is_some()
+                && (other_root
+                    .query_selector("button, [role='alert']")
+                    .ok()
+                    .flatten())
+                .is_some()
+        })
+        .await;
+        sleep_ms(50).await;
+        // The good one hydrated: its own nodes, live.
+        assert!(
+            root_of(&good).query_selector("h1").unwrap().unwrap() == good_headline,
+            "{what}"
+        );
+        for host in [&good, &other] {
+            let text = host
+                .shadow_root()
+                .unwrap()
+                .text_content()
+                .unwrap_or_default();
+            assert!(!text.contains("stopped working"), "{what}: {text}");
+        }
+        if strings {
+            assert_eq!(
+                text_of(&by_role(&root_of(&other), "button", "Pass it on")),
+                "Pass it on",
+                "{what}"
+            );
+        }
+        if what.contains("U+0000") {
+            // Written as U+FFFD, it hydrates like any other.
+            assert_eq!(text_of(&all(&root_of(&other), "h1")[0]), "\u{fffd}");
+        }
+        good.parent_element().unwrap().remove();
+        other.parent_element().unwrap().remove();
     }
 }

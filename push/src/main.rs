@@ -5,7 +5,7 @@ use article_widget_push::endpoint::EndpointPolicy;
 use article_widget_push::keys::VapidKeys;
 use article_widget_push::notification::Notification;
 use article_widget_push::sender::{SendOptions, Sender, Urgency};
-use article_widget_push::service::{router, Service};
+use article_widget_push::service::{router, Limits, Service};
 use article_widget_push::store;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -52,6 +52,8 @@ enum Command {
         origins: Vec<String>,
         #[command(flatten)]
         endpoints: EndpointOptions,
+        #[command(flatten)]
+        limits: LimitOptions,
     },
     /// Sends a notification to every subscriber of a topic.
     Send {
@@ -72,9 +74,45 @@ enum Command {
         /// Requests in flight at once.
         #[arg(long, default_value_t = 64)]
         concurrency: usize,
+        /// Requests in flight at once to one push service.
+        #[arg(long, default_value_t = 16)]
+        per_host: usize,
+        /// Seconds one request may take before it counts as unanswered.
+        #[arg(long, default_value_t = 10)]
+        request_timeout: u64,
         #[command(flatten)]
         endpoints: EndpointOptions,
     },
+}
+
+/// How much one client may subscribe (README, "Notifications").
+#[derive(clap::Args)]
+struct LimitOptions {
+    /// Subscribe calls a minute from one client address.
+    #[arg(long, default_value_t = 10)]
+    subscribe_per_minute: u32,
+    /// Subscribe calls a day from one client address.
+    #[arg(long, default_value_t = 100)]
+    subscribe_per_day: u32,
+    /// No new subscriptions once the store takes this many megabytes.
+    #[arg(long, default_value_t = 2048)]
+    max_store_mb: u64,
+    /// Behind a reverse proxy: the header holding the client's address
+    /// (such as X-Forwarded-For; the first address in it is used). Only
+    /// with a proxy that sets it, or clients choose their own address.
+    #[arg(long, value_name = "HEADER")]
+    client_header: Option<String>,
+}
+
+impl LimitOptions {
+    fn limits(self) -> Limits {
+        Limits {
+            per_minute: self.subscribe_per_minute,
+            per_day: self.subscribe_per_day,
+            max_store_bytes: self.max_store_mb.saturating_mul(1 << 20),
+            client_header: self.client_header,
+        }
+    }
 }
 
 /// Which push services subscriptions may name (README, "Notifications").
@@ -140,6 +178,7 @@ async fn run(command: Command) -> Result<(), String> {
             listen,
             origins,
             endpoints,
+            limits,
         } => {
             let keys = VapidKeys::load(&keys)?;
             let origins = origins
@@ -150,32 +189,38 @@ async fn run(command: Command) -> Result<(), String> {
                         .map_err(|_| format!("--origin: not a header value: {origin:?}"))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let service = Service {
-                store: store::open(&db)?,
-                sender: Arc::new(Sender::new(&keys, endpoints.policy())?),
-                token: std::env::var("ARTICLE_WIDGET_PUSH_TOKEN")
+            let service = Service::new(
+                store::open(&db)?,
+                Arc::new(Sender::new(&keys, endpoints.policy())?),
+                std::env::var("ARTICLE_WIDGET_PUSH_TOKEN")
                     .ok()
                     .filter(|t| !t.is_empty()),
-                send_options: SendOptions::default(),
-            };
+                SendOptions::default(),
+                limits.limits(),
+            );
             let listener = tokio::net::TcpListener::bind(&listen)
                 .await
                 .map_err(|error| format!("--listen {listen}: {error}"))?;
             eprintln!(
                 "article-widget-push: listening on http://{} (POST /send {})",
                 listener.local_addr().map_err(|e| e.to_string())?,
-                if service.token.is_some() {
+                if service.has_token() {
                     "on"
                 } else {
                     "off: set ARTICLE_WIDGET_PUSH_TOKEN"
                 }
             );
-            axum::serve(listener, router(service, origins))
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
-                .await
-                .map_err(|error| error.to_string())
+            // The connection's address is the client's, for the limits.
+            axum::serve(
+                listener,
+                router(service, origins)
+                    .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|error| error.to_string())
         }
         Command::Send {
             keys,
@@ -185,6 +230,8 @@ async fn run(command: Command) -> Result<(), String> {
             ttl,
             urgency,
             concurrency,
+            per_host,
+            request_timeout,
             endpoints,
         } => {
             let keys = VapidKeys::load(&keys)?;
@@ -201,6 +248,8 @@ async fn run(command: Command) -> Result<(), String> {
                 ttl: Duration::from_secs(ttl),
                 urgency,
                 concurrency,
+                per_host,
+                request_timeout: Duration::from_secs(request_timeout.max(1)),
                 ..SendOptions::default()
             };
             let started = std::time::Instant::now();

@@ -2,6 +2,9 @@
 //! and `POST /send` for the newsroom (a bearer token).
 //!
 //! The widget's two calls must be `application/json` (415 otherwise).
+//! Subscribing is bounded ([`Limits`]): per client address, a few a minute
+//! and a cap a day (429 with `Retry-After`); and once the store is larger
+//! than its cap, no new subscription is taken (507) until it shrinks.
 //!
 //! - `POST /subscriptions` `{ subscription, topics, lang }`: stored by
 //!   endpoint (posting again replaces the topics); 201 when new, 200 after.
@@ -15,33 +18,169 @@ use crate::sender::{SendOptions, Sender, Urgency};
 use crate::store::{blocking, SubscriptionStore};
 use crate::subscription::{SubscribeRequest, UnsubscribeRequest};
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use std::sync::Arc;
-use std::time::Duration;
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use subtle::ConstantTimeEq;
 use tower_http::cors::CorsLayer;
 
 /// Bodies larger than this are refused (a subscription is under 1 KB).
 pub const BODY_LIMIT: usize = 16 * 1024;
 
+/// How much subscribing one client, and all of them, may do.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Subscribe calls a minute from one client address (a burst of as many).
+    pub per_minute: u32,
+    /// Subscribe calls a day from one client address: a household or an
+    /// office behind one address has a few devices, not thousands.
+    pub per_day: u32,
+    /// No new subscription once the store holds this many bytes.
+    pub max_store_bytes: u64,
+    /// The client's address comes from this request header (the first
+    /// address in it), as a reverse proxy in front of the service sets it;
+    /// otherwise the connection's own address.
+    pub client_header: Option<String>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            per_minute: 10,
+            per_day: 100,
+            max_store_bytes: 2 << 30,
+            client_header: None,
+        }
+    }
+}
+
+/// The limits' running state.
+struct Guard {
+    per_minute: DefaultKeyedRateLimiter<IpAddr>,
+    per_day: DefaultKeyedRateLimiter<IpAddr>,
+    /// The store's size as last measured, and when (measured at most once
+    /// a second: it is a query).
+    store_size: Mutex<Option<(Instant, u64)>>,
+}
+
+impl Guard {
+    fn new(limits: &Limits) -> Guard {
+        let quota = |count: u32, period: Duration| {
+            let count = NonZeroU32::new(count.max(1)).expect("at least one");
+            Quota::with_period(period / count.get())
+                .expect("a period over zero")
+                .allow_burst(count)
+        };
+        Guard {
+            per_minute: RateLimiter::keyed(quota(limits.per_minute, Duration::from_secs(60))),
+            per_day: RateLimiter::keyed(quota(limits.per_day, Duration::from_secs(24 * 60 * 60))),
+            store_size: Mutex::new(None),
+        }
+    }
+
+    /// Ok, or how long the client should wait.
+    fn admit(&self, client: IpAddr) -> Result<(), Duration> {
+        use governor::clock::{Clock, DefaultClock};
+        // Buckets of clients gone quiet are dropped now and then, so the
+        // map stays the size of the clients of the last day.
+        if self.per_minute.len() > 100_000 {
+            self.per_minute.retain_recent();
+            self.per_day.retain_recent();
+        }
+        let now = DefaultClock::default().now();
+        self.per_minute
+            .check_key(&client)
+            .and_then(|()| self.per_day.check_key(&client))
+            .map_err(|not_until| not_until.wait_time_from(now))
+    }
+}
+
 /// What the handlers share.
 #[derive(Clone)]
 pub struct Service {
-    pub store: Arc<dyn SubscriptionStore>,
-    pub sender: Arc<Sender>,
+    store: Arc<dyn SubscriptionStore>,
+    sender: Arc<Sender>,
     /// `POST /send` is refused without it.
-    pub token: Option<String>,
-    pub send_options: SendOptions,
+    token: Option<String>,
+    send_options: SendOptions,
+    limits: Limits,
+    guard: Arc<Guard>,
+}
+
+impl Service {
+    /// The service over `store`, sending with `sender`; `POST /send` only
+    /// with `token`.
+    pub fn new(
+        store: Arc<dyn SubscriptionStore>,
+        sender: Arc<Sender>,
+        token: Option<String>,
+        send_options: SendOptions,
+        limits: Limits,
+    ) -> Service {
+        Service {
+            store,
+            sender,
+            token,
+            send_options,
+            guard: Arc::new(Guard::new(&limits)),
+            limits,
+        }
+    }
+
+    /// Whether this token may send.
+    pub fn has_token(&self) -> bool {
+        self.token.is_some()
+    }
+
+    /// The client's address: the proxy's header if configured, else the
+    /// connection's peer.
+    fn client(&self, headers: &HeaderMap, peer: Option<SocketAddr>) -> Option<IpAddr> {
+        match &self.limits.client_header {
+            Some(name) => headers
+                .get(name.as_str())
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| value.split(',').next())
+                .and_then(|first| first.trim().parse().ok()),
+            None => peer.map(|peer| peer.ip()),
+        }
+    }
+
+    /// Whether the store has room for new subscriptions.
+    async fn has_room(&self) -> Result<bool, String> {
+        let cached = *self
+            .guard
+            .store_size
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let size = match cached {
+            Some((at, size)) if at.elapsed() < Duration::from_secs(1) => size,
+            _ => {
+                let size = blocking(&self.store, |store| store.size_bytes()).await?;
+                *self
+                    .guard
+                    .store_size
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), size));
+                size
+            }
+        };
+        Ok(size < self.limits.max_store_bytes)
+    }
 }
 
 /// The routes, with CORS for the publisher's `origins` (the pages that
-/// embed the widget).
+/// embed the widget). Serve it with the connection's address
+/// (`into_make_service_with_connect_info::<SocketAddr>()`) for the
+/// per-client limits, unless `Limits::client_header` names a proxy's header.
 pub fn router(service: Service, origins: Vec<HeaderValue>) -> Router {
     let cors = CorsLayer::new()
         .allow_origin(origins)
@@ -83,9 +222,44 @@ fn json_only(headers: &HeaderMap) -> Result<(), String> {
     }
 }
 
-async fn subscribe(State(service): State<Service>, headers: HeaderMap, body: Bytes) -> Response {
+async fn subscribe(
+    State(service): State<Service>,
+    extensions: http::Extensions,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     if let Err(why) = json_only(&headers) {
         return problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, why);
+    }
+    let peer = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0);
+    let Some(client) = service.client(&headers, peer) else {
+        return problem(
+            StatusCode::BAD_REQUEST,
+            "the client's address is not known (is the proxy's header set?)",
+        );
+    };
+    if let Err(wait) = service.guard.admit(client) {
+        let mut response = problem(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many subscriptions from this address; try again later",
+        );
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from(wait.as_secs().max(1)),
+        );
+        return response;
+    }
+    match service.has_room().await {
+        Ok(true) => {}
+        Ok(false) => {
+            return problem(
+                StatusCode::INSUFFICIENT_STORAGE,
+                "the subscription store is full; no new subscriptions for now",
+            )
+        }
+        Err(why) => return problem(StatusCode::INTERNAL_SERVER_ERROR, why),
     }
     let request: SubscribeRequest = match json(&body) {
         Ok(request) => request,

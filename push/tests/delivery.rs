@@ -8,7 +8,7 @@ use article_widget_push::endpoint::EndpointPolicy;
 use article_widget_push::keys::VapidKeys;
 use article_widget_push::notification::Notification;
 use article_widget_push::sender::{SendOptions, Sender, Urgency};
-use article_widget_push::service::{router, Service};
+use article_widget_push::service::{router, Limits, Service};
 use article_widget_push::store::{SqliteStore, SubscriptionStore};
 use article_widget_push::subscription::Subscriber;
 use axum::body::Bytes;
@@ -76,7 +76,10 @@ async fn push(
     // web-push-native writes the audience as scheme://host, without the
     // port; real push services are on the default port, where the two agree.
     let options = VerificationOptions {
-        allowed_audiences: Some(HashSet::from_strings(&["http://127.0.0.1"])),
+        allowed_audiences: Some(HashSet::from_strings(&[
+            "http://127.0.0.1",
+            "http://127.0.0.2",
+        ])),
         ..Default::default()
     };
     match public.verify_token::<NoCustomClaims>(token, Some(options)) {
@@ -123,13 +126,32 @@ async fn push(
 
 /// Starts the mock push service; returns its origin.
 async fn mock_push_service(mock: Shared) -> String {
+    mock_push_service_at(mock, "127.0.0.1").await
+}
+
+/// The mock push service on another loopback address (`127.0.0.2`: its
+/// endpoints sort after those on 127.0.0.1, as a store lists them).
+async fn mock_push_service_at(mock: Shared, address: &str) -> String {
     let app = Router::new()
         .route("/push/{id}", post(push))
         .with_state(mock);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let listener = tokio::net::TcpListener::bind(format!("{address}:0"))
+        .await
+        .unwrap();
     let origin = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     origin
+}
+
+/// Serves `service` as `serve` does (with each connection's address);
+/// returns its origin.
+async fn serve_service(service: Service) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = router(service, vec!["https://news.example".parse().unwrap()])
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    base
 }
 
 /// The mock push service runs on this machine: only the test switch lets
@@ -303,16 +325,14 @@ async fn the_service_takes_the_widgets_calls_and_sends_with_a_token() {
     let path = std::env::temp_dir().join(format!("aw-push-service-{}.sqlite", std::process::id()));
     let _ = std::fs::remove_file(&path);
     let store: Arc<dyn SubscriptionStore> = Arc::new(SqliteStore::open(&path).unwrap());
-    let service = Service {
-        store: store.clone(),
-        sender: Arc::new(Sender::new(&keys, mock_only()).unwrap()),
-        token: Some("s3cret".into()),
-        send_options: quick(),
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let app = router(service, vec!["https://news.example".parse().unwrap()]);
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let service = Service::new(
+        store.clone(),
+        Arc::new(Sender::new(&keys, mock_only()).unwrap()),
+        Some("s3cret".into()),
+        quick(),
+        Limits::default(),
+    );
+    let base = serve_service(service).await;
     let client = reqwest::Client::new();
 
     let subscriber = subscribe(&mock, &push_origin, "ok-1");
@@ -602,4 +622,252 @@ async fn redirects_are_not_followed_and_error_bodies_are_read_only_in_part() {
         made < 200,
         "{made} chunks of 64 KiB were made for a 200-character message"
     );
+}
+
+/// 64 endpoints that take a request and never answer, listed first (their
+/// endpoints sort before the good one's): the good subscriber's message
+/// still arrives before any of them has even timed out, and the send ends
+/// once each hanging one has had its tries.
+#[tokio::test]
+async fn hanging_endpoints_do_not_hold_back_a_good_subscriber() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (keys, mock) = setup();
+    let good_origin = mock_push_service_at(mock.clone(), "127.0.0.2").await;
+    // A push service that reads each request and never answers; it counts
+    // the requests given up on (their connections closed).
+    let hanging = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hanging_origin = format!("http://{}", hanging.local_addr().unwrap());
+    let given_up = Arc::new(AtomicUsize::new(0));
+    let (counter, good_at_give_up) = (given_up.clone(), Arc::new(Mutex::new(None::<usize>)));
+    tokio::spawn(async move {
+        loop {
+            let (mut socket, _) = hanging.accept().await.unwrap();
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                use tokio::io::AsyncReadExt;
+                let mut buffer = [0u8; 4096];
+                while matches!(socket.read(&mut buffer).await, Ok(n) if n > 0) {}
+                counter.fetch_add(1, Ordering::SeqCst);
+            });
+        }
+    });
+    let store: Arc<dyn SubscriptionStore> = Arc::new(SqliteStore::in_memory().unwrap());
+    for i in 0..64 {
+        let mut subscriber = subscribe(&mock, &hanging_origin, &format!("hang-{i:02}"));
+        subscriber.endpoint = format!("{hanging_origin}/push/hang-{i:02}");
+        store.upsert(&subscriber, &["local".to_string()]).unwrap();
+    }
+    let good = subscribe(&mock, &good_origin, "z-good");
+    store.upsert(&good, &["local".to_string()]).unwrap();
+    let options = SendOptions {
+        request_timeout: Duration::from_secs(2),
+        attempts: 1,
+        ..SendOptions::default()
+    };
+    let watcher = {
+        let (mock, given_up, seen) = (mock.clone(), given_up.clone(), good_at_give_up.clone());
+        tokio::spawn(async move {
+            // How many hanging requests had been given up on when the good
+            // message arrived.
+            loop {
+                if mock
+                    .lock()
+                    .unwrap()
+                    .received
+                    .iter()
+                    .any(|r| r.id == "z-good")
+                {
+                    *seen.lock().unwrap() = Some(given_up.load(Ordering::SeqCst));
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+        })
+    };
+    let summary = Sender::new(&keys, mock_only())
+        .unwrap()
+        .send_topic(&store, "local", &notification(), &options)
+        .await
+        .unwrap();
+    watcher.await.unwrap();
+    assert_eq!((summary.sent, summary.failed), (1, 64), "{summary}");
+    assert_eq!(
+        *good_at_give_up.lock().unwrap(),
+        Some(0),
+        "the good subscriber waited for hanging endpoints to time out"
+    );
+    assert!(
+        summary.failures[0].contains("no answer in 2 s"),
+        "{summary}"
+    );
+}
+
+/// A push service that answers 503 with `Retry-After: 3600`, listed first:
+/// the pause is capped at `longest_pause`, and the waiting subscriber holds
+/// no slot, so with one slot in all the others go out during the pause.
+#[tokio::test]
+async fn a_long_retry_after_holds_no_slot_and_is_capped() {
+    let busy = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let busy_origin = format!("http://{}", busy.local_addr().unwrap());
+    let busy_tries = Arc::new(Mutex::new(Vec::<Instant>::new()));
+    let tries = busy_tries.clone();
+    let app = Router::new().route(
+        "/push/{id}",
+        post(move || async move {
+            tries.lock().unwrap().push(Instant::now());
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [("retry-after", "3600")],
+                "",
+            )
+        }),
+    );
+    tokio::spawn(async move { axum::serve(busy, app).await.unwrap() });
+    // A push service that takes everything, on an address sorting after.
+    let fine = tokio::net::TcpListener::bind("127.0.0.2:0").await.unwrap();
+    let fine_origin = format!("http://{}", fine.local_addr().unwrap());
+    let arrivals = Arc::new(Mutex::new(Vec::<Instant>::new()));
+    let arrived = arrivals.clone();
+    let app = Router::new().route(
+        "/push/{id}",
+        post(move || async move {
+            arrived.lock().unwrap().push(Instant::now());
+            StatusCode::CREATED
+        }),
+    );
+    tokio::spawn(async move { axum::serve(fine, app).await.unwrap() });
+    let (keys, mock) = setup();
+    let store: Arc<dyn SubscriptionStore> = Arc::new(SqliteStore::in_memory().unwrap());
+    store
+        .upsert(
+            &subscribe(&mock, &busy_origin, "busy"),
+            &["local".to_string()],
+        )
+        .unwrap();
+    for i in 0..5 {
+        store
+            .upsert(
+                &subscribe(&mock, &fine_origin, &format!("ok-{i}")),
+                &["local".to_string()],
+            )
+            .unwrap();
+    }
+    let options = SendOptions {
+        concurrency: 1,
+        attempts: 2,
+        longest_pause: Duration::from_millis(1500),
+        ..quick()
+    };
+    let summary = Sender::new(&keys, mock_only())
+        .unwrap()
+        .send_topic(&store, "local", &notification(), &options)
+        .await
+        .unwrap();
+    assert_eq!((summary.sent, summary.failed), (5, 1), "{summary}");
+    let tries = busy_tries.lock().unwrap().clone();
+    let arrivals = arrivals.lock().unwrap().clone();
+    assert_eq!(
+        tries.len(),
+        2,
+        "two tries, the second after the capped pause"
+    );
+    assert!(
+        arrivals.iter().all(|arrival| *arrival < tries[1]),
+        "the others waited for the busy subscriber's pause"
+    );
+    assert!(
+        tries[1] - tries[0] < Duration::from_secs(60),
+        "Retry-After was not capped: {:?}",
+        tries[1] - tries[0]
+    );
+}
+
+/// One client address may subscribe a few times a minute (then 429 with
+/// `Retry-After`, nothing stored), another address is not held back, and a
+/// full store takes no new subscription (507) but still lets one go.
+#[tokio::test]
+async fn subscribing_is_limited_per_client_and_by_the_stores_size() {
+    let (keys, mock) = setup();
+    let store: Arc<dyn SubscriptionStore> = Arc::new(SqliteStore::in_memory().unwrap());
+    let limits = Limits {
+        per_minute: 3,
+        client_header: Some("x-forwarded-for".into()),
+        ..Limits::default()
+    };
+    let service = |store: Arc<dyn SubscriptionStore>, limits: Limits| {
+        Service::new(
+            store,
+            Arc::new(Sender::new(&keys, mock_only()).unwrap()),
+            None,
+            quick(),
+            limits,
+        )
+    };
+    let base = serve_service(service(store.clone(), limits.clone())).await;
+    let client = reqwest::Client::new();
+    let call = |base: String, id: String, from: &'static str| {
+        let subscriber = subscribe(&mock, "http://127.0.0.1:9", &id);
+        let body = serde_json::json!({
+            "subscription": { "endpoint": subscriber.endpoint,
+                              "keys": { "p256dh": subscriber.p256dh, "auth": subscriber.auth } },
+            "topics": ["local"],
+        });
+        client
+            .post(format!("{base}/subscriptions"))
+            .header("content-type", "application/json")
+            .header("x-forwarded-for", from)
+            .body(body.to_string())
+            .send()
+    };
+    for i in 0..3 {
+        let response = call(base.clone(), format!("a-{i}"), "203.0.113.7")
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201, "call {i}");
+    }
+    let refused = call(base.clone(), "a-3".into(), "203.0.113.7")
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 429);
+    let wait: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "Retry-After {wait}");
+    assert_eq!(store.topics("http://127.0.0.1:9/push/a-3").unwrap(), None);
+    let other = call(base.clone(), "b-0".into(), "198.51.100.1")
+        .await
+        .unwrap();
+    assert_eq!(other.status(), 201, "another address");
+    // Without the proxy's header, the address is unknown: refused.
+    let unknown = client
+        .post(format!("{base}/subscriptions"))
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 400);
+
+    // The store is over its cap: no new subscription, unsubscribing works.
+    let full = serve_service(service(
+        store.clone(),
+        Limits {
+            max_store_bytes: store.size_bytes().unwrap(),
+            ..limits
+        },
+    ))
+    .await;
+    let response = call(full.clone(), "c-0".into(), "192.0.2.1").await.unwrap();
+    assert_eq!(response.status(), 507);
+    assert!(response.text().await.unwrap().contains("store is full"));
+    let gone = client
+        .delete(format!("{full}/subscriptions"))
+        .json(&serde_json::json!({ "endpoint": "http://127.0.0.1:9/push/a-0" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), 204);
+    assert_eq!(store.topics("http://127.0.0.1:9/push/a-0").unwrap(), None);
 }

@@ -44,6 +44,8 @@ pub trait SubscriptionStore: Send + Sync {
     fn subscribers(&self, topic: &str) -> Result<Vec<Subscriber>, String>;
     /// The topics of a subscription, if it is stored.
     fn topics(&self, endpoint: &str) -> Result<Option<Vec<String>>, String>;
+    /// The bytes the subscriptions take (the service's size guard).
+    fn size_bytes(&self) -> Result<u64, String>;
 }
 
 /// SQLite, in a file or in memory. Statements are short; one connection
@@ -194,6 +196,17 @@ impl SubscriptionStore for SqliteStore {
             .map_err(db)?;
         Ok(Some(topics))
     }
+
+    fn size_bytes(&self) -> Result<u64, String> {
+        let connection = self.connection();
+        let pages: i64 = connection
+            .query_row("PRAGMA page_count", [], |row| row.get(0))
+            .map_err(db)?;
+        let page_size: i64 = connection
+            .query_row("PRAGMA page_size", [], |row| row.get(0))
+            .map_err(db)?;
+        Ok((pages * page_size).max(0) as u64)
+    }
 }
 
 /// What every store does, checked against each (SQLite here, Postgres in
@@ -211,6 +224,16 @@ pub fn check_behaviour(store: &dyn SubscriptionStore) {
         .upsert(&subscriber(1), &topics(&["local", "energy"]))
         .unwrap());
     assert!(store.upsert(&subscriber(2), &topics(&["energy"])).unwrap());
+    // The size guard's measure: some bytes, growing with what is stored.
+    let size = store.size_bytes().unwrap();
+    assert!(size > 0);
+    for n in 100..400 {
+        store.upsert(&subscriber(n), &topics(&["bulk"])).unwrap();
+    }
+    assert!(store.size_bytes().unwrap() > size, "{size}");
+    for n in 100..400 {
+        store.remove(&subscriber(n).endpoint).unwrap();
+    }
     // The same endpoint again: not new, topics replaced, keys updated.
     let renewed = Subscriber {
         auth: "auth2".into(),

@@ -148,4 +148,14 @@ impl SubscriptionStore for PostgresStore {
         })?;
         Ok(row.map(|row| row.get(0)))
     }
+
+    fn size_bytes(&self) -> Result<u64, String> {
+        let row = self.with(|client| {
+            client.query_one(
+                "SELECT pg_total_relation_size('subscriptions') + pg_total_relation_size('topics')",
+                &[],
+            )
+        })?;
+        Ok(row.get::<_, i64>(0).max(0) as u64)
+    }
 }

@@ -21,10 +21,12 @@ const cdp = await context.newCDPSession(page);
 const registrations = [];
 cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: updated }) => registrations.push(...updated));
 await cdp.send('ServiceWorker.enable');
-await page.evaluate(async () => {
-  await navigator.serviceWorker.register('/article-widget-sw.js');
+// As the widget registers it: where renewals go is in the worker's URL.
+const SETTINGS = { subscribeUrl: 'https://push.example/subscriptions', key: 'BKEY' };
+await page.evaluate(async ({ subscribeUrl, key }) => {
+  await navigator.serviceWorker.register(`/article-widget-sw.js?${new URLSearchParams({ subscribe: subscribeUrl, key })}`);
   await navigator.serviceWorker.ready;
-});
+}, SETTINGS);
 const registration = registrations.find((r) => r.scopeURL === `${server.origin}/` && !r.isDeleted);
 
 const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
@@ -77,14 +79,20 @@ await tab.goto(ferry);
 const whenOpen = await click(ferry);
 
 // A renewed subscription (pushsubscriptionchange): the worker posts it where
-// the widget said. Chromium never fires the event, so it is dispatched
-// inside the worker, with the worker's fetch and PushManager recorded.
-await page.evaluate(async () => {
+// the widget registered it to. Chromium never fires the event, so it is
+// dispatched inside the worker, with the worker's fetch and PushManager
+// recorded. Before it, the widget's message (its topics), then a page's
+// message with another service and key, which the worker must ignore.
+const workerWarnings = [];
+context.serviceWorkers()[0].on('console', (message) => workerWarnings.push(message.text()));
+await page.evaluate(async ({ subscribeUrl, key }) => {
   const registration = await navigator.serviceWorker.ready;
-  registration.active.postMessage({ type: 'article-widget:push', subscribeUrl: 'https://push.example/subscriptions',
-    key: 'BKEY', topics: ['local'], lang: 'nb' });
+  registration.active.postMessage({ type: 'article-widget:push', subscribeUrl, key, topics: ['local'], lang: 'nb' });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  registration.active.postMessage({ type: 'article-widget:push', subscribeUrl: 'https://evil.example/collect',
+    key: 'BEVIL', topics: ['all'], lang: 'en' });
   await new Promise((resolve) => setTimeout(resolve, 300));
-});
+}, SETTINGS);
 const renewed = await context.serviceWorkers()[0].evaluate(async () => {
   const posted = [];
   self.fetch = async (url, init) => { posted.push(`${init.method} ${url} ${init.credentials} ${init.body}`); return new Response(null, { status: 201 }); };
@@ -113,6 +121,9 @@ const checks = [
       'DELETE https://push.example/subscriptions omit {"endpoint":"https://push.example/old"}',
       'POST https://push.example/subscriptions omit {"subscription":{"endpoint":"https://push.example/new","keys":{"p256dh":"P","auth":"A"},"key":"BKEY"},"topics":["local"],"lang":"nb"}',
     ]), JSON.stringify(renewed)],
+  ['a page\'s message with another service and key is ignored, and the worker says why',
+    workerWarnings.some((w) => w.includes('a push settings message was ignored: its settings are not the ones the worker was registered with')),
+    JSON.stringify(workerWarnings)],
   ['with the article already open in a tab, a click brings that tab forward instead',
     whenOpen.left === 0 && JSON.stringify(whenOpen.asked) === JSON.stringify([['focus', ferry]]), JSON.stringify(whenOpen)],
 ];

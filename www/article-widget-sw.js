@@ -4,9 +4,14 @@
 // CDN), or load it into the site's own worker with
 // importScripts('/article-widget-sw.js').
 //
-// The widget tells the worker where it subscribed (a message after each
-// subscription); when the browser renews a subscription
-// (`pushsubscriptionchange`) the worker posts the new one there itself.
+// Where a renewed subscription goes is fixed when the widget registers the
+// worker: the publisher's subscribe and unsubscribe URLs and VAPID key are
+// in the worker's own URL (`article-widget-sw.js?subscribe=…&key=…`), which
+// no page message can change. After each subscription the widget tells the
+// worker its topics and language in a message, taken only from a window of
+// this origin and only with the settings the worker was registered with;
+// when the browser renews a subscription (`pushsubscriptionchange`) the
+// worker posts the new one there itself.
 //
 // A push message's data is JSON: { title, body, url, icon?, image?, tag?,
 // topic?, lang? }. URLs follow the widget's allow-list: https: or http: on
@@ -111,13 +116,49 @@ self.addEventListener('notificationclick', (event) => {
   }));
 });
 
-// Where the widget subscribed, kept in Cache Storage (it outlives the worker).
+/**
+ * The renewal target, fixed when the widget registered this worker: the
+ * settings in the worker's own URL, or undefined without them (or with a
+ * subscribe URL the allow-list refuses).
+ */
+function registeredSettings() {
+  const params = new URL(self.location.href).searchParams;
+  const subscribeUrl = params.get('subscribe');
+  if (!subscribeUrl || notificationUrl(subscribeUrl) === undefined) return undefined;
+  const unsubscribeUrl = params.get('unsubscribe') ?? undefined;
+  if (unsubscribeUrl !== undefined && notificationUrl(unsubscribeUrl) === undefined) return undefined;
+  return { subscribeUrl, unsubscribeUrl, key: params.get('key') ?? undefined };
+}
+
+// The topics and language of the latest subscription, kept in Cache
+// Storage (it outlives the worker).
 const configKey = () => new URL('article-widget-push-config', self.registration.scope).href;
 
-self.addEventListener('message', (event) => {
+/** Why a message from a page is not the widget's, or undefined when it is. */
+function refusal(event, settings) {
   const data = event.data;
-  if (data?.type !== 'article-widget:push' || typeof data.subscribeUrl !== 'string') return;
-  event.waitUntil(caches.open('article-widget').then((cache) => cache.put(configKey(), new Response(JSON.stringify(data)))));
+  const source = event.source;
+  if (!(typeof WindowClient === 'function' && source instanceof WindowClient)) return 'it did not come from a page';
+  if (new URL(source.url).origin !== self.location.origin) return 'it came from another origin';
+  if (!settings) return 'the worker was registered without the widget\'s settings';
+  if (data.subscribeUrl !== settings.subscribeUrl || (data.unsubscribeUrl ?? undefined) !== settings.unsubscribeUrl
+    || data.key !== settings.key) return 'its settings are not the ones the worker was registered with';
+  if (!Array.isArray(data.topics) || data.topics.length > 50 || !data.topics.every((t) => typeof t === 'string' && t.length <= 64)) {
+    return 'its topics are not a list of topic ids';
+  }
+  if (data.lang !== undefined && data.lang !== null && typeof data.lang !== 'string') return 'its lang is not text';
+  return undefined;
+}
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'article-widget:push') return;
+  const why = refusal(event, registeredSettings());
+  if (why) {
+    console.warn(`article-widget: a push settings message was ignored: ${why}`);
+    return;
+  }
+  const { topics, lang } = event.data;
+  event.waitUntil(caches.open('article-widget').then((cache) => cache.put(configKey(), new Response(JSON.stringify({ topics, lang })))));
 });
 
 const postJson = (method, url, body) => fetch(url, {
@@ -126,12 +167,13 @@ const postJson = (method, url, body) => fetch(url, {
 
 self.addEventListener('pushsubscriptionchange', (event) => {
   event.waitUntil((async () => {
+    const settings = registeredSettings();
     const stored = await (await caches.open('article-widget')).match(configKey());
-    if (!stored) {
+    if (!settings || !stored) {
       console.warn('article-widget: a push subscription changed, but the widget never said where to post it');
       return;
     }
-    const config = await stored.json();
+    const config = { ...await stored.json(), ...settings };
     const subscription = event.newSubscription
       ?? await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: config.key });
     if (event.oldSubscription) {

@@ -35,6 +35,20 @@ export async function isSubscribed(scope) {
 }
 
 /**
+ * The worker's URL carrying where a renewed subscription goes (the
+ * service's URLs and the VAPID key): fixed with the registration, so no
+ * page's message can point the worker elsewhere (article-widget-sw.js).
+ */
+function workerWithSettings(push) {
+  const [path, query = ''] = push.serviceWorker.split('?');
+  const params = new URLSearchParams(query);
+  params.set('subscribe', push.subscribeUrl);
+  if (push.unsubscribeUrl) params.set('unsubscribe', push.unsubscribeUrl);
+  params.set('key', push.vapidPublicKey);
+  return `${path}?${params}`;
+}
+
+/**
  * Registers the worker, subscribes, posts { subscription, topics, lang } to
  * push.subscribeUrl and tells the worker where (for pushsubscriptionchange).
  * If the post fails the subscription is ended again: nobody would send to it.
@@ -43,7 +57,7 @@ export async function subscribe(push, scope, topics, lang) {
   const worker = push.serviceWorker;
   let registration;
   try {
-    registration = await navigator.serviceWorker.register(worker, { scope });
+    registration = await navigator.serviceWorker.register(workerWithSettings(push), { scope });
   } catch (error) {
     throw new Error(`the service worker ${worker} could not be registered: ${error.message}`);
   }

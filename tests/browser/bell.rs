@@ -330,7 +330,10 @@ async fn push_subscribes_in_the_workers_own_scope_and_posts_the_subscription() {
     assert_eq!(
         push_log("calls"),
         vec![
-            r#"["register","/article-widget-sw.js","/article-widget-push/"]"#.to_owned(),
+            // The renewal target rides in the worker's URL (fixed with it).
+            format!(
+                r#"["register","/article-widget-sw.js?subscribe=https%3A%2F%2Fpush.example%2Fsubscriptions&unsubscribe=https%3A%2F%2Fpush.example%2Funsubscribe&key={VAPID_KEY}","/article-widget-push/"]"#
+            ),
             format!(r#"["subscribe","{VAPID_KEY}",true]"#),
             r#"["tell","article-widget:push","https://push.example/subscriptions",["lokalt","sport"]]"#.to_owned(),
         ]

@@ -37,6 +37,9 @@ mod node {
             serde_wasm_bindgen::from_value(options)
                 .map_err(|error| JsError::new(&format!("article-widget render options: {error}")))?
         };
+        let options = options
+            .checked()
+            .map_err(|error| JsError::new(&format!("article-widget render options: {error}")))?;
         let parsed = parse_article_js_text(&JsValue::from_str(json))
             .map_err(|error| JsError::new(&format!("article-widget: {error}")))?;
         Ok(render_html(&parsed.article, &options))

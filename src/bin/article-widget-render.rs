@@ -55,7 +55,13 @@ fn main() -> std::process::ExitCode {
         assets: render.assets.unwrap_or_default(),
         without_json_ld: render.no_json_ld,
     };
-    shared::write_out(&render_html(&parsed.article, &options))
+    match options.checked() {
+        Ok(options) => shared::write_out(&render_html(&parsed.article, &options)),
+        Err(why) => {
+            eprintln!("{PROGRAM}: --{why}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

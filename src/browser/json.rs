@@ -29,9 +29,8 @@ const MAX_DEPTH: u32 = 128;
 /// More values than any article has; bounds the copy of a host's object
 /// (shared references would otherwise multiply).
 const MAX_VALUES: u32 = 5_000_000;
-/// The longest document read: 5,000,000 characters of JSON text (or of text
-/// in an object), some 5 MB. A 50 MB paragraph took 12.7 s to first show.
-pub const MAX_DOCUMENT_CHARS: u32 = 5_000_000;
+/// The longest document read (`model::MAX_DOCUMENT_CHARS`), for `json.js`.
+pub const MAX_DOCUMENT_CHARS: u32 = crate::model::MAX_DOCUMENT_CHARS as u32;
 
 /// Parses JSON text (a JS string, never copied into Rust) with the
 /// browser's `JSON.parse`. A byte order mark is skipped; the parser's own

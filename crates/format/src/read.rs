@@ -90,6 +90,45 @@ pub fn summarise<'a>(
     summary
 }
 
+/// The longest document the widget reads: 5,000,000 characters of JSON
+/// text (or of text in an object), some 5 MB (a 50 MB paragraph took
+/// 12.7 s to first show). The browser, Node's `renderToString` and the
+/// command lines all stop there.
+pub const MAX_DOCUMENT_CHARS: usize = 5_000_000;
+
+/// Refuses text longer than [`MAX_DOCUMENT_CHARS`], counted as JavaScript
+/// counts a string's length (UTF-16 units), so every reader draws the line
+/// at the same place.
+pub fn within_document_limit(text: &str) -> Result<(), ParseError> {
+    // Bytes bound UTF-16 units from above: most documents need no count.
+    if text.len() <= MAX_DOCUMENT_CHARS {
+        return Ok(());
+    }
+    let length = text.encode_utf16().count();
+    if length <= MAX_DOCUMENT_CHARS {
+        return Ok(());
+    }
+    let grouped = |n: usize| {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(digit);
+        }
+        out
+    };
+    Err(ParseError::new(
+        "",
+        format!(
+            "the document is {} characters long; at most {} are read",
+            grouped(length),
+            grouped(MAX_DOCUMENT_CHARS)
+        ),
+    ))
+}
+
 /// One warning per part left out, for the first few; then how many more.
 fn left_out_warnings(left_out: &[ParseError]) -> Vec<String> {
     const SHOWN: usize = 5;

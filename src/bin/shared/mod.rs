@@ -25,6 +25,9 @@ impl Input {
     /// and what is wrong.
     pub fn read(&self, program: &str) -> Result<article_widget::model::Parsed, String> {
         let text = read_text(program, &self.file)?;
+        // The widget and Node's renderToString read no more than this.
+        article_widget::model::within_document_limit(&text)
+            .map_err(|error| format!("{program}: {}: {}", self.file, error.message))?;
         article_widget::feeds::parse_feed(&text, self.from)
             .map_err(|error| format!("{program}: {}: {error}", self.file))
     }

@@ -16,11 +16,15 @@ import { join } from 'node:path';
 
 const SAMPLES = [
   ['wordpress', 'wordpress/post'],
+  ['wordpress', 'wordpress/nested'],
   ['ninjs', 'ninjs/item-3.0'],
   ['ninjs', 'ninjs/item-1.x'],
+  ['ninjs', 'ninjs/agency-1.x'],
   ['anf', 'anf/article'],
+  ['anf', 'anf/newspaper'],
   ['jsonld', 'jsonld/graph'],
   ['jsonld', 'jsonld/news-article'],
+  ['jsonld', 'jsonld/yoast'],
 ];
 const read = (name) => JSON.parse(readFileSync(join('tests/formats', name), 'utf8'));
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:";

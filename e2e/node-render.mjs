@@ -2,7 +2,7 @@
 // (article-widget-render): byte for byte the same HTML for every sample and
 // option, an Error that says what and where for bad input.
 //   node e2e/node-render.mjs dist
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DIST, report } from './lib.mjs';
@@ -12,6 +12,9 @@ const checks = [];
 const check = (name, ok, detail = '') => checks.push([name, ok, detail]);
 const native = (file, args) => execFileSync('target/debug/article-widget-render', [file, ...args],
   { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
+/** What the command line prints on standard error, without its "program: file: " prefix. */
+const nativeWarnings = (file, args) => spawnSync('target/debug/article-widget-render', [file, ...args], { encoding: 'utf8' })
+  .stderr.split('\n').filter(Boolean).map((line) => line.slice(`article-widget-render: ${file}: `.length));
 
 for (const file of readdirSync('www/articles').filter((f) => f.endsWith('.json')).sort()) {
   const path = join('www/articles', file);
@@ -37,6 +40,13 @@ for (const [format, name] of [['wordpress', 'wordpress/post'], ['ninjs', 'ninjs/
     html === native(path, ['--from', format]) && html.includes(JSON.parse(readFileSync(join('tests/formats', `${name}.v1.json`), 'utf8')).title),
     `${html.length} characters against ${native(path, ['--from', format]).length}`);
 }
+// The report: what the converter left out, as the command line prints it.
+const reported = [];
+renderToString(readFileSync('tests/formats/anf/article.json', 'utf8'), { format: 'anf', onWarning: (w) => reported.push(w) });
+const printed = nativeWarnings('tests/formats/anf/article.json', ['--from', 'anf']);
+check('onWarning hears each warning the command line prints',
+  reported.length > 0 && JSON.stringify(reported) === JSON.stringify(printed), JSON.stringify({ reported, printed }));
+
 let formatError = '';
 try { renderToString('{}', { format: 'rss' }); } catch (error) { formatError = String(error.message); }
 check('an unknown format: an Error naming the formats', formatError.includes('expected one of v1, wordpress, ninjs, anf, jsonld'), formatError);

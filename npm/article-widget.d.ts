@@ -62,6 +62,8 @@ export type ArticleBlock =
 export interface ReadyDetail {
   id: string;
   source: 'property' | 'island' | 'src';
+  /** How many warnings reading it gave (a feed's dropped parts among them); the console lists each. */
+  warnings: number;
 }
 
 /** `article-widget:error`: why no article is shown. */
@@ -96,7 +98,7 @@ export interface PromptDismissedDetail {
 
 // @generated from src/element-contract.json by scripts/contract.mjs: edit the table, not this
 export interface ArticleWidgetEventMap {
-  /** An article is on screen, once per article shown: {id, source}. */
+  /** An article is on screen, once per article shown: {id, source, warnings}. */
   'article-widget:ready': CustomEvent<ReadyDetail>;
   /** No article: {kind, status?, path?, message}. */
   'article-widget:error': CustomEvent<ErrorDetail>;

@@ -83,6 +83,8 @@ export function renderToString(json, options = {}) {
   withoutJsonLd?: boolean;
   /** The document is a feed in this format, converted first (docs/feeds.md). */
   format?: 'v1' | 'wordpress' | 'ninjs' | 'anf' | 'jsonld';
+  /** Called with each warning, as article-widget-render prints them: what a feed's converter left out, then the reader's. */
+  onWarning?: (warning: string) => void;
 }
 /** The article (format v1) as the widget's HTML: readable with no script, hydrated by embed.js. */
 export function renderToString(json: string | object, options?: RenderOptions): string;

@@ -9,6 +9,7 @@ mod node {
     use article_widget::feeds::{convert_json_text, Format, Html5ever};
     use article_widget::server::{render_html, RenderOptions};
     use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
 
     /// The article (format v1 JSON text, or a feed in `options.format`) as
     /// the widget's HTML; throws an `Error` whose message names what is
@@ -18,15 +19,22 @@ mod node {
         let format = js_sys::Reflect::get(&options, &JsValue::from_str("format"))
             .ok()
             .and_then(|format| format.as_string());
+        // Each warning (what a converter left out, then the reader's) goes
+        // to `options.onWarning`, as the command line prints them.
+        let on_warning = js_sys::Reflect::get(&options, &JsValue::from_str("onWarning"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let mut warnings = Vec::new();
         let converted;
         let json = match format {
             Some(name) => {
                 let format = Format::from_name(&name).map_err(|error| {
                     JsError::new(&format!("article-widget render options: {error}"))
                 })?;
-                converted = convert_json_text(format, json, &Html5ever)
-                    .map_err(|error| JsError::new(&format!("article-widget: {error}")))?
-                    .0;
+                let (text, dropped) = convert_json_text(format, json, &Html5ever)
+                    .map_err(|error| JsError::new(&format!("article-widget: {error}")))?;
+                converted = text;
+                warnings.extend(dropped);
                 converted.as_str()
             }
             None => json,
@@ -42,6 +50,20 @@ mod node {
             .map_err(|error| JsError::new(&format!("article-widget render options: {error}")))?;
         let parsed = parse_article_js_text(&JsValue::from_str(json))
             .map_err(|error| JsError::new(&format!("article-widget: {error}")))?;
+        warnings.extend(parsed.warnings.iter().cloned());
+        if let Some(on_warning) = on_warning {
+            for warning in &warnings {
+                // A throwing callback is the caller's: it stops the render.
+                on_warning
+                    .call1(&JsValue::NULL, &JsValue::from_str(warning))
+                    .map_err(|error| {
+                        JsError::new(&format!(
+                            "article-widget: options.onWarning threw: {}",
+                            error.as_string().unwrap_or_else(|| "an exception".into())
+                        ))
+                    })?;
+            }
+        }
         Ok(render_html(&parsed.article, &options))
     }
 }

@@ -5,12 +5,14 @@
 use super::json::to_js;
 use serde::Serialize;
 
-/// `ready`: an article is on screen, and where it came from: `"property"`,
-/// `"island"` or `"src"`.
+/// `ready`: an article is on screen, where it came from: `"property"`,
+/// `"island"` or `"src"`, and how many warnings reading it gave (what a
+/// feed's converter left out among them; the console lists each).
 #[derive(Serialize)]
 pub struct Ready<'a> {
     pub id: &'a str,
     pub source: &'static str,
+    pub warnings: usize,
 }
 
 /// `error`: what kind of failure, the HTTP status, where in the document,

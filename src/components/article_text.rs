@@ -39,7 +39,7 @@ pub fn headline(m: &mut dyn Markup, article: &Article, strings: Strings, dates: 
     byline(m, &article.authors, strings);
     dateline(
         m,
-        &article.published,
+        article.published.as_ref(),
         article.updated.as_ref(),
         strings,
         dates,
@@ -90,14 +90,19 @@ fn byline(m: &mut dyn Markup, authors: &[Author], strings: Strings) {
 /// was updated, each in a `<time datetime>`.
 fn dateline(
     m: &mut dyn Markup,
-    published: &DateTime,
+    published: Option<&DateTime>,
     updated: Option<&DateTime>,
     strings: Strings,
     dates: Dates,
 ) {
+    if published.is_none() && updated.is_none() {
+        return;
+    }
     m.open("p");
     m.attr("class", "aw-dateline");
-    time(m, published, DateStyle::Long, dates);
+    if let Some(published) = published {
+        time(m, published, DateStyle::Long, dates);
+    }
     if let Some(updated) = updated {
         m.open("span");
         m.attr("class", "aw-updated");

@@ -157,6 +157,7 @@ pub fn ArticleWidget(
                     &Ready {
                         id: &article.id,
                         source,
+                        warnings: warnings.len(),
                     },
                 );
             }

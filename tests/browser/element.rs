@@ -221,8 +221,9 @@ async fn ready_and_error_events_with_their_detail() {
         recorded_events().iter().any(|e| e.contains("evented"))
     })
     .await;
-    assert!(recorded_events()
-        .contains(&r#"article-widget:ready {"id":"evented","source":"island"}"#.to_owned()));
+    assert!(recorded_events().contains(
+        &r#"article-widget:ready {"id":"evented","source":"island","warnings":0}"#.to_owned()
+    ));
 
     record_events();
     let bad = tiny("bad", "Bad").replace(r#""text":"Body of bad""#, r#""text":5"#);
@@ -304,7 +305,7 @@ async fn bad_data_from_the_property_has_no_retry() {
     })
     .await;
     let alert = all_by_role(&inside(&host), "alert").pop().unwrap();
-    assert!(text_of(&alert).contains("missing field `published`"));
+    assert!(text_of(&alert).contains("missing field `body`"));
     assert!(all_by_role(&alert, "button").is_empty());
 }
 

@@ -194,7 +194,7 @@ async fn a_new_src_aborts_a_slow_request_at_once() {
     assert_eq!(
         recorded_events(),
         vec![format!(
-            r#"article-widget:ready {{"id":"{fast}","source":"src"}}"#
+            r#"article-widget:ready {{"id":"{fast}","source":"src","warnings":0}}"#
         )],
         "one ready, for the article shown"
     );
@@ -222,8 +222,8 @@ async fn one_ready_per_article_shown() {
     assert_eq!(
         recorded_events(),
         vec![
-            format!(r#"article-widget:ready {{"id":"{second}","source":"src"}}"#),
-            format!(r#"article-widget:ready {{"id":"{third}","source":"src"}}"#),
+            format!(r#"article-widget:ready {{"id":"{second}","source":"src","warnings":0}}"#),
+            format!(r#"article-widget:ready {{"id":"{third}","source":"src","warnings":0}}"#),
         ]
     );
     host.remove();

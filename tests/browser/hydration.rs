@@ -157,7 +157,9 @@ async fn hydration_adopts_the_article_text_and_makes_the_page_live() {
         .collect();
     assert_eq!(
         ready,
-        vec![r#"article-widget:ready {"id":"harbour-herald-2026-night-ferry","source":"island"}"#]
+        vec![
+            r#"article-widget:ready {"id":"harbour-herald-2026-night-ferry","source":"island","warnings":0}"#
+        ]
     );
     host.parent_element().unwrap().remove();
 }

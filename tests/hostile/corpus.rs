@@ -89,7 +89,7 @@ pub const CORPUS: &[(&str, &str, Expect)] = &[
     (
         "missing-published",
         include_str!("cases/missing-published.json"),
-        Expect::Refused(""),
+        Expect::Renders,
     ),
     (
         "missing-body",

@@ -80,12 +80,33 @@ fn parse(parser: &dyn HtmlParser, html: &str, at: &str, dropped: &mut Dropped) -
 /// Elements whose content is never article text: dropped with a warning.
 const DROPPED: &[&str] = &[
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "video", "audio",
-    "canvas", "svg", "math", "form", "input", "button", "select", "textarea", "table", "noscript",
+    "canvas", "svg", "math", "form", "input", "button", "select", "textarea", "noscript",
     "template", "map", "dialog", "portal", "applet",
 ];
 
 /// Elements that carry nothing to show: left out without a word.
 const IGNORED: &[&str] = &["head", "title", "meta", "link", "base", "wbr"];
+
+/// Elements a browser lays out as blocks (or cells) that the mapping
+/// reads as text: words on either side of them stay apart.
+const SPACED: &[&str] = &[
+    "li",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "legend",
+    "fieldset",
+    "caption",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "option",
+    "p",
+];
 
 /// Containers whose children are blocks.
 const CONTAINERS: &[&str] = &[
@@ -191,6 +212,7 @@ impl<'a> Builder<'a, '_> {
                 "img" => self.image(element, None),
                 "blockquote" => self.quote(element),
                 "ul" | "ol" => self.list(element),
+                "table" => self.table(element),
                 "pre" => {
                     let mut text = String::new();
                     text_of(&element.children, &mut text);
@@ -270,20 +292,93 @@ impl<'a> Builder<'a, '_> {
         self.push_images(images);
     }
 
-    fn figure(&mut self, figure: &Element) {
-        let caption = find(figure, "figcaption").map(|caption| {
-            let (text, _) = self.inline(caption.children.iter());
-            text
-        });
-        if let Some(quote) = find(figure, "blockquote") {
-            return self.quote(quote);
+    /// A figure: a picture with its `<figcaption>` as caption; a quote
+    /// with a `<figcaption>` after it as its source; anything else (a fact
+    /// box, a chart's data) read as blocks in order, the caption among
+    /// them. An embed (a video, a post) becomes a link: WordPress writes
+    /// its address as the text of `.wp-block-embed__wrapper`, others an
+    /// `<iframe src>`.
+    fn figure(&mut self, figure: &'a Element) {
+        let is_caption =
+            |n: &&HtmlNode| matches!(n, HtmlNode::Element(e) if e.name == "figcaption");
+        let caption_element = figure
+            .children
+            .iter()
+            .find(is_caption)
+            .and_then(|n| match n {
+                HtmlNode::Element(e) => Some(e),
+                HtmlNode::Text(_) => None,
+            });
+        let content: Vec<&'a HtmlNode> =
+            figure.children.iter().filter(|n| !is_caption(n)).collect();
+        let has_picture = find(figure, "img").is_some();
+        let quote_before_caption = figure
+            .children
+            .iter()
+            .position(|n| matches!(n, HtmlNode::Element(e) if e.name == "blockquote"))
+            .zip(figure.children.iter().position(|n| is_caption(&n)))
+            .is_some_and(|(quote, caption)| quote < caption);
+        if !has_picture && find(figure, "blockquote").is_none() {
+            let mut text = String::new();
+            text_of(
+                &content.iter().map(|n| (*n).clone()).collect::<Vec<_>>(),
+                &mut text,
+            );
+            let address = collapse_spaces(&text);
+            let address = Some(address.as_str())
+                .filter(|a| {
+                    !a.contains(' ') && (a.starts_with("https://") || a.starts_with("http://"))
+                })
+                .map(str::to_owned)
+                .or_else(|| {
+                    find(figure, "iframe")
+                        .and_then(|f| f.attribute("src"))
+                        .map(str::to_owned)
+                })
+                .and_then(|a| safe_url(&a, UrlUse::Link));
+            if let Some(address) = address {
+                let label = caption_element
+                    .map(|caption| self.inline(caption.children.iter()).0)
+                    .filter(|c| !c.is_empty())
+                    .unwrap_or_else(|| "Embedded media".to_owned());
+                self.push_paragraph(format!("[{label}]({})", escape(&address)));
+                self.dropped
+                    .say(self.at, "an embed (a video or a post) shown as a link");
+                return;
+            }
         }
-        if let Some(image) = find(figure, "img") {
-            return self.image(image, caption.filter(|c| !c.is_empty()));
+        if !has_picture && !quote_before_caption {
+            self.walk(&figure.children);
+            self.flush();
+            return;
         }
-        match find_where(figure, &|child| DROPPED.contains(&child.name.as_str())) {
-            Some(child) => self.dropped.note(self.at, &format!("<{}>", child.name)),
-            None => self.dropped.note(self.at, "<figure> without a picture"),
+        let before = self.blocks.len();
+        for node in content {
+            self.walk(std::slice::from_ref(node));
+        }
+        self.flush();
+        let Some(caption_element) = caption_element else {
+            return;
+        };
+        let caption = self.inline(caption_element.children.iter()).0;
+        if caption.is_empty() {
+            return;
+        }
+        let added = &mut self.blocks[before..];
+        if let Some(Block::Image(image)) = added
+            .iter_mut()
+            .find(|b| matches!(b, Block::Image(i) if i.caption.is_none()))
+        {
+            image.caption = Some(caption);
+        } else if let Some(Block::Quote { cite, .. }) = added
+            .iter_mut()
+            .find(|b| matches!(b, Block::Quote { cite: None, .. }))
+        {
+            let mut plain = String::new();
+            text_of(&caption_element.children, &mut plain);
+            *cite = Some(collapse_spaces(&plain));
+        } else {
+            self.push_paragraph(caption);
         }
     }
 
@@ -294,47 +389,145 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
+    /// A quote: its text, and its source from a `<cite>` or `<footer>`
+    /// that ends it (one before the words is read in place). A quote
+    /// with no other text keeps its source's words as a paragraph.
     fn quote(&mut self, quote: &Element) {
-        // `<cite>` (or a `<footer>` holding it) names the source.
-        let cite = find(quote, "cite").map(|cite| {
-            let mut text = String::new();
-            text_of(&cite.children, &mut text);
-            collapse_spaces(&text)
-        });
-        let content = quote.children.iter().filter(
-            |node| !matches!(node, HtmlNode::Element(e) if e.name == "cite" || e.name == "footer"),
+        let significant: Vec<&HtmlNode> = quote
+            .children
+            .iter()
+            .filter(|n| !matches!(n, HtmlNode::Text(t) if t.trim().is_empty()))
+            .collect();
+        let source = significant.last().copied().filter(
+            |n| matches!(n, HtmlNode::Element(e) if e.name == "cite" || e.name == "footer"),
         );
+        let cite = source.and_then(|node| {
+            let mut text = String::new();
+            text_of(std::slice::from_ref(node), &mut text);
+            non_empty_text(collapse_spaces(&text))
+        });
+        let content = quote
+            .children
+            .iter()
+            .filter(|node| source.is_none_or(|source| !std::ptr::eq(*node, source)));
         let (text, images) = self.inline(content);
         if !text.is_empty() {
-            self.blocks.push(Block::Quote {
-                text,
-                cite: cite.filter(|c| !c.is_empty()),
-            });
+            self.blocks.push(Block::Quote { text, cite });
+        } else if let Some(cite) = cite {
+            self.push_paragraph(escape(&cite));
         }
         self.push_images(images);
     }
 
-    fn list(&mut self, list: &Element) {
+    /// A list. v1's lists are flat: a list inside an item gives items of
+    /// its own after that item's text, and anything else inside the list
+    /// (a heading, a paragraph, a CMS's wrapper) ends the list there, is
+    /// read as blocks, and a new list goes on after it. No text is lost.
+    fn list(&mut self, list: &'a Element) {
+        let ordered = list.name == "ol";
         let mut items = Vec::new();
         let mut images = Vec::new();
-        for node in &list.children {
-            if let HtmlNode::Element(item) = node {
-                if item.name == "li" {
-                    let (text, found) = self.inline(item.children.iter());
+        self.list_items(&list.children, &mut items, &mut images, ordered);
+        self.end_list(&mut items, &mut images, ordered);
+    }
+
+    fn list_items(
+        &mut self,
+        children: &'a [HtmlNode],
+        items: &mut Vec<String>,
+        images: &mut Vec<Image>,
+        ordered: bool,
+    ) {
+        for node in children {
+            match node {
+                HtmlNode::Element(item) if item.name == "li" => {
+                    let (nested, own): (Vec<&HtmlNode>, Vec<&HtmlNode>) =
+                        item.children.iter().partition(|child| {
+                            matches!(child, HtmlNode::Element(e) if e.name == "ul" || e.name == "ol")
+                        });
+                    let (text, found) = self.inline(own.into_iter());
                     images.extend(found);
                     if !text.is_empty() {
                         items.push(text);
                     }
+                    for list in nested {
+                        if let HtmlNode::Element(list) = list {
+                            self.list_items(&list.children, items, images, ordered);
+                        }
+                    }
+                }
+                // Lists straight inside lists, as some editors write them.
+                HtmlNode::Element(list) if list.name == "ul" || list.name == "ol" => {
+                    self.list_items(&list.children, items, images, ordered);
+                }
+                HtmlNode::Element(_) => {
+                    self.end_list(items, images, ordered);
+                    self.walk(std::slice::from_ref(node));
+                    self.flush();
+                }
+                HtmlNode::Text(text) if !text.trim().is_empty() => {
+                    items.push(escape(&collapse_spaces(text)));
+                }
+                HtmlNode::Text(_) => {}
+            }
+        }
+    }
+
+    /// A table as v1 can show it: its caption, then a list with a row an
+    /// item, the cells joined by " · " (results, timetables: the words
+    /// stay, the grid goes).
+    fn table(&mut self, table: &'a Element) {
+        fn rows<'e>(element: &'e Element, out: &mut Vec<&'e Element>) {
+            for node in &element.children {
+                if let HtmlNode::Element(child) = node {
+                    match child.name.as_str() {
+                        "tr" => out.push(child),
+                        "thead" | "tbody" | "tfoot" => rows(child, out),
+                        _ => {}
+                    }
                 }
             }
         }
+        if let Some(caption) = find(table, "caption") {
+            self.paragraph(&caption.children);
+        }
+        let mut found = Vec::new();
+        rows(table, &mut found);
+        let mut items = Vec::new();
+        let mut images = Vec::new();
+        for row in found {
+            let mut cells = Vec::new();
+            for node in &row.children {
+                if let HtmlNode::Element(cell) = node {
+                    if cell.name == "td" || cell.name == "th" {
+                        let (text, pictures) = self.inline(cell.children.iter());
+                        images.extend(pictures);
+                        if !text.is_empty() {
+                            cells.push(text);
+                        }
+                    }
+                }
+            }
+            if !cells.is_empty() {
+                items.push(cells.join(" · "));
+            }
+        }
+        if !items.is_empty() {
+            self.dropped
+                .say(self.at, "a table shown as a list of its rows");
+        }
+        self.end_list(&mut items, &mut images, false);
+    }
+
+    /// The items so far as a list block, and the pictures met in them.
+    fn end_list(&mut self, items: &mut Vec<String>, images: &mut Vec<Image>, ordered: bool) {
         if !items.is_empty() {
             self.blocks.push(Block::List {
-                items,
-                ordered: list.name == "ol",
+                items: std::mem::take(items),
+                ordered,
             });
         }
-        self.push_images(images);
+        self.push_images(std::mem::take(images));
     }
 }
 
@@ -354,9 +547,14 @@ fn is_block(name: &str) -> bool {
             | "ol"
             | "pre"
             | "hr"
+            | "table"
     ) || IGNORED.contains(&name)
         || DROPPED.contains(&name)
         || CONTAINERS.contains(&name)
+}
+
+fn non_empty_text(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
 }
 
 /// The first element named `name` inside `element` (not itself).
@@ -429,6 +627,22 @@ impl Inline<'_, '_, '_> {
                 self.wrapped("*", &element.children, out);
                 (self.strong, self.emphasis) = (strong, emphasis);
             }
+            // An in-page anchor (a footnote's number, its way back) points
+            // at an id v1 does not keep: its label as text, a footnote's
+            // number in parentheses, a way back (↩) left out.
+            "a" if element
+                .attribute("href")
+                .is_some_and(|h| h.trim().starts_with('#')) =>
+            {
+                let mut label = String::new();
+                text_of(&element.children, &mut label);
+                let label = collapse_spaces(&label);
+                if label.chars().all(|c| c.is_ascii_digit()) && !label.is_empty() {
+                    out.push_str(&format!(" \\({label}\\)"));
+                } else if label.chars().any(char::is_alphanumeric) {
+                    self.nodes(&element.children, out);
+                }
+            }
             "a" if !self.link => match element.attribute("href").map(str::trim) {
                 // A refused address (`javascript:`, `//host`) leaves the label
                 // as text, as v1 does, and never reaches the v1 document.
@@ -450,6 +664,19 @@ impl Inline<'_, '_, '_> {
                 _ => self.nodes(&element.children, out),
             },
             "br" => out.push(' '),
+            // An agency's dateline and source (`<span class="dateline">`)
+            // stay words of their own, not glued to the text after them.
+            "span"
+                if element.attribute("class").is_some_and(|class| {
+                    ["dateline", "location", "source", "byline"]
+                        .iter()
+                        .any(|kind| class.to_ascii_lowercase().contains(kind))
+                }) =>
+            {
+                out.push(' ');
+                self.nodes(&element.children, out);
+                out.push(' ');
+            }
             "img" => match image_of(element, None) {
                 Some(image) => self.images.push(image),
                 None => self.dropped.note(self.at, "<img> without an allowed src"),
@@ -458,7 +685,7 @@ impl Inline<'_, '_, '_> {
             _ if DROPPED.contains(&name) => self.dropped.note(self.at, &format!("<{name}>")),
             // Blocks inside text (a list in a list item) keep a space
             // between them.
-            _ if is_block(name) || name == "li" => {
+            _ if is_block(name) || SPACED.contains(&name) => {
                 out.push(' ');
                 self.nodes(&element.children, out);
                 out.push(' ');

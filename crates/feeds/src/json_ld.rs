@@ -4,11 +4,13 @@
 //! Read straight from the JSON: schema.org lets almost every field be a
 //! string, an object or a list of either.
 
-use super::html::{collapse_spaces, escape};
+use super::dates::{optional_date, publication_date};
+use super::html::{blocks, collapse_spaces, escape, HtmlParser};
 use super::ninjs::text_paragraphs;
 use super::v1::{Access, Article, Author, Image, Publisher};
-use super::{non_empty, required, with_offset, Dropped};
+use super::{non_empty, required, Dropped};
 use article_format::ParseError;
+use article_format::{safe_url, UrlUse};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -25,7 +27,11 @@ const ARTICLE_TYPES: &[&str] = &[
     "Report",
 ];
 
-pub fn convert(document: Value, dropped: &mut Dropped) -> Result<Article, ParseError> {
+pub fn convert(
+    document: Value,
+    html: &dyn HtmlParser,
+    dropped: &mut Dropped,
+) -> Result<Article, ParseError> {
     let nodes: Vec<&Value> = match &document {
         Value::Array(items) => items
             .iter()
@@ -46,17 +52,27 @@ pub fn convert(document: Value, dropped: &mut Dropped) -> Result<Article, ParseE
         text(field("headline")).or_else(|| text(field("name"))),
         "headline",
     )?;
-    let published = with_offset(
-        required(text(field("datePublished")), "datePublished")?,
-        "datePublished",
+    let published = publication_date(
+        &[
+            ("datePublished", text(field("datePublished")).as_deref()),
+            ("dateCreated", text(field("dateCreated")).as_deref()),
+            ("dateModified", text(field("dateModified")).as_deref()),
+        ],
         dropped,
     );
-    let url = url_of(field("url")).or_else(|| url_of(field("mainEntityOfPage")));
+    // The page's address: `url`, else `mainEntityOfPage` (the WebPage
+    // node it names, or its `@id`), never a node id such as `#webpage`.
+    let url =
+        page_url(field("url"), &graph).or_else(|| page_url(field("mainEntityOfPage"), &graph));
     let id = identifier(field("identifier"))
         .or_else(|| text(field("@id")))
         .or_else(|| url.clone())
-        .unwrap_or_else(|| format!("{title} {published}"));
+        .unwrap_or_else(|| format!("{title} {}", published.as_deref().unwrap_or_default()));
     let body = match text(field("articleBody")) {
+        // Some sites put the page's HTML in articleBody: read as HTML.
+        Some(body) if looks_like_html(&body) => {
+            blocks(&body, html, "articleBody", Some(&title), dropped)
+        }
         Some(body) => text_paragraphs(&body),
         None => {
             dropped.note("articleBody", "nothing (missing: headline and lede only)");
@@ -64,17 +80,31 @@ pub fn convert(document: Value, dropped: &mut Dropped) -> Result<Article, ParseE
         }
     };
     let authors = list(field("author"))
-        .filter_map(|author| {
+        .flat_map(|author| {
             let author = graph.resolve(author);
             let name = match author {
                 Value::String(name) => Some(name.clone()),
                 other => text(other.get("name")),
             }?;
-            Some(Author {
-                name: non_empty(collapse_spaces(&name))?,
-                url: url_of(author.get("url")),
-            })
+            let names = match author {
+                // "A and B" as one string: the names it lists.
+                Value::String(_) => super::bylines::split(&name),
+                _ => vec![name],
+            };
+            let url = url_of(author.get("url"));
+            Some(
+                names
+                    .into_iter()
+                    .filter_map(|name| {
+                        Some(Author {
+                            name: non_empty(collapse_spaces(&name))?,
+                            url: url.clone(),
+                        })
+                    })
+                    .collect::<Vec<_>>(),
+            )
         })
+        .flatten()
         .collect();
     let publisher = field("publisher").map(|p| graph.resolve(p)).and_then(|p| {
         Some(Publisher {
@@ -89,21 +119,42 @@ pub fn convert(document: Value, dropped: &mut Dropped) -> Result<Article, ParseE
                 .and_then(image_url),
         })
     });
-    let image = list(field("image"))
+    // Every picture: the first is the article's, the others follow the text.
+    let base = url.clone();
+    let mut images: Vec<Image> = list(field("image"))
         .map(|image| graph.resolve(image))
-        .find_map(|image| {
+        .enumerate()
+        .filter_map(|(index, image)| {
+            let raw = image_url(image)?;
+            let Some(src) = resolve_image_url(&raw, base.as_deref()) else {
+                dropped.note(
+                    &format!("image[{index}]"),
+                    "a value that is no picture address",
+                );
+                return None;
+            };
             Some(Image {
-                src: image_url(image)?,
+                src,
                 alt: text(image.get("caption"))
                     .or_else(|| text(image.get("name")))
                     .map(|alt| collapse_spaces(&alt))
                     .unwrap_or_default(),
                 caption: text(image.get("caption")).map(|c| escape(&collapse_spaces(&c))),
-                credit: text(image.get("creditText")),
+                credit: text(image.get("creditText"))
+                    .or_else(|| text(image.get("copyrightHolder").and_then(|h| h.get("name"))))
+                    .or_else(|| text(image.get("author").and_then(|a| a.get("name")))),
                 width: number(image.get("width")),
                 height: number(image.get("height")),
             })
-        });
+        })
+        .collect();
+    // The same picture in several sizes (1x1, 4x3, 16x9, as Google asks)
+    // is one picture: the first of each address's file name is kept.
+    let mut seen = std::collections::HashSet::new();
+    images.retain(|image| seen.insert(image.src.clone()));
+    let image = (!images.is_empty()).then(|| images.remove(0));
+    let mut body = body;
+    body.extend(images.into_iter().map(super::v1::Block::Image));
     // schema.org's Boolean: only True (`true`, "True", "true", the
     // schema.org URL) is free; any other value given (`0`, "no", "False")
     // is not, so a paywalled body is never served whole by mistake.
@@ -122,7 +173,11 @@ pub fn convert(document: Value, dropped: &mut Dropped) -> Result<Article, ParseE
         id,
         title: collapse_spaces(&title),
         published,
-        updated: text(field("dateModified")).map(|date| with_offset(date, "dateModified", dropped)),
+        updated: optional_date(
+            text(field("dateModified")).as_deref(),
+            "dateModified",
+            dropped,
+        ),
         body,
         url,
         lang: match field("inLanguage") {
@@ -208,6 +263,77 @@ fn identifier(value: Option<&Value>) -> Option<String> {
         Value::Object(property) => text(property.get("value")),
         other => text(Some(other)),
     }
+}
+
+/// Whether text has HTML elements in it (a `<p>`, a `<br>`), not just a `<`.
+fn looks_like_html(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "<p>",
+        "<p ",
+        "<br",
+        "<div",
+        "<h2",
+        "<h3",
+        "<ul",
+        "<ol",
+        "<blockquote",
+        "<figure",
+        "<a href",
+    ]
+    .iter()
+    .any(|tag| lower.contains(tag))
+}
+
+/// The page an address names: a string as it is; an object's `url`, else
+/// the node its `@id` names (its `url`), else that `@id`; a fragment that
+/// names a node (`#webpage`, `#article`) is never part of it.
+fn page_url(value: Option<&Value>, graph: &Graph) -> Option<String> {
+    let address = match value? {
+        Value::Object(object) => text(object.get("url")).or_else(|| {
+            let node = graph.resolve(value?);
+            text(node.get("url")).or_else(|| text(object.get("@id")))
+        }),
+        other => text(Some(other)),
+    }?;
+    Some(match address.split_once('#') {
+        Some((page, _)) => page.to_owned(),
+        None => address,
+    })
+    .and_then(non_empty)
+}
+
+/// A picture's address: protocol-relative read as `https:`, a path from the
+/// root against the article's own address; anything that is not an
+/// address (a caption, `https:https://…`) refused.
+fn resolve_image_url(raw: &str, base: Option<&str>) -> Option<String> {
+    let raw = raw.trim();
+    let resolved = if let Some(rest) = raw.strip_prefix("//") {
+        format!("https://{rest}")
+    } else if raw.starts_with('/') {
+        let base = base?;
+        let after_scheme = base.find("://")? + 3;
+        let origin_end = base[after_scheme..]
+            .find('/')
+            .map_or(base.len(), |at| after_scheme + at);
+        format!("{}{raw}", &base[..origin_end])
+    } else {
+        raw.to_owned()
+    };
+    let lower = resolved.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    // `https:https://…` and a caption in the field are not addresses.
+    if host.is_empty()
+        || rest.contains("http:")
+        || rest.contains("https:")
+        || resolved.contains(char::is_whitespace)
+    {
+        return None;
+    }
+    safe_url(&resolved, UrlUse::Image)
 }
 
 fn url_of(value: Option<&Value>) -> Option<String> {

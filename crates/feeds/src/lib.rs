@@ -13,6 +13,8 @@
 #![deny(missing_docs)]
 
 mod anf;
+mod bylines;
+mod dates;
 mod html;
 #[cfg(feature = "html5ever")]
 mod html5ever;
@@ -109,7 +111,7 @@ pub fn convert(
         Format::WordPress => wordpress::convert(read(document)?, html, dropped),
         Format::Ninjs => ninjs::convert(read(document)?, html, dropped),
         Format::Anf => anf::convert(read(document)?, html, dropped),
-        Format::JsonLd => json_ld::convert(document, dropped),
+        Format::JsonLd => json_ld::convert(document, html, dropped),
     };
     if format == Format::V1 {
         return Ok(Converted {
@@ -154,7 +156,9 @@ fn read<T: DeserializeOwned>(document: Value) -> Result<T, ParseError> {
 /// same however many came before and the warnings stay few.
 #[derive(Debug, Default)]
 pub(crate) struct Dropped {
-    kinds: Vec<(String, usize, String)>,
+    /// (what, how many times, where first, whether it is a drop or a
+    /// sentence of its own).
+    kinds: Vec<(String, usize, String, bool)>,
     other_kinds: usize,
 }
 
@@ -162,27 +166,40 @@ impl Dropped {
     /// Kinds named one by one, as the widget's own warnings do.
     const KINDS: usize = 8;
 
+    /// `what` left out at `at`: "… dropped".
     pub fn note(&mut self, at: &str, what: &str) {
+        self.add(at, what, true);
+    }
+
+    /// A warning that is not a drop (a date taken from elsewhere).
+    pub fn say(&mut self, at: &str, sentence: &str) {
+        self.add(at, sentence, false);
+    }
+
+    fn add(&mut self, at: &str, what: &str, is_drop: bool) {
         let full = self.kinds.len() >= Self::KINDS;
         match self.kinds.iter_mut().find(|(kind, ..)| kind == what) {
-            Some((_, count, _)) => *count += 1,
+            Some((_, count, _, _)) => *count += 1,
             None if full => self.other_kinds += 1,
-            None => self.kinds.push((what.to_owned(), 1, at.to_owned())),
+            None => self
+                .kinds
+                .push((what.to_owned(), 1, at.to_owned(), is_drop)),
         }
     }
 
     /// One warning a kind: `wordpress: content.rendered: <iframe> dropped (2 times)`.
-    fn messages(self, format: Format) -> Vec<String> {
+    pub(crate) fn messages(self, format: Format) -> Vec<String> {
         let mut messages: Vec<String> = self
             .kinds
             .into_iter()
-            .map(|(what, count, at)| {
+            .map(|(what, count, at, is_drop)| {
                 let times = if count > 1 {
                     format!(" ({count} times)")
                 } else {
                     String::new()
                 };
-                format!("{}: {at}: {what} dropped{times}", format.name())
+                let dropped = if is_drop { " dropped" } else { "" };
+                format!("{}: {at}: {what}{dropped}{times}", format.name())
             })
             .collect();
         if self.other_kinds > 0 {
@@ -202,32 +219,6 @@ fn required(value: Option<String>, path: &str) -> Result<String, ParseError> {
         .map(|text| text.trim().to_owned())
         .filter(|text| !text.is_empty())
         .ok_or_else(|| ParseError::new(path, "missing or empty"))
-}
-
-/// A feed's date as v1 wants it (RFC 3339 with an offset). Feeds also
-/// send a date alone (`2026-11-21`, as ninjs's own examples do) or a time
-/// without an offset: read as UTC (midnight for a date), with a warning.
-fn with_offset(date: String, field: &str, dropped: &mut Dropped) -> String {
-    let date = date.trim().to_owned();
-    let bytes = date.as_bytes();
-    let digits = |range: std::ops::Range<usize>| {
-        bytes
-            .get(range)
-            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
-    };
-    let is_date = bytes.len() >= 10 && digits(0..4) && digits(5..7) && digits(8..10);
-    if is_date && bytes.len() == 10 {
-        dropped.note(field, "its time (a date alone: read as midnight UTC)");
-        return format!("{date}T00:00:00Z");
-    }
-    // (`is_date`: bytes 0 to 9 are ASCII, so 10 and 11 are character
-    // boundaries.)
-    let has_offset = |date: &str| date.ends_with(['Z', 'z']) || date[10..].contains(['+', '-']);
-    if is_date && matches!(bytes.get(10), Some(b'T' | b't' | b' ')) && !has_offset(&date) {
-        dropped.note(field, "its offset (no offset: read as UTC)");
-        return format!("{}T{}Z", &date[..10], &date[11..]);
-    }
-    date
 }
 
 /// `Some` for a non-empty trimmed string.

@@ -2,9 +2,10 @@
 //! 1.x fields agencies still send (`headline`, `body_html`, maps of
 //! associations and renditions). Fields not below are ignored.
 
+use super::dates::{optional_date, publication_date};
 use super::html::{blocks, inline_markup, HtmlParser};
 use super::v1::{AiDisclosure, Article, Author, Block, Image};
-use super::{non_empty, required, with_offset, Dropped};
+use super::{non_empty, required, Dropped};
 use article_format::ParseError;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -12,6 +13,9 @@ use std::collections::BTreeMap;
 #[derive(Deserialize)]
 #[serde(expecting = "a ninjs news item object")]
 pub struct Item {
+    /// `text`, or a kind with no article text (`picture`, `video` …).
+    #[serde(rename = "type")]
+    kind: Option<String>,
     uri: Option<String>,
     guid: Option<String>,
     /// ninjs 1.x.
@@ -32,6 +36,7 @@ pub struct Item {
     people: Vec<Person>,
     #[serde(alias = "firstCreated")]
     firstcreated: Option<String>,
+    contentcreated: Option<String>,
     #[serde(alias = "versionCreated")]
     versioncreated: Option<String>,
     language: Option<String>,
@@ -41,6 +46,32 @@ pub struct Item {
     associations: ListOrMap<Association>,
     #[serde(alias = "digitalSourceType")]
     digitalsourcetype: Option<SourceType>,
+    /// ninjs 1.x allows `headline_*`, `body_*` and `description_*` beyond
+    /// the named ones (`body_xhtml`, `headline_en` …): read from here.
+    #[serde(flatten)]
+    other: BTreeMap<String, serde_json::Value>,
+}
+
+/// Item types that carry no article text: refused with their type named.
+const NOT_TEXT: &[&str] = &[
+    "picture",
+    "audio",
+    "video",
+    "graphic",
+    "event",
+    "planning",
+    "collection",
+];
+
+impl Item {
+    /// The first string among the 1.x fields named `{prefix}*`, with its
+    /// field name.
+    fn variant(&self, prefix: &str) -> Option<(String, String)> {
+        self.other.iter().find_map(|(name, value)| {
+            let text = value.as_str()?.trim();
+            (name.starts_with(prefix) && !text.is_empty()).then(|| (name.clone(), text.to_owned()))
+        })
+    }
 }
 
 #[derive(Deserialize)]
@@ -94,6 +125,19 @@ impl<T> ListOrMap<T> {
     }
 }
 
+impl ListOrMap<Rendition> {
+    /// Each rendition with its name (the map's key, or its `name`).
+    fn into_named(self) -> Vec<(String, Rendition)> {
+        match self {
+            ListOrMap::List(list) => list
+                .into_iter()
+                .map(|r| (r.name.clone().unwrap_or_default(), r))
+                .collect(),
+            ListOrMap::Map(map) => map.into_iter().collect(),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct Association {
     #[serde(rename = "type")]
@@ -112,6 +156,7 @@ struct Association {
 
 #[derive(Deserialize, Clone)]
 struct Rendition {
+    name: Option<String>,
     href: Option<String>,
     width: Option<u32>,
     height: Option<u32>,
@@ -144,6 +189,15 @@ pub fn convert(
     html: &dyn HtmlParser,
     dropped: &mut Dropped,
 ) -> Result<Article, ParseError> {
+    if let Some(kind) = item.kind.as_deref().filter(|kind| NOT_TEXT.contains(kind)) {
+        return Err(ParseError::new(
+            "type",
+            format!("a {kind} item, not a text article"),
+        ));
+    }
+    let headline_variant = item.variant("headline_").map(|(_, text)| text);
+    let body_variant = item.variant("body_");
+    let description_variant = item.variant("description_");
     let id = required(item.uri.or(item.guid), "uri")?;
     let headline = item
         .headlines
@@ -151,14 +205,15 @@ pub fn convert(
         .find(|h| h.role.as_deref() == Some("main"))
         .or_else(|| item.headlines.first())
         .map(|h| h.value.clone())
-        .or(item.headline);
+        .or(item.headline)
+        .or(headline_variant);
     let title = required(headline, "headlines")?;
-    let published = with_offset(
-        required(
-            item.firstcreated.or_else(|| item.versioncreated.clone()),
-            "firstcreated",
-        )?,
-        "firstcreated",
+    let published = publication_date(
+        &[
+            ("firstcreated", item.firstcreated.as_deref()),
+            ("contentcreated", item.contentcreated.as_deref()),
+            ("versioncreated", item.versioncreated.as_deref()),
+        ],
         dropped,
     );
     let html_body = item
@@ -173,18 +228,26 @@ pub fn convert(
         .find(|b| !is_html(b.contenttype.as_deref()) && is_text(b.contenttype.as_deref()))
         .map(|b| b.value.clone())
         .or(item.body_text);
-    let body = match (html_body, text_body) {
-        (Some(body), _) => blocks(&body, html, "bodies", Some(&title), dropped),
-        (None, Some(text)) => text_paragraphs(&text),
-        (None, None) => return Err(ParseError::new("bodies", "no text/html or text/plain body")),
+    let body = match (html_body, text_body, body_variant) {
+        (Some(body), _, _) => blocks(&body, html, "bodies", Some(&title), dropped),
+        (None, Some(text), _) => text_paragraphs(&text),
+        // `body_xhtml`, `body_richhtml` …: markup; any other, text.
+        (None, None, Some((field, body))) if field.contains("html") => {
+            blocks(&body, html, &field, Some(&title), dropped)
+        }
+        (None, None, Some((_, text))) => text_paragraphs(&text),
+        (None, None, None) => {
+            return Err(ParseError::new("bodies", "no text/html or text/plain body"))
+        }
     };
     let lede = item
         .descriptions
         .iter()
         .find(|d| {
-            d.role
-                .as_deref()
-                .is_none_or(|r| r == "summary" || r == "text")
+            d.role.as_deref().is_none_or(|r| {
+                let r = r.rsplit([':', '/']).next().unwrap_or(r);
+                matches!(r, "summary" | "text" | "lead" | "abstract" | "description")
+            })
         })
         .map(|d| match is_html(d.contenttype.as_deref()) {
             true => inline_markup(&d.value, html, "descriptions", dropped),
@@ -198,12 +261,18 @@ pub fn convert(
             item.description_text
                 .map(|d| super::html::escape(&super::html::collapse_spaces(&d)))
         })
+        .or_else(|| {
+            description_variant.map(|(field, d)| match field.contains("html") {
+                true => inline_markup(&d, html, &field, dropped),
+                false => super::html::escape(&super::html::collapse_spaces(&d)),
+            })
+        })
         .and_then(non_empty);
     let authors = match item.byline.and_then(non_empty) {
-        Some(byline) => vec![Author {
-            name: byline,
-            url: None,
-        }],
+        Some(byline) => super::bylines::split(&byline)
+            .into_iter()
+            .map(|name| Author { name, url: None })
+            .collect(),
         None => item
             .people
             .into_iter()
@@ -221,12 +290,17 @@ pub fn convert(
             })
             .collect(),
     };
-    let image = item
+    // Every picture, in order: the first is the article's, the others
+    // follow the text.
+    let mut pictures = item
         .associations
         .into_vec()
         .into_iter()
-        .filter(|a| a.kind.as_deref() == Some("picture"))
-        .find_map(picture);
+        .filter(|a| matches!(a.kind.as_deref(), Some("picture" | "graphic")))
+        .filter_map(picture);
+    let image = pictures.next();
+    let mut body = body;
+    body.extend(pictures.map(Block::Image));
     let lang = item.language.and_then(non_empty);
     let ai_disclosure = item.digitalsourcetype.and_then(|source| {
         let given = match source {
@@ -259,10 +333,7 @@ pub fn convert(
         id,
         title,
         published,
-        updated: item
-            .versioncreated
-            .and_then(non_empty)
-            .map(|date| with_offset(date, "versioncreated", dropped)),
+        updated: optional_date(item.versioncreated.as_deref(), "versioncreated", dropped),
         body,
         lang,
         section: item
@@ -302,27 +373,64 @@ pub fn text_paragraphs(text: &str) -> Vec<Block> {
         .collect()
 }
 
+/// The width a page's main picture needs (a phone at 3x, a column at 2x).
+const PAGE_WIDTH: u32 = 2048;
+
 fn picture(association: Association) -> Option<Image> {
-    // The widest with an address (the page scales it down).
-    let rendition = association
+    // The rendition fit for a page: the one closest to PAGE_WIDTH wide,
+    // never the original (often 6,000 px and megabytes) when there are
+    // others; one without a width only when nothing else has one.
+    let renditions: Vec<(String, Rendition)> = association
         .renditions
-        .into_vec()
+        .into_named()
         .into_iter()
-        .filter(|r| r.href.as_deref().is_some_and(|h| !h.trim().is_empty()))
-        .max_by_key(|r| r.width.unwrap_or(0))?;
-    let description = association
-        .descriptions
+        .filter(|(_, r)| r.href.as_deref().is_some_and(|h| !h.trim().is_empty()))
+        .collect();
+    let is_original = |name: &str| {
+        let name = name.to_ascii_lowercase();
+        name == "original" || name == "source" || name == "highres"
+    };
+    let choices: Vec<&Rendition> = if renditions.iter().any(|(name, _)| !is_original(name)) {
+        renditions
+            .iter()
+            .filter(|(name, _)| !is_original(name))
+            .map(|(_, r)| r)
+            .collect()
+    } else {
+        renditions.iter().map(|(_, r)| r).collect()
+    };
+    let rendition = choices
         .iter()
-        .map(|d| d.value.clone())
-        .next()
+        .min_by_key(|r| match r.width {
+            Some(width) => u64::from(width.abs_diff(PAGE_WIDTH)),
+            None => u64::MAX,
+        })
+        .copied()
+        .cloned()?;
+    let text_of = |role: &str| {
+        association
+            .descriptions
+            .iter()
+            .find(|d| d.role.as_deref().is_some_and(|r| r.ends_with(role)))
+            .map(|d| d.value.clone())
+    };
+    let description = text_of("caption")
+        .or_else(|| {
+            association
+                .descriptions
+                .iter()
+                .find(|d| d.role.as_deref().is_none_or(|r| !r.ends_with("alt")))
+                .map(|d| d.value.clone())
+        })
         .or(association.description_text)
         .or(association.body_text)
         .and_then(non_empty);
     Some(Image {
         src: rendition.href?.trim().to_owned(),
-        alt: description
-            .clone()
+        alt: text_of("alt")
+            .or(description.clone())
             .or(association.headline)
+            .map(|alt| super::html::collapse_spaces(&alt))
             .unwrap_or_default(),
         caption: description.map(|d| super::html::escape(&super::html::collapse_spaces(&d))),
         credit: association.byline.and_then(non_empty),

@@ -8,7 +8,8 @@ use serde::Serialize;
 pub struct Article {
     pub id: String,
     pub title: String,
-    pub published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     pub body: Vec<Block>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,

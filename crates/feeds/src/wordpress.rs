@@ -1,10 +1,10 @@
 //! WordPress REST API posts (`/wp-json/wp/v2/posts/ID?_embed`): the fields
 //! read are below; everything else of WordPress's is ignored.
 
+use super::dates::{publication_date, wordpress_date};
 use super::html::{blocks, inline_markup, plain_text, HtmlParser};
 use super::v1::{Article, Author, Image};
 use super::{non_empty, required, Dropped};
-use article_format::date::{days_from_civil, days_in_month};
 use article_format::ParseError;
 use serde::Deserialize;
 use serde_json::Value;
@@ -24,8 +24,16 @@ pub struct Post {
     excerpt: Option<Rendered>,
     /// Polylang and WPML add the post's language.
     lang: Option<String>,
-    #[serde(rename = "_embedded", default)]
+    #[serde(rename = "_embedded", default, deserialize_with = "embedded")]
     embedded: Embedded,
+}
+
+/// `_embedded` as given: present, whatever it holds.
+fn embedded<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Embedded, D::Error> {
+    Ok(Embedded {
+        present: true,
+        ..Embedded::deserialize(deserializer)?
+    })
 }
 
 #[derive(Deserialize)]
@@ -41,7 +49,11 @@ struct Content {
 }
 
 #[derive(Deserialize, Default)]
+#[serde(default)]
 struct Embedded {
+    /// Whether the post came with `_embedded` at all (`?_embed`).
+    #[serde(skip)]
+    present: bool,
     #[serde(default)]
     author: Vec<EmbeddedAuthor>,
     #[serde(rename = "wp:featuredmedia", default)]
@@ -72,6 +84,14 @@ struct MediaDetails {
     height: Option<u32>,
     #[serde(default)]
     sizes: BTreeMap<String, Size>,
+    image_meta: Option<ImageMeta>,
+}
+
+/// What the camera or the editor wrote into the picture (IPTC/EXIF).
+#[derive(Deserialize)]
+struct ImageMeta {
+    credit: Option<String>,
+    copyright: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -105,30 +125,35 @@ pub fn convert(
     };
     let title = plain_text(&post.title.rendered, html, "title.rendered", dropped);
     let title = required(Some(title), "title.rendered")?;
-    let published = local_date(
-        &required(post.date, "date")?,
+    let mut published = wordpress_date(
+        post.date.as_deref(),
         post.date_gmt.as_deref(),
         "date",
         dropped,
-    )?;
-    let updated = match post.modified {
-        Some(modified) if !modified.trim().is_empty() => Some(local_date(
-            &modified,
-            post.modified_gmt.as_deref(),
-            "modified",
-            dropped,
-        )?),
-        _ => None,
-    };
+    );
+    let updated = wordpress_date(
+        post.modified.as_deref(),
+        post.modified_gmt.as_deref(),
+        "modified",
+        dropped,
+    );
+    if published.is_none() {
+        published = publication_date(&[("date", None), ("modified", updated.as_deref())], dropped);
+    }
     let lede = post
         .excerpt
         .map(|excerpt| inline_markup(&excerpt.rendered, html, "excerpt.rendered", dropped))
         .map(|lede| {
-            // WordPress ends a made-up excerpt with " […]".
-            lede.trim_end_matches("\\[…\\]")
-                .trim_end_matches("\\[&hellip;\\]")
-                .trim()
-                .to_owned()
+            // WordPress ends a made-up excerpt with " […]": cut mid-phrase,
+            // so it keeps an ellipsis rather than reading as a whole sentence.
+            match lede
+                .strip_suffix("\\[…\\]")
+                .or_else(|| lede.strip_suffix("\\[&hellip;\\]"))
+            {
+                Some(cut) if cut.trim_end().ends_with('…') => cut.trim_end().to_owned(),
+                Some(cut) => format!("{}…", cut.trim_end()),
+                None => lede,
+            }
         })
         .and_then(non_empty);
     let body = blocks(
@@ -139,6 +164,12 @@ pub fn convert(
         dropped,
     );
     let embedded = post.embedded;
+    if !embedded.present {
+        dropped.note(
+            "_embedded",
+            "the byline, picture and section (missing: fetch the post with ?_embed)",
+        );
+    }
     let authors = embedded
         .author
         .into_iter()
@@ -183,23 +214,50 @@ pub fn convert(
     })
 }
 
+/// The widest size up to this is a page's main picture (a phone's screen
+/// at 3x, or a wide column at 2x); the original is often many times larger.
+const PAGE_WIDTH: u32 = 2048;
+
 fn featured_image(media: Media, html: &dyn HtmlParser, dropped: &mut Dropped) -> Option<Image> {
     let details = media.media_details;
-    // The full size's measurements; a site that gives none may still list
-    // the `full` size.
-    let full = details.as_ref().and_then(|d| d.sizes.get("full"));
-    let src = media
-        .source_url
-        .or_else(|| full.and_then(|size| size.source_url.clone()))
-        .and_then(non_empty)?;
-    let width = details
-        .as_ref()
-        .and_then(|d| d.width)
-        .or_else(|| full.and_then(|size| size.width));
-    let height = details
-        .as_ref()
-        .and_then(|d| d.height)
-        .or_else(|| full.and_then(|size| size.height));
+    // The size fit for a page: the widest up to PAGE_WIDTH (else the
+    // narrowest above it), then the full size.
+    let sizes = details.as_ref().map(|d| &d.sizes);
+    let fit = sizes.and_then(|sizes| {
+        let usable = || {
+            sizes
+                .values()
+                .filter(|size| {
+                    size.source_url
+                        .as_deref()
+                        .is_some_and(|u| !u.trim().is_empty())
+                })
+                .filter_map(|size| Some((size.width?, size)))
+        };
+        usable()
+            .filter(|(width, _)| *width <= PAGE_WIDTH)
+            .max_by_key(|(width, _)| *width)
+            .or_else(|| usable().min_by_key(|(width, _)| *width))
+            .map(|(_, size)| size)
+    });
+    let full = sizes.and_then(|sizes| sizes.get("full"));
+    let (src, width, height) = match fit {
+        Some(size) => (size.source_url.clone(), size.width, size.height),
+        None => (
+            media
+                .source_url
+                .or_else(|| full.and_then(|size| size.source_url.clone())),
+            details
+                .as_ref()
+                .and_then(|d| d.width)
+                .or_else(|| full.and_then(|s| s.width)),
+            details
+                .as_ref()
+                .and_then(|d| d.height)
+                .or_else(|| full.and_then(|s| s.height)),
+        ),
+    };
+    let src = src.and_then(non_empty)?;
     let caption = media
         .caption
         .map(|caption| {
@@ -211,136 +269,17 @@ fn featured_image(media: Media, html: &dyn HtmlParser, dropped: &mut Dropped) ->
             )
         })
         .and_then(non_empty);
+    let credit = details.and_then(|d| d.image_meta).and_then(|meta| {
+        meta.credit
+            .and_then(non_empty)
+            .or(meta.copyright.and_then(non_empty))
+    });
     Some(Image {
         src,
         alt: media.alt_text.unwrap_or_default().trim().to_owned(),
         caption,
-        credit: None,
+        credit,
         width,
         height,
     })
-}
-
-/// WordPress writes the site's wall-clock time without an offset (`date`)
-/// and the same moment in UTC (`date_gmt`): their difference is the offset.
-fn local_date(
-    local: &str,
-    utc: Option<&str>,
-    field: &str,
-    dropped: &mut Dropped,
-) -> Result<String, ParseError> {
-    let local = local.trim();
-    let minutes_of = |text: &str| {
-        naive_minutes(text).ok_or_else(|| {
-            ParseError::new(
-                field,
-                format!(
-                    "expected a WordPress date such as \"2026-11-20T07:45:00\", found {}",
-                    article_format::quoted(text)
-                ),
-            )
-        })
-    };
-    // Already with an offset (some plugins write one): as it is.
-    if local.len() > 19 {
-        return Ok(local.to_owned());
-    }
-    let local_minutes = minutes_of(local)?;
-    let offset = match utc.map(str::trim).filter(|u| !u.is_empty()) {
-        Some(utc) => local_minutes - minutes_of(utc)?,
-        None => {
-            dropped.note(
-                field,
-                &format!("{field}_gmt (missing: the time is read as UTC)"),
-            );
-            0
-        }
-    };
-    let sign = if offset < 0 { '-' } else { '+' };
-    let offset = offset.abs();
-    Ok(format!(
-        "{}{sign}{:02}:{:02}",
-        &local[..19],
-        offset / 60,
-        offset % 60
-    ))
-}
-
-/// Minutes since 1970 of `YYYY-MM-DDTHH:MM:SS` (no offset).
-fn naive_minutes(text: &str) -> Option<i64> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 19 || bytes[4] != b'-' || bytes[7] != b'-' || bytes[13] != b':' {
-        return None;
-    }
-    if !matches!(bytes[10], b'T' | b' ') || bytes[16] != b':' {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<i64>().ok();
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let (hour, minute) = (number(11..13)?, number(14..16)?);
-    number(17..19)?;
-    let in_month = |d| {
-        (1..=12).contains(&month) && d >= 1 && d <= days_in_month(year as u16, month as u16) as i64
-    };
-    if !(0..=9999).contains(&year) || !in_month(day) || hour > 23 || minute > 59 {
-        return None;
-    }
-    let days = days_from_civil(year, month, day);
-    Some(days * 1440 + hour * 60 + minute)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_offset_is_the_difference_between_local_time_and_utc() {
-        let mut dropped = Dropped::default();
-        let date = |local: &str, utc: Option<&str>, dropped: &mut Dropped| {
-            local_date(local, utc, "date", dropped).unwrap()
-        };
-        assert_eq!(
-            date(
-                "2026-11-20T07:45:00",
-                Some("2026-11-20T06:45:00"),
-                &mut dropped
-            ),
-            "2026-11-20T07:45:00+01:00"
-        );
-        assert_eq!(
-            date(
-                "2026-07-01T01:30:00",
-                Some("2026-06-30T23:30:00"),
-                &mut dropped
-            ),
-            "2026-07-01T01:30:00+02:00"
-        );
-        assert_eq!(
-            date(
-                "2026-03-01T00:00:00",
-                Some("2026-03-01T05:00:00"),
-                &mut dropped
-            ),
-            "2026-03-01T00:00:00-05:00"
-        );
-        assert_eq!(
-            date(
-                "2026-01-10T12:00:00",
-                Some("2026-01-10T06:30:00"),
-                &mut dropped
-            ),
-            "2026-01-10T12:00:00+05:30"
-        );
-        assert!(dropped.kinds.is_empty());
-        assert_eq!(
-            date("2026-01-10T12:00:00", None, &mut dropped),
-            "2026-01-10T12:00:00+00:00"
-        );
-        assert_eq!(dropped.kinds.len(), 1);
-        assert!(local_date("2026-02-30T10:00:00", None, "date", &mut dropped).is_err());
-        assert!(local_date("yesterday", None, "date", &mut dropped)
-            .unwrap_err()
-            .to_string()
-            .starts_with("date: expected a WordPress date"));
-    }
 }

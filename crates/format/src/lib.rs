@@ -72,8 +72,10 @@ pub struct Article {
         schemars(regex(pattern = r"\S"))
     )]
     pub title: String,
-    /// When the article was first published (RFC 3339).
-    pub published: DateTime,
+    /// When the article was first published (RFC 3339). Feeds without any
+    /// date (some Apple News documents) leave it out: no dateline shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateTime>,
     /// The body, block by block; unknown block types are kept as `Block::Unknown` and skipped.
     pub body: Vec<Block>,
     /// The article's canonical address: absolute `https:` or `http:`.

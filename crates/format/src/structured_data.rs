@@ -17,7 +17,8 @@ pub struct NewsArticleLd<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     headline: &'a str,
-    date_published: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_modified: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,7 +84,7 @@ pub fn news_article_json_ld(article: &Article, cut: bool) -> NewsArticleLd<'_> {
         context: "https://schema.org",
         kind: "NewsArticle",
         headline: &article.title,
-        date_published: &article.published.rfc3339,
+        date_published: article.published.as_ref().map(|d| d.rfc3339.as_str()),
         date_modified: article.updated.as_ref().map(|d| d.rfc3339.as_str()),
         url: article.url.as_deref(),
         main_entity_of_page: article.url.as_deref(),

@@ -157,11 +157,26 @@ fn error_paths_name_the_place() {
 
 #[test]
 fn required_fields_missing_in_turn() {
-    for field in ["id", "title", "published", "body"] {
+    for field in ["id", "title", "body"] {
         let mut value = minimal();
         value.as_object_mut().unwrap().remove(field);
         assert_eq!(error_of(value), format!("missing field `{field}`"));
     }
+}
+
+/// A feed with no date at all (Apple News documents often have none) is
+/// an article all the same: it shows without a dateline.
+#[test]
+fn published_may_be_left_out_but_not_wrong() {
+    let mut value = minimal();
+    value.as_object_mut().unwrap().remove("published");
+    let parsed = crate::read_json_value(value).unwrap();
+    assert_eq!(parsed.article.published, None);
+    assert!(!to_json_text(&parsed.article).contains("published"));
+    let ld = crate::news_article_json_ld(&parsed.article, false);
+    assert!(!serde_json::to_string(&ld)
+        .unwrap()
+        .contains("datePublished"));
 }
 
 #[test]

@@ -200,7 +200,12 @@ impl<'a> Builder<'a, '_> {
                 continue;
             };
             let name = element.name.as_str();
-            if !is_block(name) {
+            // An element the mapping does not know (NITF's `body.content`,
+            // a CMS's own tag) that holds blocks is read as a container.
+            // (The tree is at most MAX_HTML_DEPTH deep, so this look down
+            // costs a bounded factor, not the input again.)
+            let holds_blocks = || find_where(element, &|e| is_block(&e.name)).is_some();
+            if !is_block(name) && (is_inline(name) || !holds_blocks()) {
                 self.run.push(node);
                 continue;
             }
@@ -529,6 +534,32 @@ impl<'a> Builder<'a, '_> {
         }
         self.push_images(std::mem::take(images));
     }
+}
+
+/// Elements that are text in a line, whatever they hold.
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "strong"
+            | "b"
+            | "em"
+            | "i"
+            | "span"
+            | "u"
+            | "s"
+            | "small"
+            | "mark"
+            | "code"
+            | "sup"
+            | "sub"
+            | "q"
+            | "cite"
+            | "time"
+            | "abbr"
+            | "font"
+            | "br"
+            | "img"
+    )
 }
 
 fn is_block(name: &str) -> bool {

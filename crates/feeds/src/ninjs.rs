@@ -20,6 +20,8 @@ pub struct Item {
     guid: Option<String>,
     /// ninjs 1.x.
     headline: Option<String>,
+    /// A short name for the item: the headline when there is no other.
+    title: Option<String>,
     #[serde(default)]
     headlines: Vec<Text>,
     body_html: Option<String>,
@@ -36,6 +38,7 @@ pub struct Item {
     people: Vec<Person>,
     #[serde(alias = "firstCreated")]
     firstcreated: Option<String>,
+    #[serde(alias = "contentCreated")]
     contentcreated: Option<String>,
     #[serde(alias = "versionCreated")]
     versioncreated: Option<String>,
@@ -195,6 +198,19 @@ pub fn convert(
             format!("a {kind} item, not a text article"),
         ));
     }
+    // ninjs 3 events carry `eventDetails` (and often no `type`).
+    let is_event =
+        item.other.contains_key("eventDetails") || item.other.contains_key("eventdetails");
+    let has_body = item.body_html.is_some()
+        || item.body_text.is_some()
+        || !item.bodies.is_empty()
+        || item.variant("body_").is_some();
+    if is_event && !has_body {
+        return Err(ParseError::new(
+            "eventDetails",
+            "an event item, not a text article",
+        ));
+    }
     let headline_variant = item.variant("headline_").map(|(_, text)| text);
     let body_variant = item.variant("body_");
     let description_variant = item.variant("description_");
@@ -206,7 +222,8 @@ pub fn convert(
         .or_else(|| item.headlines.first())
         .map(|h| h.value.clone())
         .or(item.headline)
-        .or(headline_variant);
+        .or(headline_variant)
+        .or(item.title);
     let title = required(headline, "headlines")?;
     let published = publication_date(
         &[
@@ -236,10 +253,10 @@ pub fn convert(
             blocks(&body, html, &field, Some(&title), dropped)
         }
         (None, None, Some((_, text))) => text_paragraphs(&text),
-        (None, None, None) => {
-            return Err(ParseError::new("bodies", "no text/html or text/plain body"))
-        }
+        // A flash or a notice: the headline and its description, if any.
+        (None, None, None) => Vec::new(),
     };
+    let no_body = body.is_empty();
     let lede = item
         .descriptions
         .iter()
@@ -268,6 +285,15 @@ pub fn convert(
             })
         })
         .and_then(non_empty);
+    if no_body {
+        if lede.is_none() {
+            return Err(ParseError::new(
+                "bodies",
+                "no text/html or text/plain body, and no description",
+            ));
+        }
+        dropped.say("bodies", "missing: the headline and description only");
+    }
     let authors = match item.byline.and_then(non_empty) {
         Some(byline) => super::bylines::split(&byline)
             .into_iter()
@@ -348,8 +374,13 @@ pub fn convert(
     })
 }
 
+/// HTML, XHTML, or NITF's XML (its `p`, `hl2`, `block` read by the HTML
+/// mapping: unknown elements keep their text).
 fn is_html(content_type: Option<&str>) -> bool {
-    content_type.is_some_and(|t| t.contains("html"))
+    content_type.is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("html") || t.contains("nitf") || t.ends_with("+xml")
+    })
 }
 
 fn is_text(content_type: Option<&str>) -> bool {

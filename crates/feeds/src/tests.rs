@@ -194,6 +194,16 @@ fn a_missing_required_field_names_the_source_field() {
             "@type: no NewsArticle",
         ),
         (
+            Format::Ninjs,
+            json!({"uri": "u", "title": "Cup final", "eventDetails": {"dates": {}}}),
+            "eventDetails: an event item, not a text article",
+        ),
+        (
+            Format::Ninjs,
+            json!({"uri": "u", "type": "picture", "headline": "H"}),
+            "type: a picture item, not a text article",
+        ),
+        (
             Format::WordPress,
             json!([1, 2]),
             "expected a WordPress post object",

@@ -1,12 +1,12 @@
 // The feed converters off the host page's main thread: DIR/convert/worker.js,
 // started by the widget's convert.js (src/browser/convert.js) on the first
-// `format` attribute. Takes `{ id, format, document }`, answers
+// `format` attribute. Takes `{ id, format, document, base }`, answers
 // `{ id, answer }` or `{ id, failure: { path, message } }`.
 import init, { convert } from './article-widget-convert.js';
 
 const ready = init();
 
-self.onmessage = async ({ data: { id, format, document } }) => {
+self.onmessage = async ({ data: { id, format, document, base } }) => {
   try {
     await ready;
   } catch (error) {
@@ -14,7 +14,7 @@ self.onmessage = async ({ data: { id, format, document } }) => {
     return;
   }
   try {
-    self.postMessage({ id, answer: convert(format, document) });
+    self.postMessage({ id, answer: convert(format, document, base) });
   } catch (failure) {
     self.postMessage({ id, failure });
   }

@@ -83,6 +83,8 @@ export function renderToString(json, options = {}) {
   withoutJsonLd?: boolean;
   /** The document is a feed in this format, converted first (docs/feeds.md). */
   format?: 'v1' | 'wordpress' | 'ninjs' | 'anf' | 'jsonld';
+  /** Where the feed's files are (the URL an Apple News bundle is served from): bundle://photo.jpg is read beside it. */
+  base?: string;
   /** Called with each warning, as article-widget-render prints them: what a feed's converter left out, then the reader's. */
   onWarning?: (warning: string) => void;
 }

@@ -44,6 +44,28 @@ fn each_sample_converts_to_the_article_its_expected_v1_reads_as() {
 }
 
 #[test]
+fn a_bundles_files_are_read_beside_its_base() {
+    let args = [
+        "--from",
+        "anf",
+        "--base",
+        "https://cdn.example/bundles/sauna/",
+        "tests/formats/anf/article.json",
+    ];
+    let output = convert(&args);
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("https://cdn.example/bundles/sauna/ladder.svg"),
+        "{stdout}"
+    );
+    let without = convert(&["--from", "anf", "tests/formats/anf/article.json"]);
+    assert!(String::from_utf8_lossy(&without.stderr).contains(
+        "photo from the bundle (bundle://: give the bundle's address as the base) dropped"
+    ));
+}
+
+#[test]
 fn bad_input_says_what_and_where() {
     let unknown = convert(&["--from", "rss", "x.json"]);
     assert_eq!(unknown.status.code(), Some(2));

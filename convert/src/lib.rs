@@ -7,7 +7,7 @@
 //! as the server does, and parsing touches no document: nothing can load,
 //! run or raise the host page's CSP reports.
 
-use article_feeds::{convert as convert_document, Format, Html5ever};
+use article_feeds::{convert_from, Format, Html5ever};
 use article_format::ParseError;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -27,18 +27,25 @@ struct Failure {
 }
 
 /// Converts a parsed feed document (`JSON.parse`'s value) from `format` to
-/// `{ article, warnings }`; throws `{ path, message }`.
+/// `{ article, warnings }`; `base` is where the document came from (an
+/// Apple News bundle's files are beside it), if known. Throws
+/// `{ path, message }`.
 #[wasm_bindgen]
-pub fn convert(format: &str, document: JsValue) -> Result<JsValue, JsValue> {
-    let answer = convert_value(format, document).map_err(|error| to_js(&failure(error)))?;
+pub fn convert(format: &str, document: JsValue, base: Option<String>) -> Result<JsValue, JsValue> {
+    let answer =
+        convert_value(format, document, base.as_deref()).map_err(|error| to_js(&failure(error)))?;
     Ok(to_js(&answer))
 }
 
-fn convert_value(format: &str, document: JsValue) -> Result<Answer, ParseError> {
+fn convert_value(
+    format: &str,
+    document: JsValue,
+    base: Option<&str>,
+) -> Result<Answer, ParseError> {
     let format = Format::from_name(format)?;
     let document: serde_json::Value = serde_wasm_bindgen::from_value(document)
         .map_err(|error| ParseError::new("", error.to_string()))?;
-    let converted = convert_document(format, document, &Html5ever)?;
+    let converted = convert_from(format, document, &Html5ever, base)?;
     Ok(Answer {
         article: converted.article,
         warnings: converted.dropped,

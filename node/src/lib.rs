@@ -31,7 +31,10 @@ mod node {
                 let format = Format::from_name(&name).map_err(|error| {
                     JsError::new(&format!("article-widget render options: {error}"))
                 })?;
-                let (text, dropped) = convert_json_text(format, json, &Html5ever)
+                let base = js_sys::Reflect::get(&options, &JsValue::from_str("base"))
+                    .ok()
+                    .and_then(|base| base.as_string());
+                let (text, dropped) = convert_json_text(format, json, &Html5ever, base.as_deref())
                     .map_err(|error| JsError::new(&format!("article-widget: {error}")))?;
                 converted = text;
                 warnings.extend(dropped);

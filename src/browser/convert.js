@@ -15,26 +15,27 @@ let worker;
 let nextId = 0;
 const pending = new Map();
 
-/** `{ article, warnings }` in format v1; throws `{ path, message }`. */
-export async function convertFeed(format, document) {
+/** `{ article, warnings }` in format v1; `base` is the URL the document
+ * came from, if any. Throws `{ path, message }`. */
+export async function convertFeed(format, document, base) {
   const converter = worker ?? startWorker();
   if (converter) {
     try {
-      return await inWorker(converter, format, document);
+      return await inWorker(converter, format, document, base ?? undefined);
     } catch (failure) {
       if (!failure?.workerFailed) throw failure;
       // Failed to start or to take the document: the page does it.
     }
   }
-  return (await loadInPage()).convert(format, document);
+  return (await loadInPage()).convert(format, document, base ?? undefined);
 }
 
-function inWorker(converter, format, document) {
+function inWorker(converter, format, document, base) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
     try {
-      converter.postMessage({ id, format, document });
+      converter.postMessage({ id, format, document, base });
     } catch {
       // A document that cannot be cloned (a host object with functions).
       pending.delete(id);

@@ -10,7 +10,11 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/browser/convert.js")]
 extern "C" {
     #[wasm_bindgen(js_name = convertFeed, catch)]
-    async fn convert_feed(format: &str, document: JsValue) -> Result<JsValue, JsValue>;
+    async fn convert_feed(
+        format: &str,
+        document: JsValue,
+        base: Option<String>,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// A converted document: v1 as a JS value, and what the source had that v1
@@ -32,17 +36,19 @@ struct Warnings {
     warnings: Vec<String>,
 }
 
-/// Converts a parsed document from `format`.
+/// Converts a parsed document from `format`; `base` is the URL it was
+/// fetched from, if it was (an Apple News bundle's files are beside it).
 pub async fn convert_feed_document(
     format: &str,
     document: JsValue,
+    base: Option<&str>,
 ) -> Result<ConvertedFeed, ParseError> {
-    let answer = convert_feed(format, document).await.map_err(|error| {
-        match from_js::<Failure>(error.clone()) {
+    let answer = convert_feed(format, document, base.map(str::to_owned))
+        .await
+        .map_err(|error| match from_js::<Failure>(error.clone()) {
             Some(failure) => ParseError::new(failure.path, failure.message),
             None => ParseError::new("", describe(&error)),
-        }
-    })?;
+        })?;
     let article =
         js_sys::Reflect::get(&answer, &JsValue::from_str("article")).unwrap_or(JsValue::UNDEFINED);
     let warnings = from_js::<Warnings>(answer)
@@ -52,16 +58,18 @@ pub async fn convert_feed_document(
 }
 
 /// A parsed document read as v1, converted first from `format` if given
-/// (what the converter dropped comes first among the warnings).
+/// (what the converter dropped comes first among the warnings); `base` is
+/// the URL it was fetched from, if it was.
 pub async fn read_document(
     document: Result<JsValue, ParseError>,
     format: Option<&str>,
+    base: Option<&str>,
 ) -> Result<Parsed, ParseError> {
     let document = document?;
     let Some(format) = format else {
         return read_article_value(document);
     };
-    let converted = convert_feed_document(format, document).await?;
+    let converted = convert_feed_document(format, document, base).await?;
     let mut parsed = read_article_value(converted.article)?;
     parsed.warnings.splice(0..0, converted.warnings);
     Ok(parsed)

@@ -83,20 +83,26 @@ pub fn ArticleWidget(
             // Read in the task, so only Rust values are kept.
             let outcome = match (job, request) {
                 (Job::Fetch(_), Some(request)) => match request.await {
-                    Ok(fetched) => Ok(read_document(fetched.json, format.as_deref()).await.map(
-                        |mut parsed| {
-                            // Relative URLs in a fetched document mean next to it.
-                            resolve_relative_urls(&mut parsed.article, &fetched.address);
-                            Shown::from(parsed)
-                        },
-                    )),
+                    Ok(fetched) => {
+                        Ok(
+                            read_document(fetched.json, format.as_deref(), Some(&fetched.address))
+                                .await
+                                .map(|mut parsed| {
+                                    // Relative URLs in a fetched document mean next to it.
+                                    resolve_relative_urls(&mut parsed.article, &fetched.address);
+                                    Shown::from(parsed)
+                                }),
+                        )
+                    }
                     Err(failed) => Err(failed),
                 },
-                (Job::Text(json), _) => Ok(read_document(parse_json(&json), format.as_deref())
-                    .await
-                    .map(Shown::from)),
+                (Job::Text(json), _) => {
+                    Ok(read_document(parse_json(&json), format.as_deref(), None)
+                        .await
+                        .map(Shown::from))
+                }
                 (Job::Object(value), _) => {
-                    Ok(read_document(plain_object(&value), format.as_deref())
+                    Ok(read_document(plain_object(&value), format.as_deref(), None)
                         .await
                         .map(Shown::from))
                 }

@@ -121,11 +121,13 @@ const LINKED_ROLES: &[(&str, &str)] = &[
 pub fn convert(
     document: Document,
     html: &dyn HtmlParser,
+    base: Option<&str>,
     dropped: &mut Dropped,
 ) -> Result<Article, ParseError> {
     let metadata = document.metadata;
     let mut reader = Reader {
         html,
+        base,
         dropped,
         body: Vec::new(),
         title: None,
@@ -197,6 +199,8 @@ pub fn convert(
 
 struct Reader<'a> {
     html: &'a dyn HtmlParser,
+    /// Where the document came from: `bundle://` files are beside it.
+    base: Option<&'a str>,
     dropped: &'a mut Dropped,
     body: Vec<Block>,
     title: Option<String>,
@@ -430,12 +434,25 @@ impl Reader<'_> {
             self.dropped.note(at, "photo without URL");
             return None;
         };
-        // `bundle://` names a file shipped beside article.json, which a
-        // web page cannot load.
-        if url.starts_with("bundle://") {
-            self.dropped.note(at, "photo from the bundle (bundle://)");
-            return None;
-        }
+        // `bundle://` names a file shipped beside article.json: read
+        // beside the document when it is known where that is.
+        let resolved;
+        let url = match url.strip_prefix("bundle://") {
+            Some(file) => match self.base.and_then(|base| beside(base, file)) {
+                Some(address) => {
+                    resolved = address;
+                    resolved.as_str()
+                }
+                None => {
+                    self.dropped.note(
+                        at,
+                        "photo from the bundle (bundle://: give the bundle's address as the base)",
+                    );
+                    return None;
+                }
+            },
+            None => url,
+        };
         let caption_markup = caption
             .map(|caption| self.inline_text(caption.text(), caption.format(), at))
             .and_then(non_empty);
@@ -457,6 +474,22 @@ impl Reader<'_> {
             ..Image::default()
         })
     }
+}
+
+/// `file` in the folder of `base` (a document's URL, or a folder ending in
+/// `/`), if that gives a web address the allow-list takes.
+fn beside(base: &str, file: &str) -> Option<String> {
+    let base = base.trim();
+    let folder = match base.rfind('/') {
+        Some(at) if base[..at].contains("://") || !base.contains("://") => &base[..=at],
+        _ => return None,
+    };
+    if file.is_empty() || file.contains("..") || file.starts_with('/') {
+        return None;
+    }
+    // A file name may hold spaces; nothing else in it needs escaping here.
+    let address = format!("{folder}{}", file.replace(' ', "%20"));
+    article_format::safe_url(&address, article_format::UrlUse::Image)
 }
 
 /// Apple News Markdown as HTML (CommonMark: `*x*` and `_x_` emphasis,

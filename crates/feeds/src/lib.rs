@@ -105,12 +105,24 @@ pub fn convert(
     document: Value,
     html: &dyn HtmlParser,
 ) -> Result<Converted, ParseError> {
+    convert_from(format, document, html, None)
+}
+
+/// [`convert`], for a document fetched from `base` (its URL, or the folder
+/// it came from): files an Apple News bundle names (`bundle://photo.jpg`)
+/// are read beside it. Without a base they are left out, with a warning.
+pub fn convert_from(
+    format: Format,
+    document: Value,
+    html: &dyn HtmlParser,
+    base: Option<&str>,
+) -> Result<Converted, ParseError> {
     let mut dropped = Dropped::default();
     let convert = |document, dropped: &mut Dropped| match format {
         Format::V1 => unreachable!("v1 is not converted"),
         Format::WordPress => wordpress::convert(read(document)?, html, dropped),
         Format::Ninjs => ninjs::convert(read(document)?, html, dropped),
-        Format::Anf => anf::convert(read(document)?, html, dropped),
+        Format::Anf => anf::convert(read(document)?, html, base, dropped),
         Format::JsonLd => json_ld::convert(document, html, dropped),
     };
     if format == Format::V1 {
@@ -135,10 +147,11 @@ pub fn convert_json_text(
     format: Format,
     json: &str,
     html: &dyn HtmlParser,
+    base: Option<&str>,
 ) -> Result<(String, Vec<String>), ParseError> {
     let document: Value =
         serde_json::from_str(json).map_err(|error| ParseError::syntax(error.to_string()))?;
-    let converted = convert(format, document, html)?;
+    let converted = convert_from(format, document, html, base)?;
     Ok((converted.article.to_string(), converted.dropped))
 }
 
@@ -230,8 +243,17 @@ fn non_empty(text: impl AsRef<str>) -> Option<String> {
 /// A feed's JSON text converted to v1 and read by the v1 rules: what the
 /// converter dropped comes first among the warnings.
 #[cfg(all(not(target_arch = "wasm32"), feature = "html5ever"))]
-pub fn parse_feed(json: &str, format: Format) -> Result<article_format::Parsed, ParseError> {
-    let converted = convert(format, article_format::parse_json_text(json)?, &Html5ever)?;
+pub fn parse_feed(
+    json: &str,
+    format: Format,
+    base: Option<&str>,
+) -> Result<article_format::Parsed, ParseError> {
+    let converted = convert_from(
+        format,
+        article_format::parse_json_text(json)?,
+        &Html5ever,
+        base,
+    )?;
     let mut parsed = article_format::read_json_value(converted.article)?;
     parsed.warnings.splice(0..0, converted.dropped);
     Ok(parsed)

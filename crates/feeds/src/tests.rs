@@ -36,7 +36,7 @@ const SAMPLES: &[(Format, &str, &[&str])] = &[
         "anf/article",
         &[
             "anf: components[7]: divider dropped",
-            "anf: components[8]: photo from the bundle (bundle://) dropped",
+            "anf: components[8]: photo from the bundle (bundle://: give the bundle's address as the base) dropped",
             "anf: components[9]: caption of a photo left out dropped",
             "anf: components[10]: component \"instagram\" shown as a link",
         ],
@@ -45,7 +45,7 @@ const SAMPLES: &[(Format, &str, &[&str])] = &[
         Format::Anf,
         "anf/newspaper",
         &[
-            "anf: components[4].items[2]: photo from the bundle (bundle://) dropped",
+            "anf: components[4].items[2]: photo from the bundle (bundle://: give the bundle's address as the base) dropped",
             "anf: components[5]: component \"embedwebvideo\" shown as a link",
             "anf: components[6]: component \"factbox\" read as text",
             "anf: components[7]: medium_rectangle_advertisement dropped",
@@ -968,4 +968,33 @@ proptest::proptest! {
             }
         }
     }
+}
+
+/// An Apple News bundle's files (`bundle://ladder.svg`) are read beside the
+/// document when the caller says where it is (`--base`, `base`, the
+/// element's `src`); only a name inside the bundle's folder is taken.
+#[test]
+fn bundle_files_are_read_beside_the_document_given_its_address() {
+    let source: Value = serde_json::from_str(
+        &std::fs::read_to_string(sample_path("anf/article", ".json")).unwrap(),
+    )
+    .unwrap();
+    let base = "https://cdn.example/bundles/sauna/article.json";
+    let converted = convert_from(Format::Anf, source.clone(), &Html5ever, Some(base)).unwrap();
+    let ladder = converted.article["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["src"] == "https://cdn.example/bundles/sauna/ladder.svg")
+        .unwrap_or_else(|| panic!("{:#}", converted.article["body"]));
+    assert_eq!(ladder["caption"], "The ladder into the sea");
+    assert!(
+        !converted.dropped.iter().any(|w| w.contains("bundle")),
+        "{:?}",
+        converted.dropped
+    );
+    let mut escaping = source;
+    escaping["components"][8]["URL"] = json!("bundle://../../secret.jpg");
+    let converted = convert_from(Format::Anf, escaping, &Html5ever, Some(base)).unwrap();
+    assert!(!converted.article.to_string().contains("secret"));
 }

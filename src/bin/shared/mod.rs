@@ -13,6 +13,10 @@ pub struct Input {
     /// (docs/feeds.md).
     #[arg(long, value_name = "FORMAT", default_value = "v1", value_parser = format_by_name)]
     pub from: Format,
+    /// Where the feed's files are, such as the URL an Apple News bundle
+    /// is served from: `bundle://photo.jpg` is read beside it.
+    #[arg(long, value_name = "URL")]
+    pub base: Option<String>,
 }
 
 fn format_by_name(name: &str) -> Result<Format, String> {
@@ -28,7 +32,7 @@ impl Input {
         // The widget and Node's renderToString read no more than this.
         article_widget::model::within_document_limit(&text)
             .map_err(|error| format!("{program}: {}: {}", self.file, error.message))?;
-        article_widget::feeds::parse_feed(&text, self.from)
+        article_widget::feeds::parse_feed(&text, self.from, self.base.as_deref())
             .map_err(|error| format!("{program}: {}: {error}", self.file))
     }
 }

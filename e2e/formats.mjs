@@ -94,7 +94,7 @@ const parserResults = await page.evaluate(async (cases) => {
   await module.default();
   const results = {};
   for (const { name, html } of cases) {
-    const { article, warnings } = module.convert('wordpress', { id: 9, date: '2026-11-20T07:45:00', date_gmt: '2026-11-20T06:45:00', title: { rendered: 'Hostile' }, content: { rendered: html }, excerpt: { rendered: html } });
+    const { article, warnings } = module.convert('wordpress', { id: 9, date: '2026-11-20T07:45:00', date_gmt: '2026-11-20T06:45:00', title: { rendered: 'Hostile' }, content: { rendered: html }, excerpt: { rendered: html }, _embedded: {} });
     results[name] = { body: article.body, warnings };
   }
   return results;

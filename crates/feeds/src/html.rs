@@ -537,7 +537,7 @@ impl<'a> Builder<'a, '_> {
 }
 
 /// Elements that are text in a line, whatever they hold.
-fn is_inline(name: &str) -> bool {
+pub(crate) fn is_inline(name: &str) -> bool {
     matches!(
         name,
         "a" | "strong"

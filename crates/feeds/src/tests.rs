@@ -682,27 +682,8 @@ fn source_body_text(format: Format, source: &Value) -> String {
                             "script" | "style" | "template" | "head" | "title"
                         ) => {}
                     HtmlNode::Element(e) => {
-                        let block = !matches!(
-                            e.name.as_str(),
-                            "span"
-                                | "strong"
-                                | "em"
-                                | "b"
-                                | "i"
-                                | "u"
-                                | "s"
-                                | "small"
-                                | "mark"
-                                | "code"
-                                | "sup"
-                                | "sub"
-                                | "q"
-                                | "cite"
-                                | "time"
-                                | "abbr"
-                                | "a"
-                                | "font"
-                        );
+                        // The mapping's own list of inline elements (a `<br>` parts words).
+                        let block = !crate::html::is_inline(&e.name) || e.name == "br";
                         if block {
                             out.push(' ');
                         }

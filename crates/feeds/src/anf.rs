@@ -163,15 +163,16 @@ pub fn convert(
     let authors: Vec<Author> = if metadata.authors.is_empty() {
         std::mem::take(&mut reader.bylines)
             .iter()
-            .flat_map(|byline| super::bylines::split(byline))
+            .flat_map(|byline| super::bylines::authors(byline))
             .collect()
     } else {
-        metadata.authors.clone()
-    }
-    .into_iter()
-    .filter_map(non_empty)
-    .map(|name| Author { name, url: None })
-    .collect();
+        metadata
+            .authors
+            .iter()
+            .filter_map(|name| non_empty(name.clone()))
+            .map(super::bylines::credited)
+            .collect()
+    };
     let lede = reader
         .intro
         .take()

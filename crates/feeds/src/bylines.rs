@@ -3,7 +3,75 @@
 //! "Af", then names separated by commas and the word for "and" in English,
 //! Norwegian, Danish, Swedish, German, French, Spanish and Dutch ("and",
 //! "og", "och", "und", "et", "y", "en", "&"). A trailing news agency stays
-//! a name of its own, as it is credited.
+//! a name of its own, as it is credited, and is an organisation: a one-word
+//! name after a comma or slash ("…, NTB", "…/TT"), or a byline that is only
+//! a known agency's name ("Reuters").
+
+use super::v1::Author;
+
+/// Agencies known by name, for a byline that names nothing else.
+const AGENCIES: &[&str] = &[
+    "afp",
+    "ansa",
+    "ap",
+    "apa",
+    "belga",
+    "dpa",
+    "efe",
+    "epa",
+    "ntb",
+    "pa",
+    "pap",
+    "reuters",
+    "ritzau",
+    "sda",
+    "stt",
+    "tt",
+    "ukrinform",
+    "anp",
+    "lusa",
+    "ctk",
+    "mti",
+    "ana",
+    "kyodo",
+];
+
+/// The authors a byline credits: people, and agencies as organisations.
+pub fn authors(byline: &str) -> Vec<Author> {
+    let names = split(byline);
+    let count = names.len();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(at, name)| {
+            let one_word = !name.contains(char::is_whitespace);
+            let trailing =
+                count > 1 && at == count - 1 && one_word && after_separator(byline, &name);
+            if trailing {
+                Author::organization(name, None)
+            } else {
+                credited(name)
+            }
+        })
+        .collect()
+}
+
+/// One name from a list of authors: an organisation when it is a known agency.
+pub fn credited(name: String) -> Author {
+    if AGENCIES.contains(&name.to_lowercase().as_str()) {
+        Author::organization(name, None)
+    } else {
+        Author::person(name, None)
+    }
+}
+
+/// Whether `name` ends the byline after a comma, semicolon or slash (not "and").
+fn after_separator(byline: &str, name: &str) -> bool {
+    let before = byline.trim_end().trim_end_matches('.').trim_end();
+    before
+        .strip_suffix(name)
+        .is_some_and(|rest| rest.trim_end().ends_with([',', ';', '/']))
+}
 
 /// The words that introduce a byline, lower case, with their space.
 const LEADS: &[&str] = &["by ", "av ", "von ", "par ", "por ", "door ", "af ", "de "];
@@ -65,7 +133,47 @@ pub fn split(byline: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::split;
+    use super::{authors, split};
+
+    #[test]
+    fn a_trailing_agency_is_an_organisation() {
+        let kinds = |byline: &str| -> Vec<(String, bool)> {
+            authors(byline)
+                .into_iter()
+                .map(|a| (a.name, a.kind == Some("organization")))
+                .collect()
+        };
+        let owned = |list: &[(&str, bool)]| -> Vec<(String, bool)> {
+            list.iter().map(|(n, o)| (n.to_string(), *o)).collect()
+        };
+        for (byline, expected) in [
+            (
+                "Av Kari Nordmann og Ola Hansen, NTB",
+                &[
+                    ("Kari Nordmann", false),
+                    ("Ola Hansen", false),
+                    ("NTB", true),
+                ][..],
+            ),
+            (
+                "Av Anna Svensson/TT",
+                &[("Anna Svensson", false), ("TT", true)],
+            ),
+            (
+                "Von Anna Schmidt, dpa.",
+                &[("Anna Schmidt", false), ("dpa", true)],
+            ),
+            ("Reuters", &[("Reuters", true)]),
+            // One word after "and" is a person's first name, not an agency.
+            (
+                "Ærlige Åse og Øyvind",
+                &[("Ærlige Åse", false), ("Øyvind", false)],
+            ),
+            ("Madonna", &[("Madonna", false)]),
+        ] {
+            assert_eq!(kinds(byline), owned(expected), "{byline}");
+        }
+    }
 
     #[test]
     fn bylines_in_each_language_split_into_their_names() {

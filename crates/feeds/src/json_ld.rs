@@ -82,29 +82,30 @@ pub fn convert(
     let authors = list(field("author"))
         .flat_map(|author| {
             let author = graph.resolve(author);
-            let name = match author {
-                Value::String(name) => Some(name.clone()),
-                other => text(other.get("name")),
-            }?;
-            let names = match author {
+            match author {
                 // "A and B" as one string: the names it lists.
-                Value::String(_) => super::bylines::split(&name),
-                _ => vec![name],
-            };
-            let url = url_of(author.get("url"));
-            Some(
-                names
-                    .into_iter()
-                    .filter_map(|name| {
-                        Some(Author {
-                            name: non_empty(collapse_spaces(&name))?,
-                            url: url.clone(),
+                Value::String(byline) => super::bylines::authors(&collapse_spaces(byline)),
+                other => {
+                    let Some(name) = text(other.get("name")).and_then(non_empty) else {
+                        return Vec::new();
+                    };
+                    let url = url_of(other.get("url"));
+                    // schema.org's organisation types, as publishers use them.
+                    let organization = list(other.get("@type")).any(|kind| {
+                        kind.as_str().is_some_and(|kind| {
+                            kind.ends_with("Organization") || kind == "Corporation"
                         })
-                    })
-                    .collect::<Vec<_>>(),
-            )
+                    });
+                    let name = collapse_spaces(&name);
+                    vec![if organization {
+                        Author::organization(name, url)
+                    } else {
+                        Author::person(name, url)
+                    }]
+                }
+            }
         })
-        .flatten()
+        .filter(|author| !author.name.is_empty())
         .collect();
     let publisher = field("publisher").map(|p| graph.resolve(p)).and_then(|p| {
         Some(Publisher {

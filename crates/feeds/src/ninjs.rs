@@ -295,10 +295,7 @@ pub fn convert(
         dropped.say("bodies", "missing: the headline and description only");
     }
     let authors = match item.byline.and_then(non_empty) {
-        Some(byline) => super::bylines::split(&byline)
-            .into_iter()
-            .map(|name| Author { name, url: None })
-            .collect(),
+        Some(byline) => super::bylines::authors(&byline),
         None => item
             .people
             .into_iter()
@@ -308,12 +305,7 @@ pub fn convert(
                     .flatten()
                     .any(|r| r.contains("author") || r.contains("creator"))
             })
-            .filter_map(|p| {
-                Some(Author {
-                    name: non_empty(p.name?)?,
-                    url: None,
-                })
-            })
+            .filter_map(|p| Some(Author::person(non_empty(p.name?)?, None)))
             .collect(),
     };
     // Every picture, in order: the first is the article's, the others

@@ -74,6 +74,29 @@ pub struct Author {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// `"organization"` for an agency or other organisation; absent for a person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+}
+
+impl Author {
+    /// A person named in a byline.
+    pub fn person(name: String, url: Option<String>) -> Self {
+        Author {
+            name,
+            url,
+            kind: None,
+        }
+    }
+
+    /// An organisation credited as author (a news agency, a desk of a company).
+    pub fn organization(name: String, url: Option<String>) -> Self {
+        Author {
+            name,
+            url,
+            kind: Some("organization"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -174,15 +174,11 @@ pub fn convert(
         .author
         .into_iter()
         .filter_map(|author| {
-            Some(Author {
-                name: non_empty(plain_text(
-                    &author.name?,
-                    html,
-                    "_embedded.author.name",
-                    dropped,
-                ))?,
-                url: author.link.and_then(non_empty),
-            })
+            let name = plain_text(&author.name?, html, "_embedded.author.name", dropped);
+            Some(Author::person(
+                non_empty(name)?,
+                author.link.and_then(non_empty),
+            ))
         })
         .collect();
     let section = embedded

@@ -140,6 +140,23 @@ impl<'de> Deserialize<'de> for super::AccessModel {
     }
 }
 
+impl<'de> Deserialize<'de> for super::AuthorKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const EXPECTED: &str = "\"person\" or \"organization\"";
+        let name = String::deserialize(deserializer)?;
+        Ok(match name.as_str() {
+            "person" => super::AuthorKind::Person,
+            "organization" => super::AuthorKind::Organization,
+            _ => {
+                return Err(de::Error::invalid_value(
+                    de::Unexpected::Str(&name),
+                    &EXPECTED,
+                ))
+            }
+        })
+    }
+}
+
 /// An optional value; `null` (or, from JavaScript, `undefined`) is the default.
 pub fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where

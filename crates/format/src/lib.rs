@@ -231,10 +231,17 @@ impl Article {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "an author object with a \"name\"")]
-/// A person (or desk) in the byline.
+/// A person, desk or organisation (a news agency) in the byline.
 pub struct Author {
     /// The name as the byline shows it.
     pub name: String,
+    #[serde(
+        default,
+        deserialize_with = "de::or_default",
+        skip_serializing_if = "AuthorKind::is_person"
+    )]
+    /// Whether the name is a person's or an organisation's (`"person"` when absent).
+    pub kind: AuthorKind,
     #[serde(
         default,
         deserialize_with = "de::link",
@@ -540,6 +547,25 @@ impl Access {
     pub fn asks_for_support(&self) -> bool {
         self.model == AccessModel::Free
             && (self.subscribe_url.is_some() || self.donate_url.is_some())
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+/// Who a byline name is: structured data calls it a `Person` or an `Organization`.
+pub enum AuthorKind {
+    #[default]
+    /// A person (or a desk a person signs for).
+    Person,
+    /// An organisation credited as author, such as a news agency.
+    Organization,
+}
+
+impl AuthorKind {
+    /// Whether this is the default kind, left out when written.
+    pub fn is_person(&self) -> bool {
+        *self == AuthorKind::Person
     }
 }
 

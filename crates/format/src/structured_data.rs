@@ -2,7 +2,7 @@
 //! the browser turns it into JSON with serde-wasm-bindgen and `JSON.stringify`,
 //! a server with serde_json.
 
-use super::{AccessModel, Article};
+use super::{AccessModel, Article, AuthorKind};
 use serde::Serialize;
 
 /// The CSS class of the part of the page that stands for paywalled text.
@@ -95,7 +95,10 @@ pub fn news_article_json_ld(article: &Article, cut: bool) -> NewsArticleLd<'_> {
             .authors
             .iter()
             .map(|author| Thing {
-                kind: "Person",
+                kind: match author.kind {
+                    AuthorKind::Person => "Person",
+                    AuthorKind::Organization => "Organization",
+                },
                 name: &author.name,
                 url: author.url.as_deref(),
                 logo: None,
@@ -176,6 +179,28 @@ mod tests {
         assert!(value.get("hasPart").is_none());
         assert_eq!(value["dateModified"], "2026-11-20T14:05:00+01:00");
         assert_eq!(value["inLanguage"], "nb");
+    }
+
+    #[test]
+    fn an_organisation_author_stays_an_organisation() {
+        let value = ld(
+            r#"{"id":"x","title":"T","body":[],"authors":[
+                {"name":"Kari Nordmann"},{"name":"NTB","kind":"organization"}]}"#,
+            false,
+        );
+        assert_eq!(value["author"][0]["@type"], "Person");
+        assert_eq!(value["author"][1]["@type"], "Organization");
+        assert_eq!(value["author"][1]["name"], "NTB");
+        let wrong = parse_article(
+            r#"{"id":"x","title":"T","body":[],"authors":[{"name":"A","kind":"robot"}]}"#,
+        )
+        .unwrap();
+        assert!(
+            wrong.article.authors.is_empty(),
+            "an unknown kind is not read"
+        );
+        let warnings = wrong.warnings.join("\n");
+        assert!(warnings.contains("authors[0].kind"), "{warnings}");
     }
 
     #[test]

@@ -85,11 +85,15 @@ e2e:
 	E2E_DIST=dist E2E_SCREENSHOTS=target/e2e-screenshots timeout 1800 node --test --test-concurrency=1 \
 	  $(if $(E2E_ONLY),--test-name-pattern='$(E2E_ONLY)') $(E2E_SUITES)
 
-## The npm package (target/npm/, packed, not published) and the versioned CDN folder
-## (target/cdn/article-widget@VERSION/); a TypeScript host checked against its declarations.
+## The npm package (target/npm/, packed; `npm publish --dry-run`) and the versioned CDN folder
+## (target/cdn/article-widget@VERSION/); a TypeScript host checked against its declarations;
+## the tarball installed into Vite, webpack and esbuild apps whose builds must render; the
+## library crates as `cargo publish --dry-run` packs and builds them.
 package:
 	node scripts/build.mjs package dist
 	node_modules/.bin/tsc -p e2e/types
+	timeout 900 node --test --test-concurrency=1 e2e/bundlers.mjs
+	cargo publish --dry-run --allow-dirty --locked -p article-format -p article-feeds
 
 ## The quality suite (as in e2e), refreshing the screenshots the README shows.
 screenshots: build

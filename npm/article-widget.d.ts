@@ -8,15 +8,15 @@
 export interface ArticleDocument {
   id: string;
   title: string;
-  /** RFC 3339 date-time, such as "2025-11-01T08:30:00+01:00". */
-  published: string;
+  /** RFC 3339 date-time, such as "2025-11-01T08:30:00+01:00"; without it, no dateline. */
+  published?: string | null;
   body: ArticleBlock[];
   url?: string | null;
   lang?: string | null;
   section?: string | null;
   lede?: string | null;
   updated?: string | null;
-  authors?: { name: string; url?: string | null }[] | null;
+  authors?: { name: string; url?: string | null; kind?: 'person' | 'organization' | null }[] | null;
   publisher?: { name: string; url?: string | null; logo?: string | null } | null;
   image?: ArticleImage | null;
   related?: { id: string; title: string; url: string; image?: string | null; section?: string | null; published?: string | null; premium?: boolean | null }[] | null;
@@ -32,7 +32,23 @@ export interface ArticleDocument {
     loginUrl?: string | null;
     donateUrl?: string | null;
   } | null;
-  notifications?: { topics: { id: string; label: string }[]; prompt?: string | null } | null;
+  notifications?: {
+    topics: { id: string; label: string }[];
+    prompt?: string | null;
+    /** Real Web Push (README, "Notifications"). */
+    push?: {
+      /** The sender's VAPID public key, base64url (87 characters, starting with "B"). */
+      vapidPublicKey: string;
+      /** The push service's `/subscriptions`: the bell posts `{ subscription, topics, lang }` there. */
+      subscribeUrl: string;
+      /** Where "turn off" sends DELETE `{ endpoint }`; default `subscribeUrl`. */
+      unsubscribeUrl?: string | null;
+      /** The service worker's path on the page's own origin; default "/article-widget-sw.js". */
+      serviceWorker?: string | null;
+      /** The worker's scope; default its own folder. */
+      scope?: string | null;
+    } | null;
+  } | null;
   share?: { networks?: string[] | null } | null;
   /** UI strings by key, instead of the built-in ones. */
   strings?: Record<string, string> | null;
@@ -168,6 +184,16 @@ declare global {
   interface HTMLElementTagNameMap {
     'article-widget': ArticleWidgetElement;
   }
-  // The events bubble and are composed: a listener on `document` hears them.
+  // The events bubble and are composed: a listener on any ancestor element,
+  // the document or the window hears them.
+  interface HTMLElementEventMap extends ArticleWidgetEventMap {}
   interface DocumentEventMap extends ArticleWidgetEventMap {}
+  interface WindowEventMap extends ArticleWidgetEventMap {}
+  interface CustomElementRegistry {
+    get(name: 'article-widget'): typeof ArticleWidgetElement | undefined;
+  }
+  /** Where the widget's files are when not beside the module that loads them
+   * (a CDN folder, or where an esbuild build copied the package), ending in "/";
+   * set before `article-widget` is imported. */
+  var ARTICLE_WIDGET_BASE_URL: string | undefined;
 }

@@ -65,12 +65,13 @@ ensure_wasm_bindgen() {
 # From npm, pinned in package-lock.json: wasm-opt (binaryen 132; Debian's
 # binaryen 108 emits wasm that validates but fails at run time), playwright-core
 # (drives Debian's Chromium; it never downloads a browser), axe-core, terser,
-# typescript (checks npm/article-widget.d.ts) and http_ece (e2e/push-chain.mjs).
+# typescript (checks npm/article-widget.d.ts), http_ece (e2e/push-chain.mjs),
+# Vite, webpack and esbuild (e2e/bundlers.mjs) and vnu-jar (the W3C checker).
 ensure_node_tools() {
   # `npm ls` fails when anything in package.json is missing or at another version.
   if npm ls --depth=0 >/dev/null 2>&1 \
     && node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q '^wasm-opt version 132 '; then
-    say "npm tools (wasm-opt 132, terser, playwright-core, axe-core, typescript): installed"
+    say "npm tools (wasm-opt 132, terser, playwright-core, axe-core, typescript, bundlers, vnu-jar): installed"
   else
     say "installing npm tools: wasm-opt (binaryen 132), terser, playwright-core, axe-core, typescript"
     npm ci --no-audit --no-fund
@@ -97,6 +98,17 @@ ensure_postgres() {
   else
     say "installing Debian's postgresql"
     apt_install postgresql
+  fi
+}
+
+# The W3C Nu HTML checker (npm's vnu-jar) runs on a Java runtime: Debian's
+# headless JRE (vnu-jar's own downloader is an install script npm skips).
+ensure_java() {
+  if command -v java >/dev/null; then
+    say "Java runtime (for the W3C Nu checker): installed"
+  else
+    say "installing Debian's default-jre-headless"
+    apt_install default-jre-headless
   fi
 }
 
@@ -142,6 +154,7 @@ case "${1:-}" in
     ensure_trunk
     ensure_openssl_dev
     ensure_postgres
+    ensure_java
     # trunk runs cargo offline (Trunk.toml): fetch the crates first.
     cargo fetch --locked
     ;;

@@ -40,15 +40,41 @@ document.addEventListener('article-widget:notify', (event) => {
 });
 document.body.append(widget);
 
+// As README and docs/embedding.md show them:
+const withPush: ArticleDocument = {
+  ...article,
+  authors: [{ name: 'Kari Nordmann' }, { name: 'NTB', kind: 'organization' }],
+  notifications: {
+    topics: [{ id: 'harbour', label: 'The harbour' }],
+    push: { vapidPublicKey: 'B…', subscribeUrl: 'https://push.example/subscriptions', serviceWorker: '/article-widget-sw.js' },
+  },
+};
+const undated: ArticleDocument = { id: 'u', title: 'No date at all', body: [] };
+const staticVersion: string | undefined = customElements.get('article-widget')?.version;
+globalThis.ARTICLE_WIDGET_BASE_URL = 'https://cdn.example/article-widget@0.1.0/';
+const main = document.querySelector('main');
+main?.addEventListener('article-widget:ready', (event) => console.log(event.detail.id));
+window.addEventListener('article-widget:error', (event) => console.log(event.detail.message));
+console.log(withPush, undated, staticVersion);
+
 // What the declarations refuse:
+// @ts-expect-error an author is a person or an organization
+const robot: ArticleDocument = { ...article, authors: [{ name: 'R', kind: 'robot' }] };
+// @ts-expect-error push needs the service's key
+const keyless: ArticleDocument = { ...article, notifications: { topics: [], push: { subscribeUrl: '/subscriptions' } } };
+// @ts-expect-error the detail of an event on any element is typed
+main?.addEventListener('article-widget:ready', (event) => console.log(event.detail.title));
+console.log(robot, keyless);
 // @ts-expect-error reload takes nothing
 widget.reload(5);
 // @ts-expect-error there is no such field on the ready detail
 widget.addEventListener('article-widget:ready', (event) => console.log(event.detail.title));
 // @ts-expect-error an article needs a title
 const untitled: ArticleDocument = { id: 'x', published: '2026-11-01T08:30:00Z', body: [] };
+// @ts-expect-error the date is text
+const numbered: ArticleDocument = { ...article, published: 20261101 };
 // @ts-expect-error the access model is one of three words
 const wrongModel: ArticleDocument = { ...article, access: { model: 'sometimes' } };
 // @ts-expect-error entitled is a boolean
 widget.entitled = 'yes';
-console.log(untitled, wrongModel);
+console.log(untitled, numbered, wrongModel);

@@ -5,10 +5,9 @@
 // page's main thread; where a worker cannot be had (the widget served from
 // another origin, the page's Trusted Types policy list without
 // `article-widget`, the worker failing to load) it runs in the page.
-// This file sits at DIR/snippets/<crate>/src/browser/convert.js.
-import { CONVERTER_WORKER, trustedPolicy } from './dom.js';
-
-const MODULE = new URL('../../../../convert/article-widget-convert.js', import.meta.url).href;
+// The three files (worker, glue, wasm) are found by dom.js, where a bundler
+// sees them, or under `ARTICLE_WIDGET_BASE_URL`.
+import { CONVERTER_GLUE, CONVERTER_WASM, CONVERTER_WORKER, trustedPolicy } from './dom.js';
 
 let inPage;
 let worker;
@@ -79,8 +78,9 @@ function startWorker() {
 
 async function loadInPage() {
   inPage ??= (async () => {
-    const module = await import(MODULE);
-    await module.default();
+    // A URL known at run time: bundlers are told to leave this import alone.
+    const module = await import(/* webpackIgnore: true */ /* @vite-ignore */ CONVERTER_GLUE);
+    await module.default({ module_or_path: CONVERTER_WASM });
     return module;
   })();
   try {

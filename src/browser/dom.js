@@ -78,8 +78,43 @@ export function nextTask(callback) {
   channel.port2.postMessage(null);
 }
 
-/** The feed converters' worker (`convert.js`), beside the widget's files. */
-export const CONVERTER_WORKER = new URL('../../../../convert/worker.js', import.meta.url).href;
+/** The folder `globalThis.ARTICLE_WIDGET_BASE_URL` names for the widget's
+ * files (a CDN, or where an esbuild build copied them), or null: then each
+ * file is found relative to the module that loads it, as bundlers expect. */
+export function widgetBase() {
+  const base = globalThis.ARTICLE_WIDGET_BASE_URL;
+  return base ? new URL(base, document.baseURI) : null;
+}
+
+/** A file of the feed converters (DIR/convert/), beside the widget's files.
+ * Each is named by a literal path relative to this file, the shape Vite and
+ * webpack recognise, so a bundled app gets each one emitted (hashed) as it
+ * is; `?no-inline` keeps Vite from inlining the small worker as a data: URL,
+ * which could not start a worker of this origin. */
+const CONVERTER_FILES = widgetBase()
+  ? {
+    worker: new URL('convert/worker.js', widgetBase()).href,
+    glue: new URL('convert/article-widget-convert.js', widgetBase()).href,
+    wasm: new URL('convert/article-widget-convert_bg.wasm', widgetBase()).href,
+  }
+  : {
+    worker: new URL('../../../../convert/worker.js?no-inline', import.meta.url).href,
+    glue: new URL('../../../../convert/article-widget-convert.js', import.meta.url).href,
+    wasm: new URL('../../../../convert/article-widget-convert_bg.wasm', import.meta.url).href,
+  };
+
+/** The converters' JavaScript glue and their wasm, wherever they ended up. */
+export const CONVERTER_GLUE = CONVERTER_FILES.glue;
+export const CONVERTER_WASM = CONVERTER_FILES.wasm;
+
+/** The converters' worker (`convert.js` starts it), told where the glue and
+ * the wasm are: the one script URL the Trusted Types policy passes. */
+export const CONVERTER_WORKER = (() => {
+  const url = new URL(CONVERTER_FILES.worker);
+  url.searchParams.set('glue', CONVERTER_GLUE);
+  url.searchParams.set('wasm', CONVERTER_WASM);
+  return url.href;
+})();
 
 let policy;
 

@@ -15,7 +15,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: contract render serve test setup setup-browser lint native-test browser-test build smoke e2e package screenshots size bench bench-quick fuzz clean
+.PHONY: contract render serve test setup setup-browser lint native-test browser-test build smoke html-check e2e package screenshots size bench bench-quick fuzz clean
 
 ## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
 serve: setup
@@ -28,7 +28,7 @@ render:
 	cargo run --quiet --locked --bin article-widget-render -- $(FILE) $(ARGS)
 
 ## Format, lint, native tests, browser tests, release build, e2e, the npm package and size report.
-test: setup setup-browser lint native-test browser-test build smoke e2e package size bench-quick
+test: setup setup-browser lint native-test browser-test build smoke html-check e2e package size bench-quick
 
 setup:
 	scripts/setup.sh tools
@@ -75,6 +75,11 @@ build: setup
 ## The built dist/ in headless Chromium: pages load cleanly under their CSP, widgets render.
 smoke:
 	E2E_DIST=dist node --test e2e/smoke.mjs
+
+## The server renderer's HTML, every sample as a reader and as a subscriber, through the
+## W3C Nu checker (npm's vnu-jar on Debian's headless JRE): 0 errors.
+html-check:
+	node scripts/check-html.mjs
 
 ## Keyboard-only flows, CLS, privacy, reduced motion, 360/1280 px (screenshots in target/);
 ## the host contract against a real, slow server; the push service worker; feeds in other formats.

@@ -23,6 +23,7 @@ for (const file of readdirSync('www/articles').filter((f) => f.endsWith('.json')
     [[], {}],
     [['--lang', 'nb', '--entitled', '--assets', 'https://cdn.example/aw/', '--theme', 'dark', '--no-json-ld'],
       { lang: 'nb', entitled: true, assets: 'https://cdn.example/aw/', theme: 'dark', withoutJsonLd: true }],
+    [['--max-related', '1', '--max-latest', '2'], { maxRelated: 1, maxLatest: 2 }],
   ]) {
     const started = performance.now();
     const html = renderToString(json, options);
@@ -58,4 +59,12 @@ for (const [input, expected] of [['{"id": 1}', 'id: expected a string'], ['{', '
 let optionError = '';
 try { renderToString('{}', { entitled: 'yes' }); } catch (error) { optionError = String(error.message); }
 check('bad options: an Error naming them', optionError.includes('render options'), optionError);
+for (const [options, expected] of [
+  [{ theme: 'purple' }, 'theme: expected light, dark or auto, found "purple"'],
+  [{ withoutJSONLD: true }, 'unknown field `withoutJSONLD`'],
+]) {
+  let message = '';
+  try { renderToString('{"id":"o","title":"T","body":[]}', options); } catch (error) { message = String(error.message); }
+  check(`options ${JSON.stringify(options)}: refused, naming it`, message.includes(expected), message);
+}
 report(checks);

@@ -73,14 +73,18 @@ export function renderToString(json, options = {}) {
   writeFileSync(join(out, 'render.d.ts'), `export interface RenderOptions {
   /** UI language instead of the article's own, such as "nb". */
   lang?: string;
-  /** "light" or "dark". */
-  theme?: string;
+  /** The colour scheme; without it, the host page's. */
+  theme?: 'light' | 'dark' | 'auto';
   /** The reader subscribes: a premium article is sent whole. */
   entitled?: boolean;
   /** Where the widget's files are (article-widget.css), ending in "/". */
   assets?: string;
   /** No NewsArticle JSON-LD beside the element. */
   withoutJsonLd?: boolean;
+  /** At most this many related cards (written as the element's max-related, so hydration agrees). */
+  maxRelated?: number;
+  /** At most this many "Latest news" items (max-latest). */
+  maxLatest?: number;
   /** The document is a feed in this format, converted first (docs/feeds.md). */
   format?: 'v1' | 'wordpress' | 'ninjs' | 'anf' | 'jsonld';
   /** Where the feed's files are (the URL an Apple News bundle is served from): bundle://photo.jpg is read beside it. */
@@ -88,7 +92,8 @@ export function renderToString(json, options = {}) {
   /** Called with each warning, as article-widget-render prints them: what a feed's converter left out, then the reader's. */
   onWarning?: (warning: string) => void;
 }
-/** The article (format v1) as the widget's HTML: readable with no script, hydrated by embed.js. */
+/** The article (format v1) as the widget's HTML: readable with no script, hydrated by embed.js.
+ * Throws an Error naming what is wrong: the document, or an option (an unknown key, a theme other than light/dark/auto). */
 export function renderToString(json: string | object, options?: RenderOptions): string;
 `);
 }

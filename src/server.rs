@@ -33,9 +33,9 @@ use std::sync::Arc;
 pub const STYLESHEET_FILE: &str = "article-widget.css";
 
 /// How to render an article (from JavaScript: `{lang, theme, entitled,
-/// assets, withoutJsonLd}`).
+/// assets, withoutJsonLd, maxRelated, maxLatest}`; any other key is refused).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct RenderOptions {
     /// UI language instead of the article's own (the element's `lang`),
     /// such as `nb` or `en`.
@@ -51,7 +51,15 @@ pub struct RenderOptions {
     pub assets: String,
     /// Leave structured data to the CMS: no JSON-LD beside the element.
     pub without_json_ld: bool,
+    /// At most this many related cards (the element's `max-related`,
+    /// written on it so the browser hydrates with the same number).
+    pub max_related: Option<usize>,
+    /// At most this many "Latest news" items (`max-latest`).
+    pub max_latest: Option<usize>,
 }
+
+/// The colour schemes `theme` takes, as the element does.
+const THEMES: &[&str] = &["light", "dark", "auto"];
 
 impl RenderOptions {
     /// The options as given, or what is wrong with them: `assets` must be a
@@ -59,6 +67,14 @@ impl RenderOptions {
     /// the one URL allow-list; `javascript:` and the like are refused rather
     /// than written escaped into the page.
     pub fn checked(self) -> Result<RenderOptions, String> {
+        if let Some(theme) = self.theme.as_deref() {
+            if !THEMES.contains(&theme) {
+                return Err(format!(
+                    "theme: expected light, dark or auto, found {}",
+                    crate::model::quoted(theme)
+                ));
+            }
+        }
         let assets = self.assets.trim();
         let is_data = assets
             .get(..5)
@@ -98,6 +114,8 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
                 article=Arc::clone(&served)
                 entitled=entitled
                 lang=lang.and_then(Lang::from_tag)
+                most_related=options.max_related
+                most_latest=options.max_latest
                 rendering=Rendering::Server
             />
         }
@@ -107,11 +125,15 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
     owner.cleanup();
     let page = without_parser_rewrites(page);
 
+    let (max_related, max_latest) = (
+        options.max_related.map(|n| n.to_string()),
+        options.max_latest.map(|n| n.to_string()),
+    );
     let drawn_with = DrawnWith {
         lang,
         entitled,
-        max_related: None,
-        max_latest: None,
+        max_related: max_related.as_deref(),
+        max_latest: max_latest.as_deref(),
         // The island is format v1 whatever the source was.
         format: None,
     };
@@ -141,6 +163,13 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
     if entitled {
         html.push_str(" entitled");
     }
+    // As the browser will read them back for hydration.
+    if let Some(count) = &max_related {
+        push_attribute(&mut html, "max-related", count);
+    }
+    if let Some(count) = &max_latest {
+        push_attribute(&mut html, "max-latest", count);
+    }
     html.push_str("><template shadowrootmode=\"open\"><link rel=\"stylesheet\"");
     push_attribute(
         &mut html,
@@ -168,7 +197,14 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
     html.push_str(&island);
     html.push_str("</script></article-widget>");
     if !options.without_json_ld {
-        let metadata = news_article_json_ld(&served, cut.is_some());
+        // Relative URLs resolve against the article's page (its `url`),
+        // where the HTML is shown; without one they are left out.
+        let page = served
+            .url
+            .as_deref()
+            .and_then(|url| url::Url::parse(url).ok());
+        let resolve = |relative: &str| Some(page.as_ref()?.join(relative).ok()?.to_string());
+        let metadata = news_article_json_ld(&served, cut.is_some(), &resolve);
         html.push_str("<script type=\"application/ld+json\">");
         html.push_str(&escape_for_script(&json_text(&metadata)));
         html.push_str("</script>");
@@ -198,9 +234,19 @@ fn push_attribute(html: &mut String, name: &str, value: &str) {
 /// hydration would find one node too few), becomes U+FFFD, as the parser
 /// makes it in attributes. (A browser drawing the page itself puts the
 /// text in the DOM as it is, where U+0000 shows as nothing.)
+///
+/// Leptos's hydration markers, written `<!>` (a "bogus comment" to the W3C
+/// checker), are written `<!---->`: the same empty comment node to every
+/// parser, in valid HTML. Leptos escapes `<` in text and attribute values,
+/// so every `<!>` in its output is a marker.
 fn without_parser_rewrites(html: String) -> String {
-    if html.contains('\0') {
+    let html = if html.contains('\0') {
         html.replace('\0', "\u{fffd}")
+    } else {
+        html
+    };
+    if html.contains("<!>") {
+        html.replace("<!>", "<!---->")
     } else {
         html
     }

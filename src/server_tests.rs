@@ -320,6 +320,86 @@ fn options_become_attributes_escaped() {
 }
 
 #[test]
+fn card_limits_are_drawn_and_written_for_hydration() {
+    let article = sample("night-ferry");
+    assert!(article.related.len() > 1 && article.latest.len() > 1);
+    let options = RenderOptions {
+        max_related: Some(1),
+        max_latest: Some(1),
+        ..RenderOptions::default()
+    };
+    let html = render_html(&article, &options);
+    let document = assert_well_formed(&html, "limits");
+    let host = select(&document, "article-widget")[0];
+    assert_eq!(host.value().attr("max-related"), Some("1"));
+    assert_eq!(host.value().attr("max-latest"), Some("1"));
+    let unlimited = render_html(&article, &RenderOptions::default());
+    let count = |html: &str, selector: &str| select(&Html::parse_document(html), selector).len();
+    assert_eq!(count(&html, ".aw-related li"), 1);
+    assert!(count(&unlimited, ".aw-related li") > 1);
+    // The fingerprint the browser compares holds the limits.
+    let fingerprint = |html: &str| {
+        select(&Html::parse_document(html), ".aw-container")[0]
+            .value()
+            .attr(FINGERPRINT_ATTRIBUTE)
+            .map(str::to_owned)
+    };
+    assert_ne!(fingerprint(&html), fingerprint(&unlimited));
+}
+
+#[test]
+fn json_ld_urls_are_absolute_against_the_articles_page() {
+    let html = render_html(&sample("night-ferry"), &RenderOptions::default());
+    let document = Html::parse_document(&html);
+    let script = select(&document, "script[type=\"application/ld+json\"]")[0];
+    let ld: serde_json::Value = serde_json::from_str(&text_of(script)).unwrap();
+    // The sample's picture and logo are `../images/…`.
+    assert_eq!(
+        ld["image"][0],
+        "https://harbour-herald.example/images/night-ferry.svg"
+    );
+    assert_eq!(
+        ld["publisher"]["logo"]["url"],
+        "https://harbour-herald.example/images/logo.svg"
+    );
+    let mut unplaced = sample("night-ferry");
+    unplaced.url = None;
+    let html = render_html(&unplaced, &RenderOptions::default());
+    let document = Html::parse_document(&html);
+    let script = select(&document, "script[type=\"application/ld+json\"]")[0];
+    let ld: serde_json::Value = serde_json::from_str(&text_of(script)).unwrap();
+    assert!(
+        ld.get("image").is_none(),
+        "no page, no relative picture: {ld}"
+    );
+}
+
+#[test]
+fn render_options_refuse_what_they_do_not_know() {
+    let purple = RenderOptions {
+        theme: Some("purple".into()),
+        ..RenderOptions::default()
+    };
+    assert_eq!(
+        purple.checked().unwrap_err(),
+        "theme: expected light, dark or auto, found \"purple\""
+    );
+    for theme in ["light", "dark", "auto"] {
+        let options = RenderOptions {
+            theme: Some(theme.into()),
+            ..RenderOptions::default()
+        };
+        assert!(options.checked().is_ok(), "{theme}");
+    }
+    let unknown = serde_json::from_str::<RenderOptions>(r#"{"maxRelated": 2, "colour": "red"}"#);
+    let message = unknown.unwrap_err().to_string();
+    assert!(message.contains("unknown field `colour`"), "{message}");
+    let known: RenderOptions =
+        serde_json::from_str(r#"{"maxRelated": 2, "maxLatest": 5}"#).unwrap();
+    assert_eq!((known.max_related, known.max_latest), (Some(2), Some(5)));
+}
+
+#[test]
 fn every_hostile_case_that_renders_renders_safely_on_a_server() {
     let mut rendered = 0;
     for (case, text, expect) in CORPUS {

@@ -45,7 +45,13 @@ mod node {
         let options: RenderOptions = if options.is_undefined() || options.is_null() {
             RenderOptions::default()
         } else {
-            serde_wasm_bindgen::from_value(options)
+            // The keys read above are this function's; every other one is
+            // the renderer's, which refuses keys it does not know.
+            let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
+            for key in ["format", "base", "onWarning"] {
+                js_sys::Reflect::delete_property(&rest, &JsValue::from_str(key)).ok();
+            }
+            serde_wasm_bindgen::from_value(rest.into())
                 .map_err(|error| JsError::new(&format!("article-widget render options: {error}")))?
         };
         let options = options

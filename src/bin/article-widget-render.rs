@@ -1,5 +1,6 @@
 //! `article-widget-render ARTICLE.json|- [--from wordpress|ninjs|anf|jsonld] [--lang nb] [--theme dark]
-//! [--entitled] [--assets https://cdn.example/article-widget/] [--no-json-ld] > fragment.html`
+//! [--entitled] [--assets https://cdn.example/article-widget/] [--no-json-ld] [--max-related N]
+//! [--max-latest N] > fragment.html`
 //!
 //! Renders an article (format v1, or a feed with `--from`) to the HTML a
 //! page puts where the widget goes: readable with no script, hydrated by
@@ -32,6 +33,12 @@ struct Render {
     /// Leave structured data to the page: no JSON-LD beside the element.
     #[arg(long)]
     no_json_ld: bool,
+    /// At most N related cards (the element's max-related, written on it).
+    #[arg(long, value_name = "N")]
+    max_related: Option<usize>,
+    /// At most N "Latest news" items (the element's max-latest).
+    #[arg(long, value_name = "N")]
+    max_latest: Option<usize>,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -54,6 +61,8 @@ fn main() -> std::process::ExitCode {
         // Empty: the page's own folder.
         assets: render.assets.unwrap_or_default(),
         without_json_ld: render.no_json_ld,
+        max_related: render.max_related,
+        max_latest: render.max_latest,
     };
     match options.checked() {
         Ok(options) => shared::write_out(&render_html(&parsed.article, &options)),

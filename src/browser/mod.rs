@@ -70,7 +70,7 @@ pub use json::{
     read_article_value, to_js, to_json_text,
 };
 pub use notifications::{notification_permission, request_notification_permission};
-pub use page_metadata::{use_json_ld, HostDocument};
+pub use page_metadata::{resolve_against_page, use_json_ld, HostDocument};
 
 pub use reader_state::{
     dismiss_prompt, load_bell, reader_access, save_bell, take_prompt_impression,

@@ -14,6 +14,15 @@ impl HostDocument {
     }
 }
 
+/// `relative` resolved against the host page's base URL (the JSON-LD is
+/// read by crawlers apart from the page), as the browser resolves it.
+pub fn resolve_against_page(relative: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    web_sys::Url::new_with_base(relative, &base)
+        .ok()
+        .map(|url| url.href())
+}
+
 /// Puts JSON-LD metadata into the host document's `<head>` for as long as
 /// the calling component lives.
 pub fn use_json_ld(metadata: &impl serde::Serialize) {

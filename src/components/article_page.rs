@@ -4,7 +4,7 @@ use super::{
     provide_id_scope, provide_strings, ArticleBody, ArticleHeader, DonationPrompt, FigureImage,
     LatestNews, MeterNote, Paywall, RelatedArticles, Rendering,
 };
-use crate::browser::{reader_access, take_prompt_impression, use_json_ld};
+use crate::browser::{reader_access, resolve_against_page, take_prompt_impression, use_json_ld};
 use crate::i18n::UiStrings;
 use crate::model::reader_rules::{served_access, AccessDecision};
 use crate::model::{news_article_json_ld, Access, Article, Lang};
@@ -102,6 +102,7 @@ pub fn ArticlePage(
         use_json_ld(&news_article_json_ld(
             &article,
             matches!(decision.get_untracked(), AccessDecision::Teaser { .. }) && !entitled_at_start,
+            &resolve_against_page,
         ));
     }
 

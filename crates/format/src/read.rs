@@ -177,6 +177,29 @@ fn drop_repeated_ids<T>(
     )
 }
 
+/// Heading levels under the headline (an `h1`) as an outline needs them:
+/// each heading is one level below the nearest heading before it with a
+/// higher source level, and a top heading is an `h2`. A source that starts
+/// at `h3`, or jumps from 2 to 4, would leave a screen reader's outline
+/// with gaps; siblings stay siblings.
+fn relevel_headings(body: &mut [Block]) {
+    // (level in the source, level shown) of the open sections.
+    let mut open: Vec<(u8, u8)> = Vec::new();
+    for block in body {
+        if let Block::Heading(heading) = block {
+            while open
+                .last()
+                .is_some_and(|&(source, _)| source >= heading.level)
+            {
+                open.pop();
+            }
+            let shown = open.last().map_or(2, |&(_, shown)| shown + 1);
+            open.push((heading.level, shown));
+            heading.level = shown;
+        }
+    }
+}
+
 /// Reads an article with any serde deserializer (a JS value through
 /// serde-wasm-bindgen in the browser, JSON through serde_json natively);
 /// every error names its JSON path.
@@ -202,6 +225,7 @@ where
             ),
         ));
     }
+    relevel_headings(&mut article.body);
     let mut warnings = left_out_warnings(&left_out);
     warnings.extend(drop_repeated_ids("related", &mut article.related, |r| {
         &r.id

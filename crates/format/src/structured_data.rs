@@ -2,8 +2,10 @@
 //! the browser turns it into JSON with serde-wasm-bindgen and `JSON.stringify`,
 //! a server with serde_json.
 
+use super::url::is_relative;
 use super::{AccessModel, Article, AuthorKind};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The CSS class of the part of the page that stands for paywalled text.
 pub const PAYWALLED_CLASS: &str = "aw-paywalled";
@@ -22,9 +24,9 @@ pub struct NewsArticleLd<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date_modified: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
+    url: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    main_entity_of_page: Option<&'a str>,
+    main_entity_of_page: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     in_language: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,7 +36,7 @@ pub struct NewsArticleLd<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     author: Vec<Thing<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    image: Vec<&'a str>,
+    image: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     publisher: Option<Thing<'a>>,
     is_accessible_for_free: bool,
@@ -51,7 +53,7 @@ struct Thing<'a> {
     kind: &'static str,
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
+    url: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     logo: Option<ImageObject<'a>>,
 }
@@ -60,7 +62,7 @@ struct Thing<'a> {
 struct ImageObject<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
-    url: &'a str,
+    url: Cow<'a, str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -73,9 +75,24 @@ struct PaywalledPart {
 }
 
 /// The metadata for the article. `cut` says whether the page shows only a
-/// teaser. When written into a `<script>`, escape `<` (see
+/// teaser. A crawler reads the JSON-LD apart from the page, so its URLs are
+/// absolute: a relative one (`../images/x.jpg`) is `resolve`d against the
+/// page it is shown on (the caller's URL parser), and left out where that
+/// gives `None`. When written into a `<script>`, escape `<` (see
 /// [`escape_for_script`]).
-pub fn news_article_json_ld(article: &Article, cut: bool) -> NewsArticleLd<'_> {
+pub fn news_article_json_ld<'a>(
+    article: &'a Article,
+    cut: bool,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> NewsArticleLd<'a> {
+    let absolute = |url: Option<&'a str>| -> Option<Cow<'a, str>> {
+        let url = url?;
+        if is_relative(url) {
+            resolve(url).map(Cow::Owned)
+        } else {
+            Some(Cow::Borrowed(url))
+        }
+    };
     let free = article
         .access
         .as_ref()
@@ -86,8 +103,8 @@ pub fn news_article_json_ld(article: &Article, cut: bool) -> NewsArticleLd<'_> {
         headline: &article.title,
         date_published: article.published.as_ref().map(|d| d.rfc3339.as_str()),
         date_modified: article.updated.as_ref().map(|d| d.rfc3339.as_str()),
-        url: article.url.as_deref(),
-        main_entity_of_page: article.url.as_deref(),
+        url: absolute(article.url.as_deref()),
+        main_entity_of_page: absolute(article.url.as_deref()),
         in_language: article.lang.as_deref(),
         article_section: article.section.as_deref(),
         description: article.lede.as_ref().map(|lede| lede.plain_text()),
@@ -100,21 +117,21 @@ pub fn news_article_json_ld(article: &Article, cut: bool) -> NewsArticleLd<'_> {
                     AuthorKind::Organization => "Organization",
                 },
                 name: &author.name,
-                url: author.url.as_deref(),
+                url: absolute(author.url.as_deref()),
                 logo: None,
             })
             .collect(),
         image: article
             .image
             .as_ref()
-            .and_then(|image| image.src.as_deref())
+            .and_then(|image| absolute(image.src.as_deref()))
             .into_iter()
             .collect(),
         publisher: article.publisher.as_ref().map(|publisher| Thing {
             kind: "NewsMediaOrganization",
             name: &publisher.name,
-            url: publisher.url.as_deref(),
-            logo: publisher.logo.as_deref().map(|url| ImageObject {
+            url: absolute(publisher.url.as_deref()),
+            logo: absolute(publisher.logo.as_deref()).map(|url| ImageObject {
                 kind: "ImageObject",
                 url,
             }),
@@ -148,7 +165,10 @@ mod tests {
 
     fn ld(json: &str, cut: bool) -> Value {
         let article = parse_article(json).unwrap().article;
-        serde_json::to_value(news_article_json_ld(&article, cut)).unwrap()
+        serde_json::to_value(news_article_json_ld(&article, cut, &|relative| {
+            Some(format!("https://page.example/articles/{relative}"))
+        }))
+        .unwrap()
     }
 
     #[test]
@@ -161,7 +181,15 @@ mod tests {
         );
         assert_eq!(value["datePublished"], "2026-11-21T06:10:00+00:00");
         assert_eq!(value["author"][0]["name"], "Sam Okafor");
-        assert_eq!(value["image"][0], "../images/night-ferry.svg");
+        // Relative URLs resolved by the caller; absolute ones as they are.
+        assert_eq!(
+            value["image"][0],
+            "https://page.example/articles/../images/night-ferry.svg"
+        );
+        assert_eq!(
+            value["author"][0]["url"],
+            "https://harbour-herald.example/staff/sam-okafor"
+        );
         assert_eq!(value["publisher"]["name"], "The Harbour Herald");
         assert_eq!(value["isAccessibleForFree"], false);
         assert_eq!(value["hasPart"]["isAccessibleForFree"], false);
@@ -204,11 +232,22 @@ mod tests {
     }
 
     #[test]
+    fn relative_urls_left_unresolved_are_left_out() {
+        let article = parse_article(include_str!("../../../www/articles/night-ferry.json"))
+            .unwrap()
+            .article;
+        let value = serde_json::to_value(news_article_json_ld(&article, false, &|_| None)).unwrap();
+        assert!(value.get("image").is_none(), "{value}");
+        assert!(value["publisher"].get("logo").is_none());
+        assert_eq!(value["publisher"]["url"], "https://harbour-herald.example/");
+    }
+
+    #[test]
     fn script_end_tags_cannot_escape() {
         let json = r#"{"id":"x","title":"</script><script>alert(1)</script>","published":"2026-01-01T00:00:00Z","body":[]}"#;
         let article = parse_article(json).unwrap().article;
         let text = escape_for_script(
-            &serde_json::to_string(&news_article_json_ld(&article, false)).unwrap(),
+            &serde_json::to_string(&news_article_json_ld(&article, false, &|_| None)).unwrap(),
         );
         assert!(!text.contains('<'));
         let value: Value = serde_json::from_str(&text).unwrap();

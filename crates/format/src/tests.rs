@@ -63,6 +63,34 @@ fn the_sample_articles_parse_and_use_every_block_type() {
 }
 
 #[test]
+fn headings_are_relevelled_under_the_headline() {
+    for (given, shown) in [
+        (&[3, 4, 3][..], &[2, 3, 2][..]),
+        (&[4, 4], &[2, 2]),
+        (&[2, 4, 4, 3], &[2, 3, 3, 3]),
+        (&[4, 2, 3], &[2, 2, 3]),
+        (&[2, 3, 4], &[2, 3, 4]),
+    ] {
+        let blocks: Vec<_> = given
+            .iter()
+            .map(|level| json!({ "type": "heading", "text": "H", "level": level }))
+            .collect();
+        let body = article_from_value(&with(minimal(), "body", json!(blocks)))
+            .unwrap()
+            .article
+            .body;
+        let levels: Vec<u8> = body
+            .iter()
+            .map(|block| match block {
+                Block::Heading(h) => h.level,
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(levels, shown, "{given:?}");
+    }
+}
+
+#[test]
 fn all_block_types() {
     let value = with(
         minimal(),
@@ -79,7 +107,8 @@ fn all_block_types() {
     );
     let body = article_from_value(&value).unwrap().article.body;
     assert!(matches!(&body[0], Block::Paragraph(p) if p.text.plain_text() == "A b"));
-    assert!(matches!(&body[1], Block::Heading(h) if h.level == 3));
+    // Re-levelled: the outline starts at h2 under the headline.
+    assert!(matches!(&body[1], Block::Heading(h) if h.level == 2));
     assert!(matches!(&body[2], Block::Heading(h) if h.level == 2));
     assert!(
         matches!(&body[3], Block::Image(i) if i.src.as_deref() == Some("i.png") && i.width == Some(4))
@@ -173,7 +202,7 @@ fn published_may_be_left_out_but_not_wrong() {
     let parsed = crate::read_json_value(value).unwrap();
     assert_eq!(parsed.article.published, None);
     assert!(!to_json_text(&parsed.article).contains("published"));
-    let ld = crate::news_article_json_ld(&parsed.article, false);
+    let ld = crate::news_article_json_ld(&parsed.article, false, &|_| None);
     assert!(!serde_json::to_string(&ld)
         .unwrap()
         .contains("datePublished"));

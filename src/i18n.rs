@@ -240,6 +240,59 @@ mod tests {
         }
     }
 
+    /// The tables of src/strings/ (not loaded yet; see its README): every
+    /// key the built-in languages have, the same `{placeholders}`, twelve
+    /// months of each form, the four date patterns and a word for every
+    /// source type the badge explains.
+    #[test]
+    fn language_tables_are_complete() {
+        let placeholders = |text: &str| -> Vec<String> {
+            let mut names: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+                .collect();
+            names.sort();
+            names
+        };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/strings");
+        let mut tables = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|e| e.to_str()) != Some("json") {
+                continue;
+            }
+            tables += 1;
+            let name = path.display().to_string();
+            let table: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let strings = table["strings"].as_object().unwrap();
+            assert_eq!(strings.len(), Text::ALL.len(), "{name}: keys");
+            for text in Text::ALL {
+                let own = strings[text.key()].as_str().unwrap_or_default();
+                assert!(!own.trim().is_empty(), "{name}: {}", text.key());
+                assert_eq!(
+                    placeholders(own),
+                    placeholders(text.get(Lang::En)),
+                    "{name}: {}",
+                    text.key()
+                );
+            }
+            for months in ["months", "monthsShort"] {
+                assert_eq!(table[months].as_array().unwrap().len(), 12, "{name}");
+            }
+            for style in ["long", "longWithTime", "medium", "time"] {
+                assert!(table["dates"][style].is_string(), "{name}: {style}");
+            }
+            assert!(table["dates"]["longWithTime"]
+                .as_str()
+                .unwrap()
+                .contains("{time}"));
+            assert_eq!(table["sourceTypes"].as_object().unwrap().len(), 6, "{name}");
+        }
+        assert_eq!(tables, 13);
+    }
+
     #[test]
     fn placeholders_are_filled() {
         assert_eq!(Text::ShareOn.fill(Lang::Nb, &[("name", "X")]), "Del på X");

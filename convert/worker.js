@@ -24,7 +24,8 @@ self.onmessage = async ({ data: { id, format, document, base } }) => {
   try {
     converter = await ready;
   } catch (error) {
-    self.postMessage({ id, failure: { path: '', message: `the feed converter could not be loaded: ${error.message}` } });
+    // The same words as when the page loads it (src/browser/convert.js).
+    self.postMessage({ id, failure: { path: '', message: `the feed converter (convert/article-widget-convert.js) could not be loaded: ${error.message}` } });
     return;
   }
   try {

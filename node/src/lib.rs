@@ -51,6 +51,27 @@ mod node {
             for key in ["format", "base", "onWarning"] {
                 js_sys::Reflect::delete_property(&rest, &JsValue::from_str(key)).ok();
             }
+            // serde-wasm-bindgen reads only the fields it knows, so
+            // `deny_unknown_fields` never sees a misspelt key: check here.
+            const KNOWN: [&str; 7] = [
+                "lang",
+                "theme",
+                "entitled",
+                "assets",
+                "withoutJsonLd",
+                "maxRelated",
+                "maxLatest",
+            ];
+            if let Some(unknown) = js_sys::Object::keys(&rest)
+                .iter()
+                .filter_map(|key| key.as_string())
+                .find(|key| !KNOWN.contains(&key.as_str()))
+            {
+                return Err(JsError::new(&format!(
+                    "article-widget render options: unknown field `{unknown}`, expected one of {}",
+                    KNOWN.join(", ")
+                )));
+            }
             serde_wasm_bindgen::from_value(rest.into())
                 .map_err(|error| JsError::new(&format!("article-widget render options: {error}")))?
         };

@@ -90,7 +90,8 @@ senderOrigin = await new Promise((resolve, reject) => {
   let log = '';
   service.stderr.on('data', (chunk) => {
     log += chunk;
-    const listening = log.match(/listening on (http:\/\/[0-9.:]+)/);
+    // Chunks may end mid-address: only a whole line counts.
+    const listening = log.match(/listening on (http:\/\/[0-9.:]+)\s/);
     if (listening) resolve(listening[1]);
   });
   service.on('exit', (code) => reject(new Error(`serve exited (${code}): ${log}`)));
@@ -114,6 +115,8 @@ await context.addInitScript((json) => {
 }, subscription);
 const page = await context.newPage();
 page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+const consoleSaid = [];
+page.on('console', (message) => consoleSaid.push(`${message.type()}: ${message.text()}`));
 await page.goto(`${site.origin}/chain.html`);
 const widget = page.locator('article-widget');
 const bell = widget.getByRole('button', { name: 'Get notifications' });
@@ -122,6 +125,9 @@ await widget.getByRole('checkbox', { name: 'Sport' }).uncheck();
 await widget.getByRole('button', { name: 'Turn on' }).click();
 const on = await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot
   .querySelector('.aw-bell-button')?.getAttribute('aria-pressed') === 'true', null, { timeout: 10_000 }).then(() => true, () => false);
+// What the bell's panel said, for the report when it did not turn on.
+const bellSaid = on ? '' : await page.evaluate(() => document.querySelector('article-widget').shadowRoot
+  .querySelector('.aw-bell')?.textContent ?? '(no bell)');
 
 // ---- the newsroom sends ----
 // Not execFileSync: the mock push service answers from this process.
@@ -149,7 +155,7 @@ if (registration && received[0]) {
 
 report([
   ['the reader turns the bell on: the widget registers the worker in its own scope, subscribes and posts to the sender',
-    on && Boolean(registration), `bell on: ${on}; registrations: ${JSON.stringify(registrations.map((r) => r.scopeURL))}`],
+    on && Boolean(registration), `bell on: ${on} (${bellSaid}; console: ${consoleSaid.join(' | ')}); registrations: ${JSON.stringify(registrations.map((r) => r.scopeURL))}`],
   ['send --topic harbour: one subscriber, sent', /^1 subscribers: 1 sent, 0 removed \(gone\), 0 failed/.test(harbour), harbour],
   ['send --topic sport (unchecked by the reader): nobody', /^0 subscribers: 0 sent/.test(sport), sport],
   ['the push service checked the VAPID JWT and decrypted what was sent',

@@ -119,6 +119,73 @@ impl Markup for TopLevel {
     }
 }
 
+/// Passes markup steps on to `inner`, adding `class` to every element opened
+/// at the top level (joined to the class the steps give it, if any): how
+/// the paywalled blocks of a body are marked without each kind of block
+/// knowing.
+pub struct WithClass<'a> {
+    pub inner: &'a mut dyn Markup,
+    pub class: &'static str,
+    depth: usize,
+    /// A top-level element is open and has not had its class yet.
+    pending: bool,
+}
+
+impl<'a> WithClass<'a> {
+    pub fn new(inner: &'a mut dyn Markup, class: &'static str) -> Self {
+        WithClass {
+            inner,
+            class,
+            depth: 0,
+            pending: false,
+        }
+    }
+
+    /// Attributes come before content: the class goes in before anything
+    /// else does.
+    fn give_class(&mut self) {
+        if std::mem::take(&mut self.pending) {
+            self.inner.attr("class", self.class);
+        }
+    }
+}
+
+impl Markup for WithClass<'_> {
+    fn open(&mut self, tag: &'static str) {
+        self.give_class();
+        self.inner.open(tag);
+        self.depth += 1;
+        self.pending = self.depth == 1;
+    }
+
+    fn open_svg(&mut self, tag: &'static str) {
+        self.give_class();
+        self.inner.open_svg(tag);
+        self.depth += 1;
+        self.pending = self.depth == 1;
+    }
+
+    fn attr(&mut self, name: &'static str, value: &str) {
+        if self.pending && name == "class" {
+            self.pending = false;
+            self.inner.attr("class", &format!("{value} {}", self.class));
+        } else {
+            self.inner.attr(name, value);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.give_class();
+        self.inner.text(text);
+    }
+
+    fn close(&mut self) {
+        self.give_class();
+        self.depth = self.depth.saturating_sub(1);
+        self.inner.close();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +212,21 @@ mod tests {
         assert_eq!(
             html.html,
             "<p title=\"a &quot;b&quot; &amp; &lt;c&gt;\">x &lt; y &amp; z &gt; w \"q\"</p>loose<ul><li><img src=\"/a.png\"></li></ul>"
+        );
+    }
+
+    #[test]
+    fn with_class_marks_top_level_elements_only() {
+        let mut html = HtmlMarkup::default();
+        let mut marked = WithClass::new(&mut html, "m");
+        write(&mut marked);
+        marked.open("figure");
+        marked.attr("part", "quote");
+        marked.attr("class", "aw-quote");
+        marked.close();
+        assert_eq!(
+            html.html,
+            "<p title=\"a &quot;b&quot; &amp; &lt;c&gt;\" class=\"m\">x &lt; y &amp; z &gt; w \"q\"</p>loose<ul class=\"m\"><li><img src=\"/a.png\"></li></ul><figure part=\"quote\" class=\"aw-quote m\"></figure>"
         );
     }
 

@@ -9,7 +9,7 @@ use super::*;
 mod corpus;
 use crate::model::{is_relative, parse_article, safe_url, UrlUse};
 use corpus::{Expect, CORPUS};
-use scraper::{ElementRef, Html, Selector};
+use scraper::{CaseSensitivity, ElementRef, Html, Selector};
 
 fn sample(name: &str) -> Article {
     let text = std::fs::read_to_string(format!("www/articles/{name}.json")).unwrap();
@@ -245,7 +245,9 @@ fn a_premium_article_leaves_the_server_cut_unless_the_reader_is_entitled() {
     ))
     .unwrap();
     assert_eq!(json_ld["isAccessibleForFree"], false);
-    assert_eq!(json_ld["hasPart"]["cssSelector"], ".aw-paywalled");
+    // Nothing paywalled was sent, so nothing is marked as such.
+    assert!(json_ld.get("hasPart").is_none());
+    assert!(select(&document, ".aw-paywalled").is_empty());
 
     let entitled = RenderOptions {
         entitled: true,
@@ -256,6 +258,32 @@ fn a_premium_article_leaves_the_server_cut_unless_the_reader_is_entitled() {
     assert!(whole.contains(&words));
     assert!(select(&document, "section.aw-paywall").is_empty());
     assert_eq!(select(&document, "article-widget[entitled]").len(), 1);
+    // Google's paywalled-content markup: the blocks past the teaser carry
+    // the class the JSON-LD's hasPart names, and only they do.
+    let teaser = article.access.as_ref().unwrap().teaser_blocks as usize;
+    let shown = article.blocks().count();
+    let marked: Vec<bool> = select(&document, ".aw-body > *")
+        .iter()
+        .map(|block| {
+            block
+                .value()
+                .has_class("aw-paywalled", CaseSensitivity::CaseSensitive)
+        })
+        .collect();
+    assert_eq!(marked.len(), shown);
+    assert!(
+        marked
+            .iter()
+            .enumerate()
+            .all(|(i, &paywalled)| paywalled == (i >= teaser)),
+        "{marked:?}"
+    );
+    let json_ld: serde_json::Value = serde_json::from_str(&text_of(
+        select(&document, "script[type='application/ld+json']")[0],
+    ))
+    .unwrap();
+    assert_eq!(json_ld["hasPart"]["isAccessibleForFree"], false);
+    assert_eq!(json_ld["hasPart"]["cssSelector"], ".aw-paywalled");
     assert_ne!(
         select(&document, ".aw-container")[0]
             .value()

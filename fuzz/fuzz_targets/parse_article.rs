@@ -49,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
 
     if let Ok(parsed) = from_value {
         let article = parsed.article;
-        let _ = news_article_json_ld(&article, true);
+        let _ = news_article_json_ld(&article, true, &|_| None);
         let again = parse_article(&to_json_text(&article)).expect("written back, it reads");
         assert_eq!(again.article, article, "format v1 round trip of {text:?}");
         for block in &article.body {

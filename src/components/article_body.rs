@@ -1,7 +1,8 @@
 //! The article body: its blocks as static markup, a long body written in parts.
 
 use super::{article_text, use_strings, StaticMarkup};
-use crate::model::Article;
+use crate::markup_steps::WithClass;
+use crate::model::{Article, PAYWALLED_CLASS};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -16,20 +17,33 @@ pub fn ArticleBody(
     article: Arc<Article>,
     /// How many blocks to show: all of them, or the teaser before the wall.
     shown: usize,
+    /// For an article that is not free, the count of blocks before its
+    /// paywalled part: shown blocks past it carry `PAYWALLED_CLASS`, the
+    /// class the JSON-LD's `hasPart` names.
+    paywalled_from: Option<usize>,
     /// Set while later blocks are still being written (for `aria-busy`).
     busy: RwSignal<bool>,
 ) -> impl IntoView {
     let strings = use_strings();
     let mut next = 0;
-    let mut left = shown;
+    let mut written = 0;
     StaticMarkup::in_parts(
         move |m| {
             // The next known block; unknown types are never shown.
-            while let Some(block) = article.body.get(next).filter(|_| left > 0) {
+            while let Some(block) = article.body.get(next).filter(|_| written < shown) {
                 next += 1;
                 if block.is_shown() {
-                    left -= 1;
-                    article_text::block(m, block, &|text| strings.get(text));
+                    let strings = |text| strings.get(text);
+                    if paywalled_from.is_some_and(|teaser| written >= teaser) {
+                        article_text::block(
+                            &mut WithClass::new(m, PAYWALLED_CLASS),
+                            block,
+                            &strings,
+                        );
+                    } else {
+                        article_text::block(m, block, &strings);
+                    }
+                    written += 1;
                     return true;
                 }
             }

@@ -7,7 +7,7 @@ use super::{
 use crate::browser::{reader_access, resolve_against_page, take_prompt_impression, use_json_ld};
 use crate::i18n::UiStrings;
 use crate::model::reader_rules::{served_access, AccessDecision};
-use crate::model::{news_article_json_ld, Access, Article, Lang};
+use crate::model::{news_article_json_ld, paywalled_from, Access, Article, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -127,6 +127,7 @@ pub fn ArticlePage(
     let wall_access = article.access.clone();
     let prompt_access = article.access.clone();
     let body_article = Arc::clone(&article);
+    let paywalled_from = paywalled_from(&article);
     let body_busy = RwSignal::new(false);
     view! {
         <div class="aw-page" lang=lang_tag dir=direction>
@@ -142,7 +143,7 @@ pub fn ArticlePage(
                 >
                     {move || {
                         let shown = cut_after.get().unwrap_or(usize::MAX);
-                        view! { <ArticleBody article=Arc::clone(&body_article) shown busy=body_busy/> }
+                        view! { <ArticleBody article=Arc::clone(&body_article) shown paywalled_from busy=body_busy/> }
                     }}
                 </div>
                 {move || {

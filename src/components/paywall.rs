@@ -3,7 +3,7 @@
 use super::{unique_id, use_strings, Strings};
 use crate::browser::{dispatch_cancelable, NoDetail};
 use crate::i18n::Text;
-use crate::model::{Access, AccessModel, PAYWALLED_CLASS};
+use crate::model::{Access, AccessModel};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,7 +26,7 @@ pub fn Paywall(
         .clone()
         .unwrap_or_else(|| strings.get(Text::WallText).to_owned());
     view! {
-        <section class=format!("aw-paywall {PAYWALLED_CLASS}") part="paywall" aria-labelledby=labelled_by>
+        <section class="aw-paywall" part="paywall" aria-labelledby=labelled_by>
             <h2 class="aw-paywall-title" id=title_id>{strings.get(title)}</h2>
             <p>{message}</p>
             <p class="aw-paywall-actions">{revenue_links(strings, &access, true)}</p>

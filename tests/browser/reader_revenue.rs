@@ -39,7 +39,9 @@ async fn premium_shows_the_teaser_and_the_wall() {
     let root = show(ENGLISH_PREMIUM.to_owned()).await;
     assert_eq!(all(&root, ".aw-body > *").len(), 2, "teaserBlocks: 2");
     let wall = by_role(&root, "region", "This article is for subscribers");
-    assert!(wall.class_list().contains("aw-paywalled"));
+    // The paywalled-content class marks paywalled text, not the wall; a
+    // cut page has none.
+    assert!(all(&root, ".aw-paywalled").is_empty());
     assert_eq!(
         attr(&by_role(&wall, "link", "Subscribe"), "href"),
         "https://harbour-herald.example/subscribe"
@@ -73,6 +75,11 @@ async fn supporters_get_everything_even_when_it_changes_later() {
         "the host's login check unlocks"
     );
     assert_eq!(all(&root, ".aw-body > *").len(), 12, "the whole body");
+    assert_eq!(
+        all(&root, ".aw-body > .aw-paywalled").len(),
+        10,
+        "all but the teaser's two blocks are marked as paywalled"
+    );
 }
 
 /// A wall with no teaser at all: the empty body must still open up in place.
@@ -260,7 +267,10 @@ async fn json_ld_describes_the_article_for_search_engines() {
         "The night ferry to the outer islands returns for the winter"
     );
     assert_eq!(ld["isAccessibleForFree"], false);
-    assert_eq!(ld["hasPart"]["cssSelector"], ".aw-paywalled");
+    assert!(
+        ld.get("hasPart").is_none(),
+        "a cut page holds nothing paywalled"
+    );
     assert_eq!(
         ld["digitalSourceType"],
         "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"

@@ -47,7 +47,7 @@ pub use lang::Lang;
 pub use read::{read_article, summarise, within_document_limit, Parsed, MAX_DOCUMENT_CHARS};
 pub use share::{encode_component, share_link, share_networks, ShareData, ShareNetwork};
 pub use structured_data::{
-    escape_for_script, news_article_json_ld, NewsArticleLd, PAYWALLED_CLASS,
+    escape_for_script, news_article_json_ld, paywalled_from, NewsArticleLd, PAYWALLED_CLASS,
 };
 pub use url::{is_relative, safe_url, UrlUse};
 

@@ -75,7 +75,11 @@ struct PaywalledPart {
 }
 
 /// The metadata for the article. `cut` says whether the page shows only a
-/// teaser. A crawler reads the JSON-LD apart from the page, so its URLs are
+/// teaser. When it shows more of an article that is not free (a metered
+/// article sent whole, a subscriber's page), the blocks past the teaser
+/// carry the class [`PAYWALLED_CLASS`] and `hasPart` points at them, as
+/// Google's guidance for paywalled content asks; a cut page holds nothing
+/// paywalled, so it has no `hasPart`. A crawler reads the JSON-LD apart from the page, so its URLs are
 /// absolute: a relative one (`../images/x.jpg`) is `resolve`d against the
 /// page it is shown on (the caller's URL parser), and left out where that
 /// gives `None`. When written into a `<script>`, escape `<` (see
@@ -93,10 +97,7 @@ pub fn news_article_json_ld<'a>(
             Some(Cow::Borrowed(url))
         }
     };
-    let free = article
-        .access
-        .as_ref()
-        .is_none_or(|access| access.model == AccessModel::Free);
+    let free = paywalled_from(article).is_none();
     NewsArticleLd {
         context: "https://schema.org",
         kind: "NewsArticle",
@@ -137,17 +138,29 @@ pub fn news_article_json_ld<'a>(
             }),
         }),
         is_accessible_for_free: free,
-        has_part: cut.then(|| PaywalledPart {
-            kind: "WebPageElement",
-            is_accessible_for_free: false,
-            css_selector: format!(".{PAYWALLED_CLASS}"),
-        }),
+        has_part: paywalled_from(article)
+            .filter(|&teaser| !cut && article.blocks().count() > teaser)
+            .map(|_| PaywalledPart {
+                kind: "WebPageElement",
+                is_accessible_for_free: false,
+                css_selector: format!(".{PAYWALLED_CLASS}"),
+            }),
         digital_source_type: article
             .ai_disclosure
             .as_ref()
             .and_then(|ai| ai.source_type_name())
             .map(|name| format!("http://cv.iptc.org/newscodes/digitalsourcetype/{name}")),
     }
+}
+
+/// Where the paywalled part of the article's body starts (a count of shown
+/// blocks), for an article that is not free.
+pub fn paywalled_from(article: &Article) -> Option<usize> {
+    article
+        .access
+        .as_ref()
+        .filter(|access| access.model != AccessModel::Free)
+        .map(|access| access.teaser_blocks as usize)
 }
 
 /// JSON text made safe inside a `<script>` element: `<` escaped, so no
@@ -192,12 +205,29 @@ mod tests {
         );
         assert_eq!(value["publisher"]["name"], "The Harbour Herald");
         assert_eq!(value["isAccessibleForFree"], false);
-        assert_eq!(value["hasPart"]["isAccessibleForFree"], false);
-        assert_eq!(value["hasPart"]["cssSelector"], ".aw-paywalled");
+        // Nothing paywalled is on a cut page.
+        assert!(value.get("hasPart").is_none());
         assert_eq!(
             value["digitalSourceType"],
             "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
         );
+    }
+
+    #[test]
+    fn premium_sample_whole_points_at_its_paywalled_part() {
+        let premium = include_str!("../../../www/articles/night-ferry.json");
+        let value = ld(premium, false);
+        assert_eq!(value["isAccessibleForFree"], false);
+        assert_eq!(value["hasPart"]["@type"], "WebPageElement");
+        assert_eq!(value["hasPart"]["isAccessibleForFree"], false);
+        assert_eq!(value["hasPart"]["cssSelector"], ".aw-paywalled");
+        // A body no longer than its teaser has no paywalled part.
+        let mut article = parse_article(premium).unwrap().article;
+        article
+            .body
+            .truncate(article.access.as_ref().unwrap().teaser_blocks as usize);
+        let short = serde_json::to_value(news_article_json_ld(&article, false, &|_| None)).unwrap();
+        assert!(short.get("hasPart").is_none());
     }
 
     #[test]

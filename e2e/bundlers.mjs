@@ -54,7 +54,10 @@ async function rendersBoth(out) {
   tab.on('worker', (worker) => workers.push(worker.url()));
   try {
     await tab.goto(`${server.origin}/index.html`);
-    await tab.waitForFunction(() => window.__results?.length >= 2, null, { timeout: 30_000 }).catch(() => {});
+    await tab.waitForFunction(() => window.__results?.length >= 3, null, { timeout: 30_000 }).catch(() => {});
+    // The Swedish UI once its strings file came (the share button says so).
+    const swedishShare = await tab.waitForFunction(() => document.getElementById('sv')?.shadowRoot
+      ?.querySelector('.aw-share-button')?.textContent.trim() === 'Dela', null, { timeout: 10_000 }).then(() => true, () => false);
     const results = await tab.evaluate(() => window.__results ?? []);
     const heading = (id) => tab.evaluate((id) => document.getElementById(id)?.shadowRoot?.querySelector('h1')?.textContent ?? null, id);
     assert.deepEqual(missing, [], 'every file the page asked for was there');
@@ -62,6 +65,7 @@ async function rendersBoth(out) {
     assert.deepEqual(results.filter((r) => r.error), [], 'no widget reported an error');
     assert.equal(await heading('v1'), 'A bundled host shows its article');
     assert.equal(await heading('feed'), FEED_TITLE);
+    assert.ok(swedishShare, 'the Swedish article shows Swedish UI words (strings/sv.json found and fetched)');
     const converted = results.find((r) => r.id === 'feed')?.ready;
     assert.equal(converted?.source, 'src');
     return workers;

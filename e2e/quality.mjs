@@ -210,6 +210,52 @@ await check('right to left: an Arabic article is laid out from the right', async
   await context.close();
 });
 
+/** Where the byline's and dateline's words are on screen: the UI word's
+ * text (its first text node) and the name, each as [left, right]. */
+const bylineGeometry = (page) => page.evaluate(() => {
+  const root = document.querySelector('article-widget').shadowRoot;
+  const byline = root.querySelector('.aw-byline');
+  const walker = document.createTreeWalker(byline, NodeFilter.SHOW_TEXT);
+  const word = walker.nextNode();
+  const range = document.createRange();
+  range.selectNodeContents(word);
+  const box = (r) => [Math.round(r.left), Math.round(r.right)];
+  const name = byline.querySelector('bdi, a');
+  const page = root.querySelector('.aw-page').getBoundingClientRect();
+  const marked = byline.querySelector('span[lang]');
+  return { word: word.textContent.trim(), wordBox: box(range.getBoundingClientRect()), nameBox: box(name.getBoundingClientRect()),
+    pageRight: Math.round(page.right), wordsRight: Math.round((marked ?? byline).getBoundingClientRect().right),
+    marked: marked ? `${marked.lang}/${marked.dir}` : null,
+    date: root.querySelector('.aw-dateline time').textContent };
+});
+
+await check('right to left: a server-rendered Arabic page fetches its strings once, hydrates, reads right to left', async () => {
+  const { context, page, requests } = await open('/ssr/al-mina.html');
+  // Live once hydrated: the share button replaces the server's links.
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('button.aw-share-button'), null, { timeout: 10_000 });
+  const fetched = requests.filter((url) => url.endsWith('/strings/ar.json'));
+  expect(fetched.length === 1, `strings/ar.json requested ${fetched.length} times (the preload and the widget should share one)`);
+  const drawn = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.aw-container').hasAttribute('data-aw-render'));
+  expect(drawn, 'the server\'s container was replaced: hydration fell back to a fresh render');
+  const line = await bylineGeometry(page);
+  expect(line.word === 'بقلم', `the byline starts with ${JSON.stringify(line.word)}, not بقلم`);
+  expect(line.marked === null, `Arabic words in an Arabic article marked as ${line.marked}`);
+  expect(line.wordBox[0] >= line.nameBox[1] - 1, `"بقلم" should be right of the name: ${JSON.stringify(line)}`);
+  expect(/نوفمبر/.test(line.date), `the date ${JSON.stringify(line.date)} is not in Arabic`);
+  await context.close();
+});
+
+await check('right to left: English UI words in an Arabic article keep their order', async () => {
+  const { context, page } = await open('/index.html?src=articles/al-mina.json&lang=en');
+  const line = await bylineGeometry(page);
+  expect(line.word === 'By', `the byline starts with ${JSON.stringify(line.word)}`);
+  expect(line.marked === 'en/ltr', `the English words are marked ${line.marked}`);
+  expect(line.wordBox[1] <= line.nameBox[0] + 1, `"By" should be left of the name: ${JSON.stringify(line)}`);
+  expect(line.pageRight - line.wordsRight < 40, `the English byline should start at the right, as the page does: ${JSON.stringify(line)}`);
+  expect(/November/.test(line.date), `the date ${JSON.stringify(line.date)} is not in English`);
+  await context.close();
+});
+
 await check('theming: fonts, sizes, colours, corners and parts from the host page', async () => {
   const { context, page } = await open('/themed-example.html');
   const theme = await page.evaluate(() => {

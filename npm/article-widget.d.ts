@@ -138,7 +138,7 @@ export interface ArticleWidgetEventMap {
  * Attributes:
  * - `src` (string): URL of the article JSON, fetched (15 s time-out); a new value aborts the request before it.
  * - `format` ('v1' | 'wordpress' | 'ninjs' | 'anf' | 'jsonld'): The document's format when it is not v1 (a WordPress REST post, IPTC ninjs, Apple News Format, schema.org NewsArticle JSON-LD), for src, the article property and a data island; converted by convert/, loaded on first use (docs/feeds.md).
- * - `lang` (string): UI language instead of the article's: "nb" or "en".
+ * - `lang` (string): UI language instead of the article's: a BCP 47 tag whose primary subtag is one of en, nb, nn, sv, da, fi, de, fr, es, pt, it, nl, pl, uk, ar.
  * - `theme` ('light' | 'dark' | 'auto'): Colour scheme; without it, the host page's.
  * - `entitled` (boolean): The reader subscribes: no paywall, no donation prompt.
  * - `debug` (boolean): Show the technical detail of an error to readers too.

@@ -4,12 +4,17 @@
 //! of its own, and returns the element's handle: `changed(name)` for
 //! attribute and property changes, `unmount()` when it leaves the page.
 
-use crate::browser::{hydration_mismatch, server_container, warn};
+use crate::browser::{hydration_mismatch, load_language, server_container, warn};
 use crate::components::{ArticleWidget, WidgetInputs};
+use crate::fingerprint::STRINGS_ATTRIBUTE;
+use crate::language_tables::is_settled;
+use crate::model::Lang;
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{PositionState, RenderHtml};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
@@ -34,8 +39,73 @@ pub fn define() {
 /// Renders a widget into `root` for `host` and returns its handle. A
 /// server-rendered page in `root` is hydrated in place when the browser
 /// would draw exactly what the server drew; otherwise it is replaced by a
-/// clean render, with a warning saying why.
+/// clean render, with a warning saying why. A server's page in a language
+/// whose strings are not here yet (its container's `data-strings`) is
+/// hydrated once they are: hydrating it with other words would redraw it.
 fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
+    let waiting_for = server_container(&root)
+        .and_then(|container| container.get_attribute(STRINGS_ATTRIBUTE))
+        .and_then(|code| Lang::from_tag(&code))
+        .filter(|&lang| !is_settled(lang));
+    let Some(lang) = waiting_for else {
+        return handle(Rc::new(RefCell::new(Slot::Live(mount_now(host, root)))));
+    };
+    let slot = Rc::new(RefCell::new(Slot::Waiting));
+    let later = Rc::clone(&slot);
+    // wasm-bindgen's executor: Leptos's is set up only as a widget mounts.
+    wasm_bindgen_futures::spawn_local(async move {
+        load_language(lang).await;
+        // Unless the element left the page meanwhile.
+        if matches!(*later.borrow(), Slot::Waiting) {
+            let mounted = mount_now(host, root);
+            *later.borrow_mut() = Slot::Live(mounted);
+        }
+    });
+    handle(slot)
+}
+
+/// A widget's life as its handle sees it.
+enum Slot {
+    /// Waiting for its language's strings before hydrating.
+    Waiting,
+    Live(Mounted),
+    Gone,
+}
+
+/// A mounted widget: what `changed` and `unmount` need.
+struct Mounted {
+    host: HtmlElement,
+    inputs: WidgetInputs,
+    owner: Owner,
+    container: HtmlElement,
+    /// Kept for the widget's life; dropped on unmount.
+    view: Box<dyn std::any::Any>,
+}
+
+/// The element's handle: `changed(name)` (nothing to do while waiting:
+/// the inputs are read when it mounts) and `unmount()`.
+fn handle(slot: Rc<RefCell<Slot>>) -> JsValue {
+    let changes = Rc::clone(&slot);
+    let changed = Closure::<dyn Fn(String)>::new(move |name: String| {
+        if let Slot::Live(mounted) = &*changes.borrow() {
+            mounted.inputs.update_from(&mounted.host, &name);
+        }
+    });
+    let unmount = Closure::once_into_js(move || {
+        let was = std::mem::replace(&mut *slot.borrow_mut(), Slot::Gone);
+        if let Slot::Live(mounted) = was {
+            drop(mounted.view);
+            mounted.owner.cleanup();
+            mounted.container.remove();
+        }
+    });
+    let handle = Object::new();
+    let _ = Reflect::set(&handle, &"changed".into(), &changed.into_js_value());
+    let _ = Reflect::set(&handle, &"unmount".into(), &unmount);
+    handle.into()
+}
+
+fn mount_now(host: HtmlElement, root: ShadowRoot) -> Mounted {
     let server = server_container(&root).and_then(|container| {
         match hydration_mismatch(&host, &container) {
             None => Some(container),
@@ -65,15 +135,14 @@ fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
     });
 
     let owner = Owner::new();
-    let (inputs, mounted) = owner.with(|| {
+    let (inputs, view) = owner.with(|| {
         if let Some(document) = host.owner_document() {
             provide_context(crate::browser::HostDocument::new(document));
         }
         let inputs = WidgetInputs::read_from(&host);
         let element = host.clone();
         let widget = move || view! { <ArticleWidget host=element inputs hydrate/> };
-        // Kept for the widget's life; dropped on unmount.
-        let mounted: Box<dyn std::any::Any> = if hydrate {
+        let view: Box<dyn std::any::Any> = if hydrate {
             // As `leptos::mount::hydrate_from`, but under this widget's
             // owner (which a new root owner would not be). Effects run on
             // wasm-bindgen's executor (already set if another widget
@@ -87,20 +156,15 @@ fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
         } else {
             Box::new(leptos::mount::mount_to(container.clone(), widget))
         };
-        (inputs, mounted)
+        (inputs, view)
     });
-
-    let changed =
-        Closure::<dyn Fn(String)>::new(move |name: String| inputs.update_from(&host, &name));
-    let unmount = Closure::once_into_js(move || {
-        drop(mounted);
-        owner.cleanup();
-        container.remove();
-    });
-    let handle = Object::new();
-    let _ = Reflect::set(&handle, &"changed".into(), &changed.into_js_value());
-    let _ = Reflect::set(&handle, &"unmount".into(), &unmount);
-    handle.into()
+    Mounted {
+        host,
+        inputs,
+        owner,
+        container,
+        view,
+    }
 }
 
 thread_local! {

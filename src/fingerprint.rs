@@ -11,6 +11,10 @@ use std::hash::Hasher;
 pub const FINGERPRINT_ATTRIBUTE: &str = "data-aw-render";
 /// The attribute on the server's container that holds [`shape_hash`].
 pub const SHAPE_ATTRIBUTE: &str = "data-aw-shape";
+/// The attribute on the server's container naming the UI language when its
+/// strings are a file of their own (`language_tables`): the browser fetches
+/// them before hydrating.
+pub const STRINGS_ATTRIBUTE: &str = "data-aw-strings";
 
 /// What a page is drawn from besides the article: the host element's
 /// attributes that change the markup.

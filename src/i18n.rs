@@ -1,6 +1,8 @@
-//! The UI strings, in English and Norwegian Bokmål, from one table. Each has
-//! a stable key so publishers will be able to override it by name.
+//! The UI strings, in English and Norwegian Bokmål here and in thirteen
+//! more languages from `language_tables`. Each has a stable key so
+//! publishers can override it by name.
 
+use crate::language_tables::table;
 use crate::model::Lang;
 use std::collections::BTreeMap;
 
@@ -87,11 +89,13 @@ impl Text {
         self.entry().0
     }
 
+    /// The string in `lang`; English while (or if) a language's table is
+    /// not here (see `language_tables`).
     pub fn get(self, lang: Lang) -> &'static str {
         let (_, en, nb) = self.entry();
         match lang {
-            Lang::En => en,
             Lang::Nb => nb,
+            _ => table(lang).map_or(en, |table| table.text(self)),
         }
     }
 
@@ -211,8 +215,15 @@ pub fn explain_source_type(name: Option<&str>, lang: Lang) -> &'static str {
         ),
     };
     match lang {
-        Lang::En => en,
         Lang::Nb => nb,
+        _ => table(lang).map_or(en, |table| {
+            // The two kinds that share one explanation share its key.
+            table.source_type(match name {
+                Some("dataDrivenMedia") => "algorithmicMedia",
+                Some(name) => name,
+                None => "other",
+            })
+        }),
     }
 }
 
@@ -396,16 +407,46 @@ pub fn format_date(date: &crate::model::DateTime, lang: Lang, style: DateStyle) 
     let month = usize::from(date.month.clamp(1, 12) - 1);
     let (day, year) = (date.day, date.year);
     let time = format!("{:02}:{:02}", date.hour, date.minute);
+    if let Some(table) = table(lang) {
+        return from_pattern(date, table, style);
+    }
     match (lang, style) {
-        (Lang::En, DateStyle::Long) => format!("{day} {} {year}", MONTHS_EN[month]),
-        (Lang::En, DateStyle::LongWithTime) => {
-            format!("{day} {} {year} at {time}", MONTHS_EN[month])
-        }
-        (Lang::En, DateStyle::Medium) => format!("{day} {} {year}", MONTHS_EN_SHORT[month]),
         (Lang::Nb, DateStyle::Long) => format!("{day}. {} {year}", MONTHS_NB[month]),
         (Lang::Nb, DateStyle::LongWithTime) => {
             format!("{day}. {} {year} kl. {time}", MONTHS_NB[month])
         }
         (Lang::Nb, DateStyle::Medium) => format!("{day}. {} {year}", MONTHS_NB_SHORT[month]),
+        (_, DateStyle::Long) => format!("{day} {} {year}", MONTHS_EN[month]),
+        (_, DateStyle::LongWithTime) => {
+            format!("{day} {} {year} at {time}", MONTHS_EN[month])
+        }
+        (_, DateStyle::Medium) => format!("{day} {} {year}", MONTHS_EN_SHORT[month]),
     }
+}
+
+/// A date in a loaded language: its pattern with the placeholders filled.
+fn from_pattern(
+    date: &crate::model::DateTime,
+    table: &crate::language_tables::LanguageTable,
+    style: DateStyle,
+) -> String {
+    let month = usize::from(date.month.clamp(1, 12) - 1);
+    let pattern = match style {
+        DateStyle::Long => &table.dates.long,
+        DateStyle::LongWithTime => &table.dates.long_with_time,
+        DateStyle::Medium => &table.dates.medium,
+    };
+    let time = table
+        .dates
+        .time
+        .replace("{hh}", &format!("{:02}", date.hour))
+        .replace("{mm}", &format!("{:02}", date.minute));
+    pattern
+        .replace("{time}", &time)
+        .replace("{monthShort}", &table.months_short[month])
+        .replace("{monthNumber}", &date.month.to_string())
+        .replace("{month2}", &format!("{:02}", date.month))
+        .replace("{month}", &table.months[month])
+        .replace("{day}", &date.day.to_string())
+        .replace("{year}", &date.year.to_string())
 }

@@ -23,6 +23,7 @@ pub mod components;
 pub mod element;
 pub mod fingerprint;
 pub mod i18n;
+pub mod language_tables;
 pub mod markup_steps;
 /// Format v1 (the `article-format` crate): serde types, reading rules, the
 /// URL allow-list.

@@ -20,7 +20,7 @@
 
 use crate::components::{ArticlePage, Rendering};
 use crate::fingerprint::{
-    fingerprint, shape_hash, DrawnWith, FINGERPRINT_ATTRIBUTE, SHAPE_ATTRIBUTE,
+    fingerprint, shape_hash, DrawnWith, FINGERPRINT_ATTRIBUTE, SHAPE_ATTRIBUTE, STRINGS_ATTRIBUTE,
 };
 use crate::markup_steps::escape_html;
 use crate::model::reader_rules::{served_access, AccessDecision};
@@ -153,6 +153,20 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
         "href",
         &format!("{}article-widget_bg.wasm", options.assets),
     );
+    // The UI language's strings, when they are a file of their own: the
+    // browser needs them before it can hydrate, so they start with the page.
+    let ui_lang = lang
+        .and_then(Lang::from_tag)
+        .unwrap_or_else(|| served.ui_lang());
+    let strings_file = (!ui_lang.is_built_in()).then(|| ui_lang.code());
+    if let Some(code) = strings_file {
+        html.push_str("><link rel=\"preload\" as=\"fetch\" crossorigin");
+        push_attribute(
+            &mut html,
+            "href",
+            &format!("{}strings/{code}.json", options.assets),
+        );
+    }
     html.push_str("><article-widget");
     if let Some(lang) = lang {
         push_attribute(&mut html, "lang", lang);
@@ -177,6 +191,9 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
         &format!("{}{STYLESHEET_FILE}", options.assets),
     );
     html.push_str("><div class=\"aw-container\"");
+    if let Some(code) = strings_file {
+        push_attribute(&mut html, STRINGS_ATTRIBUTE, code);
+    }
     push_attribute(
         &mut html,
         FINGERPRINT_ATTRIBUTE,

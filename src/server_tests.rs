@@ -30,6 +30,7 @@ const ELEMENTS: &[&str] = &[
     "a",
     "article",
     "aside",
+    "bdi",
     "blockquote",
     "br",
     "details",
@@ -533,4 +534,73 @@ fn the_written_shape_differs_wherever_a_parser_rewrites() {
             shape_of(html)
         );
     }
+}
+
+/// Every language has its UI words and dates on the server; a language
+/// whose strings are a file of their own names it for the browser (which
+/// fetches it before hydrating) and preloads it.
+#[test]
+fn languages_draw_their_own_words_and_name_their_strings_file() {
+    let mut article = sample("havnebadet");
+    article.lang = Some("sv-SE".into());
+    let html = render_html(&article, &RenderOptions::default());
+    let document = Html::parse_fragment(&html);
+    assert_eq!(
+        text_of(select(&document, ".aw-byline")[0]),
+        "Av Ingrid Solvik och Petter Aas"
+    );
+    assert_eq!(
+        text_of(select(&document, ".aw-dateline time")[0]),
+        "20 november 2026"
+    );
+    assert_eq!(
+        text_of(select(&document, ".aw-updated")[0]),
+        "Uppdaterad 20 november 2026 kl. 14:05"
+    );
+    assert_eq!(
+        select(&document, ".aw-container")[0]
+            .value()
+            .attr(STRINGS_ATTRIBUTE),
+        Some("sv")
+    );
+    assert_eq!(
+        select(
+            &document,
+            "link[rel=preload][as=fetch][href='strings/sv.json'][crossorigin]"
+        )
+        .len(),
+        1
+    );
+    // Built-in languages need no file.
+    let english = render_html(&sample("night-ferry"), &RenderOptions::default());
+    assert!(!english.contains(STRINGS_ATTRIBUTE) && !english.contains("strings/"));
+}
+
+/// UI words foreign to the article's language (English ones in a Hebrew
+/// article, which has no strings of its own) carry their own language and
+/// direction, and every name is isolated, so neither direction reorders
+/// the other.
+#[test]
+fn foreign_ui_words_and_names_are_isolated() {
+    let mut article = sample("al-mina");
+    article.lang = Some("he".into());
+    let html = render_html(&article, &RenderOptions::default());
+    let document = Html::parse_fragment(&html);
+    let byline = select(&document, ".aw-byline > span[lang=en][dir=ltr]");
+    assert_eq!(byline.len(), 1, "{html}");
+    assert!(text_of(byline[0]).starts_with("By "));
+    assert_eq!(
+        select(&document, ".aw-byline bdi, .aw-byline a[dir=auto]").len(),
+        article.authors.len()
+    );
+    assert_eq!(
+        select(&document, ".aw-dateline > span[lang=en][dir=ltr] > time").len(),
+        1
+    );
+    assert_eq!(select(&document, ".aw-page[dir=rtl]").len(), 1);
+    // In its own language: no marking needed.
+    let arabic = render_html(&sample("al-mina"), &RenderOptions::default());
+    let document = Html::parse_fragment(&arabic);
+    assert!(select(&document, ".aw-byline span[lang]").is_empty());
+    assert!(text_of(select(&document, ".aw-byline")[0]).starts_with("بقلم "));
 }

@@ -1,6 +1,7 @@
 // A host app's entry, built by Vite, webpack and esbuild in e2e/bundlers.mjs:
-// the package as an app imports it, one article given as a value and one
-// WordPress post fetched and converted (the converter module and its worker).
+// the package as an app imports it, one article given as a value, one in
+// Swedish (its strings file fetched) and one WordPress post fetched and
+// converted (the converter module and its worker).
 import 'article-widget';
 
 const results = (window.__results = []);
@@ -22,3 +23,14 @@ feed.id = 'feed';
 feed.setAttribute('format', 'wordpress');
 feed.setAttribute('src', '/feeds/post.json');
 document.body.append(feed);
+
+const swedish = document.createElement('article-widget');
+swedish.id = 'sv';
+swedish.article = {
+  id: 'bundled-sv',
+  title: 'En artikel på svenska',
+  lang: 'sv',
+  published: '2026-03-04T08:30:00+01:00',
+  body: [{ type: 'paragraph', text: 'Byggd av en bundler.' }],
+};
+document.body.append(swedish);

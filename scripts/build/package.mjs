@@ -9,7 +9,7 @@ import { join } from 'node:path';
 /** Packs `DIST` into target/npm/ and copies it to target/cdn/. */
 export function buildPackage(DIST) {
 const version = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
-const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'snippets', 'article-widget.css', 'article-widget-sw.js', 'convert'];
+const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'snippets', 'article-widget.css', 'article-widget-sw.js', 'convert', 'strings'];
 // The Node renderer (render.mjs, its wasm and types): `article-widget/server`.
 const SERVER = 'server';
 
@@ -51,7 +51,7 @@ const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destina
 const files = packed.files.map((f) => f.path);
 for (const needed of ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'article-widget.css', 'article-widget-sw.js',
   'article-widget.d.ts', 'custom-elements.json', 'package.json', 'LICENSE', 'server/render.mjs', 'server/render.d.ts',
-  'convert/worker.js', 'convert/article-widget-convert_bg.wasm']) {
+  'convert/worker.js', 'convert/article-widget-convert_bg.wasm', 'strings/ar.json', 'strings/sv.json']) {
   if (!files.includes(needed)) throw new Error(`npm pack left out ${needed}`);
 }
 if (!files.some((f) => f.startsWith('snippets/'))) throw new Error('npm pack left out snippets/');

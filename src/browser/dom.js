@@ -103,6 +103,61 @@ const CONVERTER_FILES = widgetBase()
     wasm: new URL('../../../../convert/article-widget-convert_bg.wasm', import.meta.url).href,
   };
 
+/** The UI strings of the languages the widget's code does not hold
+ * (DIR/strings/<code>.json, from src/strings/), each named by a literal path
+ * for bundlers as above (`?no-inline`: a data: URL would need the host's
+ * `connect-src` to allow data:). */
+const STRINGS_FILES = widgetBase() ? null : {
+  nn: new URL('../../../../strings/nn.json?no-inline', import.meta.url).href,
+  sv: new URL('../../../../strings/sv.json?no-inline', import.meta.url).href,
+  da: new URL('../../../../strings/da.json?no-inline', import.meta.url).href,
+  fi: new URL('../../../../strings/fi.json?no-inline', import.meta.url).href,
+  de: new URL('../../../../strings/de.json?no-inline', import.meta.url).href,
+  fr: new URL('../../../../strings/fr.json?no-inline', import.meta.url).href,
+  es: new URL('../../../../strings/es.json?no-inline', import.meta.url).href,
+  pt: new URL('../../../../strings/pt.json?no-inline', import.meta.url).href,
+  it: new URL('../../../../strings/it.json?no-inline', import.meta.url).href,
+  nl: new URL('../../../../strings/nl.json?no-inline', import.meta.url).href,
+  pl: new URL('../../../../strings/pl.json?no-inline', import.meta.url).href,
+  uk: new URL('../../../../strings/uk.json?no-inline', import.meta.url).href,
+  ar: new URL('../../../../strings/ar.json?no-inline', import.meta.url).href,
+};
+
+const stringsLoading = new Map();
+
+const withoutHint = (href) => {
+  if (!href) return href;
+  const url = new URL(href);
+  url.searchParams.delete('no-inline');
+  return url.href;
+};
+
+/** A language's table as a JSON value: fetched once a page, however many
+ * widgets wait for it (one shared promise), without cookies. Rejects with an
+ * Error naming the file and what went wrong. */
+export function fetchStrings(code) {
+  if (!stringsLoading.has(code)) {
+    // Without the bundlers' hint: the URL a server's preload names.
+    const url = widgetBase() ? new URL(`strings/${code}.json`, widgetBase()).href : withoutHint(STRINGS_FILES[code]);
+    stringsLoading.set(code, (async () => {
+      if (!url) throw new Error(`no strings file for ${code}`);
+      let response;
+      try {
+        response = await fetch(url, { credentials: 'same-origin' });
+      } catch (error) {
+        throw new Error(`${url}: no answer: ${error.message}`);
+      }
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      try {
+        return await response.json();
+      } catch (error) {
+        throw new Error(`${url}: not JSON: ${error.message}`);
+      }
+    })());
+  }
+  return stringsLoading.get(code);
+}
+
 /** The converters' JavaScript glue and their wasm, wherever they ended up. */
 export const CONVERTER_GLUE = CONVERTER_FILES.glue;
 export const CONVERTER_WASM = CONVERTER_FILES.wasm;

@@ -45,6 +45,7 @@ mod fetch;
 mod host;
 mod hydration;
 mod json;
+mod languages;
 mod notifications;
 mod page_metadata;
 pub mod push;
@@ -69,6 +70,7 @@ pub use json::{
     parse_article_js_text, parse_article_text, parse_json, plain_object, read_article_object,
     read_article_value, to_js, to_json_text,
 };
+pub use languages::{language_ready, load_language};
 pub use notifications::{notification_permission, request_notification_permission};
 pub use page_metadata::{resolve_against_page, use_json_ld, HostDocument};
 

@@ -1,7 +1,7 @@
 //! An article read from JSON text and shown, or the error panel saying what is wrong and where.
 
-use super::{ArticlePage, ErrorPanel};
-use crate::browser::{parse_article_text, warn};
+use super::{ArticlePage, ErrorPanel, LoadingSkeleton};
+use crate::browser::{language_ready, parse_article_text, warn};
 use crate::i18n::document_warnings;
 use leptos::prelude::*;
 
@@ -20,7 +20,19 @@ pub fn ArticleFromJson(
             for warning in document_warnings(&parsed) {
                 warn(&format!("article-widget: {warning}"));
             }
-            view! { <ArticlePage article=parsed.article entitled/> }.into_any()
+            // A language whose strings are a file of their own: the
+            // skeleton until they are here (or English, if they cannot be).
+            let lang = parsed.article.ui_lang();
+            let article = std::sync::Arc::new(parsed.article);
+            (move || {
+                if language_ready(lang) {
+                    view! { <ArticlePage article=std::sync::Arc::clone(&article) entitled/> }
+                        .into_any()
+                } else {
+                    view! { <LoadingSkeleton/> }.into_any()
+                }
+            })
+            .into_any()
         }
         Err(error) => view! { <ErrorPanel detail=Some(error.to_string())/> }.into_any(),
     }

@@ -26,9 +26,10 @@ pub fn ArticleHeader(
     let strings = use_strings();
     let lang = strings.lang();
     let top = Arc::clone(&article);
+    let ui = article.ui_lang_if_foreign(lang);
     // Static text, written straight to DOM nodes (see `markup`).
     let headline = StaticMarkup::new(move |m| {
-        article_text::headline(m, &top, &|text| strings.get(text), &|date, style| {
+        article_text::headline(m, &top, ui, &|text| strings.get(text), &|date, style| {
             format_date(date, lang, style)
         });
     });

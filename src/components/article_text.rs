@@ -17,8 +17,18 @@ pub type Strings<'a> = &'a dyn Fn(Text) -> String;
 pub type Dates<'a> = &'a dyn Fn(&DateTime, DateStyle) -> String;
 
 /// The top of the header: section kicker, headline, lede, byline and
-/// dateline (the share button and the bell follow, as views).
-pub fn headline(m: &mut dyn Markup, article: &Article, strings: Strings, dates: Dates) {
+/// dateline (the share button and the bell follow, as views). `ui` is the
+/// UI language when it is not the article's (an Arabic article with
+/// English UI words): the byline's and dateline's words are then marked as
+/// that language and isolated, so that neither direction reorders the
+/// other ("By ليلى حداد", not "ليلى حداد By").
+pub fn headline(
+    m: &mut dyn Markup,
+    article: &Article,
+    ui: Option<Lang>,
+    strings: Strings,
+    dates: Dates,
+) {
     if let Some(section) = &article.section {
         text_element(m, "p", "aw-kicker", section);
     }
@@ -36,15 +46,31 @@ pub fn headline(m: &mut dyn Markup, article: &Article, strings: Strings, dates: 
     }
     m.open("div");
     m.attr("class", "aw-meta");
-    byline(m, &article.authors, strings);
+    byline(m, &article.authors, ui, strings);
     dateline(
         m,
         article.published.as_ref(),
         article.updated.as_ref(),
+        ui,
         strings,
         dates,
     );
     m.close();
+}
+
+/// Opens a `<span>` in the UI language, when it is not the article's.
+fn open_in_ui_language(m: &mut dyn Markup, ui: Option<Lang>) {
+    if let Some(ui) = ui {
+        m.open("span");
+        m.attr("lang", ui.code());
+        m.attr("dir", ui.direction());
+    }
+}
+
+fn close_in_ui_language(m: &mut dyn Markup, ui: Option<Lang>) {
+    if ui.is_some() {
+        m.close();
+    }
 }
 
 /// An element with a class and plain text.
@@ -56,14 +82,16 @@ fn text_element(m: &mut dyn Markup, tag: &'static str, class: &str, text: &str) 
 }
 
 /// "By Kari Nordmann and Ola Hansen", each name a link where the article
-/// gives one. Nothing when there are no authors.
-fn byline(m: &mut dyn Markup, authors: &[Author], strings: Strings) {
+/// gives one, each isolated (a name may be written in either direction).
+/// Nothing when there are no authors.
+fn byline(m: &mut dyn Markup, authors: &[Author], ui: Option<Lang>, strings: Strings) {
     if authors.is_empty() {
         return;
     }
     m.open("p");
     m.attr("class", "aw-byline");
     m.attr("part", "byline");
+    open_in_ui_language(m, ui);
     m.text(&strings(Text::By));
     m.text(" ");
     for (index, author) in authors.iter().enumerate() {
@@ -77,12 +105,14 @@ fn byline(m: &mut dyn Markup, authors: &[Author], strings: Strings) {
                 m.open("a");
                 m.attr("href", url);
                 m.attr("rel", "author");
+                m.attr("dir", "auto");
                 m.text(&author.name);
                 m.close();
             }
-            None => element(m, "span", |m| m.text(&author.name)),
+            None => element(m, "bdi", |m| m.text(&author.name)),
         }
     }
+    close_in_ui_language(m, ui);
     m.close();
 }
 
@@ -92,6 +122,7 @@ fn dateline(
     m: &mut dyn Markup,
     published: Option<&DateTime>,
     updated: Option<&DateTime>,
+    ui: Option<Lang>,
     strings: Strings,
     dates: Dates,
 ) {
@@ -100,6 +131,7 @@ fn dateline(
     }
     m.open("p");
     m.attr("class", "aw-dateline");
+    open_in_ui_language(m, ui);
     if let Some(published) = published {
         time(m, published, DateStyle::Long, dates);
     }
@@ -111,6 +143,7 @@ fn dateline(
         time(m, updated, DateStyle::LongWithTime, dates);
         m.close();
     }
+    close_in_ui_language(m, ui);
     m.close();
 }
 

@@ -3,8 +3,8 @@
 use super::widget_state::{Failure, Source, State, WidgetInputs};
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, Rendering};
 use crate::browser::{
-    article_property, data_island, dispatch_soon, host_options, log_error, page_lang,
-    parse_article_js_text, parse_json, plain_object, read_article_object, read_document,
+    article_property, data_island, dispatch_soon, host_options, language_ready, log_error,
+    page_lang, parse_article_js_text, parse_json, plain_object, read_article_object, read_document,
     resolve_relative_urls, warn, ArticleProperty, Failed, FetchError, HostOptions, LatestRequest,
     Ready,
 };
@@ -191,10 +191,20 @@ pub fn ArticleWidget(
             State::Empty => ().into_any(),
             State::Waiting => {
                 inputs.strings_changes.track();
-                provide_strings(UiStrings::new(
-                    lang_override.unwrap_or_else(page_lang),
-                    host_options(&view_host).strings,
-                ));
+                let lang = lang_override.unwrap_or_else(page_lang);
+                // Fetched meanwhile; English until it is here.
+                language_ready(lang);
+                provide_strings(UiStrings::new(lang, host_options(&view_host).strings));
+                view! { <LoadingSkeleton/> }.into_any()
+            }
+            // A language whose strings are still on their way: the
+            // skeleton holds the place (a server's page never gets here,
+            // see `element`).
+            State::Ready(article, _)
+                if !hydrating
+                    && !language_ready(lang_override.unwrap_or_else(|| article.ui_lang())) =>
+            {
+                provide_strings(UiStrings::new(Lang::En, host_options(&view_host).strings));
                 view! { <LoadingSkeleton/> }.into_any()
             }
             State::Ready(article, _) => {
@@ -228,10 +238,9 @@ pub fn ArticleWidget(
             State::Failed(failure) => {
                 inputs.strings_changes.track();
                 let options = host_options(&view_host);
-                provide_strings(UiStrings::new(
-                    lang_override.unwrap_or_else(page_lang),
-                    options.strings,
-                ));
+                let lang = lang_override.unwrap_or_else(page_lang);
+                language_ready(lang);
+                provide_strings(UiStrings::new(lang, options.strings));
                 // The technical detail is for developers: the console and the
                 // event always have it, readers only with `debug`.
                 let detail = options.debug.then(|| failure.error.to_string());

@@ -336,6 +336,11 @@ async fn long_related_and_latest_lists_are_cut_to_twelve_and_twenty() {
 /// lays it out from the right (the stylesheet uses logical properties).
 #[wasm_bindgen_test]
 async fn a_right_to_left_article_gets_dir_rtl() {
+    article_widget::language_tables::add(
+        article_widget::model::Lang::Ar,
+        include_str!("../../src/strings/ar.json"),
+    )
+    .unwrap();
     let root = show(include_str!("../../www/articles/al-mina.json")).await;
     let page = all(&root, ".aw-page").pop().unwrap();
     assert_eq!(

@@ -4,7 +4,7 @@ use crate::support::*;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 const ENGLISH: &str = include_str!("../../www/articles/night-ferry.json");
 const NORWEGIAN: &str = include_str!("../../www/articles/havnebadet.json");
@@ -33,15 +33,6 @@ fn widget(attributes: &[(&str, &str)], inner_json: Option<&str>) -> HtmlElement 
         element.append_child(&island).unwrap();
     }
     in_page(element)
-}
-
-/// The widget's content, inside its shadow root.
-fn inside(host: &HtmlElement) -> Element {
-    host.shadow_root()
-        .expect("an open shadow root")
-        .query_selector(".aw-container")
-        .unwrap()
-        .expect("the widget's container")
 }
 
 fn headline(host: &HtmlElement) -> Option<String> {

@@ -2,26 +2,14 @@
 use crate::support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 fn widget(src: &str) -> HtmlElement {
     in_page(article_widget_element(&[("debug", ""), ("src", src)]))
 }
 
-fn inside(host: &HtmlElement) -> Element {
-    host.shadow_root()
-        .unwrap()
-        .query_selector(".aw-container")
-        .unwrap()
-        .unwrap()
-}
-
 fn alert_text(host: &HtmlElement) -> Option<String> {
     all_by_role(&inside(host), "alert").first().map(text_of)
-}
-
-fn restore_fetch() {
-    js("if (window.__realFetch) window.fetch = window.__realFetch;");
 }
 
 #[wasm_bindgen_test]

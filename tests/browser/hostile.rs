@@ -21,6 +21,7 @@ const ALLOWED_TAGS: &[&str] = &[
     "h4",
     "a",
     "span",
+    "bdi",
     "strong",
     "em",
     "figure",

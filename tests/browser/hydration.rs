@@ -256,52 +256,6 @@ async fn edited_html_or_data_is_drawn_again_in_the_browser() {
     }
 }
 
-/// Dates come from the UI strings' table, on a server and in the browser
-/// alike: the same words as the browser's `Intl`.
-#[wasm_bindgen_test]
-fn dates_read_as_the_browsers_intl_writes_them() {
-    use article_widget::i18n::{format_date, DateStyle};
-    use article_widget::model::{DateTime, Lang};
-    use js_sys::Intl::{DateTimeFormat, DateTimeFormatOptions, DateTimeStyle};
-    let intl = |date: &DateTime, lang: Lang, style: DateStyle| {
-        let options = DateTimeFormatOptions::new();
-        options.set_time_zone("UTC");
-        options.set_date_style(match style {
-            DateStyle::Medium => DateTimeStyle::Medium,
-            _ => DateTimeStyle::Long,
-        });
-        if style == DateStyle::LongWithTime {
-            options.set_time_style(DateTimeStyle::Short);
-        }
-        let locales = js_sys::Array::of1(&lang.locale().into());
-        let instant = js_sys::Date::new(&(date.wall_clock_millis() as f64).into());
-        DateTimeFormat::new(&locales, options.unchecked_ref())
-            .format()
-            .call1(&JsValue::UNDEFINED, &instant)
-            .unwrap()
-            .as_string()
-            .unwrap()
-    };
-    for month in 1..=12 {
-        let date = DateTime::parse(&format!(
-            "2026-{month:02}-0{}T0{}:05:00+01:00",
-            month % 9 + 1,
-            month % 10
-        ))
-        .unwrap();
-        for lang in [Lang::En, Lang::Nb] {
-            for style in [DateStyle::Long, DateStyle::LongWithTime, DateStyle::Medium] {
-                assert_eq!(
-                    format_date(&date, lang, style),
-                    intl(&date, lang, style),
-                    "{lang:?} {style:?} {}",
-                    date.rfc3339
-                );
-            }
-        }
-    }
-}
-
 /// Any widget that cannot be hydrated is drawn again alone: the one beside
 /// it hydrates and stays live, and nothing says "stopped working" (a
 /// hydration mismatch stops the whole wasm instance, every widget with it).

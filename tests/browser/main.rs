@@ -10,6 +10,7 @@ mod element;
 mod faults;
 mod hostile;
 mod hydration;
+mod languages;
 mod long_body;
 mod reader_revenue;
 mod share;

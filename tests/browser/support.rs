@@ -253,3 +253,33 @@ pub async fn open_bell_prompt(root: &Element, bell: &Element, name: &str) -> Ele
     .await;
     dialog
 }
+
+/// The widget's content inside `host`'s shadow root (its container).
+pub fn inside(host: &HtmlElement) -> Element {
+    host.shadow_root()
+        .expect("an open shadow root")
+        .query_selector(".aw-container")
+        .unwrap()
+        .expect("the widget's container")
+}
+
+/// Puts the page's own `fetch` back after a test replaced it.
+pub fn restore_fetch() {
+    js("if (window.__realFetch) window.fetch = window.__realFetch;");
+}
+
+/// Collects console warnings from now on (see [`captured_warnings`]).
+pub fn capture_warnings() {
+    js(
+        "window.__warnings = []; window.__realWarn = window.__realWarn || console.warn;
+        console.warn = (message) => window.__warnings.push(String(message));",
+    );
+}
+
+/// The warnings collected since [`capture_warnings`], one a line; the
+/// console's own `warn` is back.
+pub fn captured_warnings() -> String {
+    js("console.warn = window.__realWarn; return window.__warnings.join('\\n')")
+        .as_string()
+        .unwrap()
+}

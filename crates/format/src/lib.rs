@@ -193,6 +193,14 @@ impl Article {
             .unwrap_or_default()
     }
 
+    /// `ui`, when UI words in it are foreign to the article's own language
+    /// (English words in an Arabic or Hebrew article): they are then marked
+    /// with their own language and direction.
+    pub fn ui_lang_if_foreign(&self, ui: Lang) -> Option<Lang> {
+        let own = Lang::from_tag(self.lang.as_deref().unwrap_or("en"));
+        (own != Some(ui)).then_some(ui)
+    }
+
     /// The direction the article's language is written in: `"rtl"` for
     /// Arabic, Hebrew, Persian, Urdu and the other right-to-left languages,
     /// else `"ltr"` (for the `dir` attribute).

@@ -299,12 +299,20 @@ fn disallowed_urls_are_dropped_but_text_kept() {
 fn languages() {
     assert_eq!(Lang::from_tag("nb"), Some(Lang::Nb));
     assert_eq!(Lang::from_tag("nb-NO"), Some(Lang::Nb));
-    assert_eq!(Lang::from_tag("nn"), Some(Lang::Nb));
+    assert_eq!(Lang::from_tag("no"), Some(Lang::Nb));
+    assert_eq!(Lang::from_tag("nn"), Some(Lang::Nn));
     assert_eq!(Lang::from_tag("EN-us"), Some(Lang::En));
-    assert_eq!(Lang::from_tag("sv"), None);
-    let parsed = article_from_value(&with(minimal(), "lang", json!("sv"))).unwrap();
+    assert_eq!(Lang::from_tag("sv-FI"), Some(Lang::Sv));
+    assert_eq!(Lang::from_tag("ar-EG").map(Lang::direction), Some("rtl"));
+    assert_eq!(Lang::ALL.len(), 15);
+    assert_eq!(Lang::from_tag("he"), None);
+    let parsed = article_from_value(&with(minimal(), "lang", json!("he"))).unwrap();
     assert_eq!(parsed.article.ui_lang(), Lang::En);
+    assert_eq!(parsed.article.direction(), "rtl");
     assert_eq!(parsed.warnings.len(), 1);
+    let parsed = article_from_value(&with(minimal(), "lang", json!("sv"))).unwrap();
+    assert_eq!(parsed.article.ui_lang(), Lang::Sv);
+    assert!(parsed.warnings.is_empty());
 }
 
 #[test]

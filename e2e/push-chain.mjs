@@ -86,15 +86,16 @@ const db = join(work, 'push.sqlite');
 // its test-only switch (real endpoints must be public https: hosts).
 const service = spawn(SENDER, ['serve', '--keys', keysFile, '--db', db, '--listen', '127.0.0.1:0', '--origin', site.origin, '--test-only-loopback'],
   { stdio: ['ignore', 'ignore', 'pipe'] });
+let serviceLog = '';
 senderOrigin = await new Promise((resolve, reject) => {
-  let log = '';
   service.stderr.on('data', (chunk) => {
-    log += chunk;
+    serviceLog += chunk;
+    const log = serviceLog;
     // Chunks may end mid-address: only a whole line counts.
     const listening = log.match(/listening on (http:\/\/[0-9.:]+)\s/);
     if (listening) resolve(listening[1]);
   });
-  service.on('exit', (code) => reject(new Error(`serve exited (${code}): ${log}`)));
+  service.on('exit', (code) => reject(new Error(`serve exited (${code}): ${serviceLog}`)));
 });
 
 // ---- the reader ----
@@ -164,6 +165,10 @@ report([
     JSON.stringify(received)],
   ['the widget\'s service worker shows it', shown.length === 1 && shown[0].title === 'The harbour reopens'
     && shown[0].url === `${site.origin}/news/harbour.html`, JSON.stringify(shown)],
+  ['serve logs one line per request, without the subscription\'s keys',
+    /request\{method=POST path=\/subscriptions\}.*status=201/.test(serviceLog)
+      && !serviceLog.includes(subscription.keys.auth) && !serviceLog.includes(subscription.keys.p256dh),
+    serviceLog],
   ['no error anywhere', problems.length === 0, problems.join('; ')],
 ]);
 service.kill();

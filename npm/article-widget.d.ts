@@ -145,6 +145,10 @@ export interface ArticleWidgetEventMap {
  * - `no-json-ld` (boolean): Leave structured data to the host: no JSON-LD in <head>.
  * - `max-related` (number): At most this many related cards (default 12).
  * - `max-latest` (number): At most this many "Latest news" items (default 20).
+ * - `push-key` (string): The site's Web Push settings, given once instead of in every article: the VAPID public key (notifications.push.vapidPublicKey); an article's own push settings win.
+ * - `push-subscribe-url` (string): The site's push subscribe URL: the push service's /subscriptions (notifications.push.subscribeUrl).
+ * - `push-unsubscribe-url` (string): The site's push unsubscribe URL (notifications.push.unsubscribeUrl); default push-subscribe-url.
+ * - `push-worker` (string): The service worker's path on the page's origin (notifications.push.serviceWorker); default /article-widget-sw.js.
  */
 export declare class ArticleWidgetElement extends HTMLElement {
   /** The article as an object or JSON text; before a data island and src. */

@@ -30,6 +30,7 @@ enum Command {
         /// Who push services may contact: mailto: or https:.
         #[arg(long)]
         subject: String,
+        /// Where to write the key pair (relative to the working folder).
         #[arg(long, default_value = "push-keys.json")]
         out: PathBuf,
         /// Replace an existing key file (every subscription made with the
@@ -40,9 +41,11 @@ enum Command {
     /// Takes the widget's subscribe and unsubscribe calls; `POST /send` too
     /// when ARTICLE_WIDGET_PUSH_TOKEN is set.
     Serve {
+        /// The key file `keys` wrote (relative to the working folder).
         #[arg(long, default_value = "push-keys.json")]
         keys: PathBuf,
-        /// An SQLite file, or a postgres:// URL.
+        /// An SQLite file (relative to the working folder; made if missing),
+        /// or a postgres:// URL.
         #[arg(long, default_value = "push.sqlite")]
         db: String,
         #[arg(long, default_value = "127.0.0.1:8787")]
@@ -57,9 +60,11 @@ enum Command {
     },
     /// Sends a notification to every subscriber of a topic.
     Send {
+        /// The key file `keys` wrote (relative to the working folder).
         #[arg(long, default_value = "push-keys.json")]
         keys: PathBuf,
-        /// An SQLite file, or a postgres:// URL.
+        /// The SQLite file `serve` keeps (relative to the working folder),
+        /// or a postgres:// URL.
         #[arg(long, default_value = "push.sqlite")]
         db: String,
         #[arg(long)]
@@ -198,6 +203,15 @@ async fn run(command: Command) -> Result<(), String> {
                 SendOptions::default(),
                 limits.limits(),
             );
+            // Request logs on stderr (`RUST_LOG` narrows or widens them).
+            tracing_subscriber::fmt()
+                .with_env_filter(
+                    tracing_subscriber::EnvFilter::try_from_default_env()
+                        .unwrap_or_else(|_| "info".into()),
+                )
+                .with_writer(std::io::stderr)
+                .with_ansi(false)
+                .init();
             let listener = tokio::net::TcpListener::bind(&listen)
                 .await
                 .map_err(|error| format!("--listen {listen}: {error}"))?;

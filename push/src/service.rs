@@ -32,6 +32,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use subtle::ConstantTimeEq;
 use tower_http::cors::CorsLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 /// Bodies larger than this are refused (a subscription is under 1 KB).
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -187,11 +188,22 @@ pub fn router(service: Service, origins: Vec<HeaderValue>) -> Router {
         .allow_methods([Method::POST, Method::DELETE])
         .allow_headers([header::CONTENT_TYPE])
         .max_age(Duration::from_secs(24 * 60 * 60));
+    // One line per request at INFO, once answered: method, path, status
+    // and time; never headers (the send token) nor bodies (the
+    // subscriptions' keys).
+    let requests = TraceLayer::new_for_http()
+        .make_span_with(|request: &axum::extract::Request| {
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        })
+        .on_request(())
+        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO))
+        .on_failure(());
     Router::new()
         .route("/subscriptions", post(subscribe).delete(unsubscribe))
         .route("/send", post(send))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(cors)
+        .layer(requests)
         .with_state(service)
 }
 

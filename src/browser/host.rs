@@ -1,6 +1,6 @@
 //! What the widget reads from its host element and the page around it.
 
-use crate::model::{quoted, Lang};
+use crate::model::{quoted, Lang, Push};
 use js_sys::Reflect;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
@@ -50,6 +50,9 @@ pub struct HostOptions {
     pub most_latest: Option<usize>,
     /// The `strings` property: UI strings by key for this widget.
     pub strings: BTreeMap<String, String>,
+    /// The site's push settings (`push-key`, `push-subscribe-url`, …), for
+    /// an article whose `notifications` give none.
+    pub push: Option<Push>,
 }
 
 pub fn host_options(host: &HtmlElement) -> HostOptions {
@@ -59,7 +62,42 @@ pub fn host_options(host: &HtmlElement) -> HostOptions {
         most_related: count_attribute(host, "max-related"),
         most_latest: count_attribute(host, "max-latest"),
         strings: strings_property(host),
+        push: push_attributes(host),
     }
+}
+
+/// The push settings given once for a site on the element, as attributes
+/// (the names below, each for a field of `notifications.push`): checked by
+/// the same rules, and ignored with a warning naming the attribute when
+/// wrong. `None` without `push-key` and `push-subscribe-url`.
+fn push_attributes(host: &HtmlElement) -> Option<Push> {
+    const NAMES: [(&str, &str); 4] = [
+        ("vapidPublicKey", "push-key"),
+        ("subscribeUrl", "push-subscribe-url"),
+        ("unsubscribeUrl", "push-unsubscribe-url"),
+        ("serviceWorker", "push-worker"),
+    ];
+    let [key, subscribe, unsubscribe, worker] = NAMES.map(|(_, name)| host.get_attribute(name));
+    if key.is_none() && subscribe.is_none() {
+        return None;
+    }
+    Push::new(
+        key.unwrap_or_default(),
+        subscribe.unwrap_or_default(),
+        unsubscribe,
+        worker,
+    )
+    .inspect_err(|error| {
+        let attribute = NAMES
+            .iter()
+            .find(|(field, _)| *field == error.path)
+            .map_or("push-key", |(_, name)| name);
+        super::warn(&format!(
+            "article-widget: {attribute}: {}; the site's push settings are ignored",
+            error.message
+        ));
+    })
+    .ok()
 }
 
 /// A whole-number attribute; anything else is ignored with a warning.

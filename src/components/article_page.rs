@@ -7,7 +7,7 @@ use super::{
 use crate::browser::{reader_access, resolve_against_page, take_prompt_impression, use_json_ld};
 use crate::i18n::UiStrings;
 use crate::model::reader_rules::{served_access, AccessDecision};
-use crate::model::{news_article_json_ld, paywalled_from, Access, Article, Lang};
+use crate::model::{news_article_json_ld, paywalled_from, Access, Article, Lang, Push};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -47,11 +47,26 @@ pub fn ArticlePage(
     /// UI strings the host page set on the element; the article's own win.
     #[prop(optional)]
     host_strings: std::collections::BTreeMap<String, String>,
+    /// The site's push settings (the element's `push-*` attributes), for
+    /// an article with `notifications` but no `push` of its own.
+    #[prop(optional_no_strip)]
+    site_push: Option<Push>,
     /// Drawn in the browser (the default), as HTML on a server, or
     /// adopting a server's HTML.
     #[prop(optional)]
     rendering: Rendering,
 ) -> impl IntoView {
+    // The article's own push settings win.
+    let article = match (&article.notifications, site_push) {
+        (Some(notifications), Some(push)) if notifications.push.is_none() => {
+            let mut with_push = Article::clone(&article);
+            if let Some(notifications) = with_push.notifications.as_mut() {
+                notifications.push = Some(push);
+            }
+            Arc::new(with_push)
+        }
+        _ => article,
+    };
     let mut strings = host_strings;
     strings.extend(article.strings.clone());
     provide_strings(UiStrings::new(lang.unwrap_or(article.ui_lang()), strings));

@@ -214,6 +214,7 @@ pub fn ArticleWidget(
                     most_related,
                     most_latest,
                     strings: host_strings,
+                    push: site_push,
                     ..
                 } = host_options(&view_host);
                 let rendering = if std::mem::take(&mut hydrating) {
@@ -230,6 +231,7 @@ pub fn ArticleWidget(
                         most_related
                         most_latest
                         host_strings
+                        site_push
                         rendering
                     />
                 }

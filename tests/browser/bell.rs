@@ -407,6 +407,82 @@ async fn every_push_failure_leaves_the_bell_off_says_so_and_offers_try_again() {
     }
 }
 
+/// A `<article-widget>` with the site's push settings as attributes and
+/// the Norwegian sample (topics, no `push`) as its data island.
+fn widget_with_site_push(attributes: &[(&str, &str)]) -> HtmlElement {
+    let host = article_widget_element(attributes);
+    let island = document().create_element("script").unwrap();
+    island.set_attribute("type", "application/json").unwrap();
+    island.set_text_content(Some(NORWEGIAN));
+    host.append_child(&island).unwrap();
+    in_page(host)
+}
+
+/// Push settings given once for the site, on the element, serve every
+/// article with topics and no `push` of its own.
+#[wasm_bindgen_test]
+async fn the_sites_push_settings_on_the_element_serve_an_article_without_its_own() {
+    clear_storage();
+    fake_notifications("default", "granted");
+    fake_push("{}");
+    let host = widget_with_site_push(&[
+        ("push-key", VAPID_KEY),
+        ("push-subscribe-url", "https://push.example/subscriptions"),
+    ]);
+    wait_until("the bell", || {
+        !all(&inside(&host), ".aw-bell-button").is_empty()
+    })
+    .await;
+    let root = inside(&host).unchecked_into::<HtmlElement>();
+    let bell = by_role(&root, "button", "Få varsler");
+    turn_on(&root, &bell).await;
+    wait_until("subscribed", || attr(&bell, "aria-pressed") == "true").await;
+    assert_eq!(
+        push_log("calls")[0],
+        format!(
+            r#"["register","/article-widget-sw.js?subscribe=https%3A%2F%2Fpush.example%2Fsubscriptions&key={VAPID_KEY}","/article-widget-push/"]"#
+        )
+    );
+    assert!(push_log("fetches")[0].starts_with("POST https://push.example/subscriptions omit "));
+    restore_fetch();
+    host.remove();
+}
+
+/// A wrong site setting is ignored with a warning naming the attribute;
+/// the bell then works as without push (the host page subscribes).
+#[wasm_bindgen_test]
+async fn a_wrong_site_push_setting_is_ignored_naming_the_attribute() {
+    clear_storage();
+    capture_warnings();
+    fake_notifications("default", "granted");
+    fake_push("{}");
+    let host = widget_with_site_push(&[
+        ("push-key", VAPID_KEY),
+        ("push-subscribe-url", "javascript:alert(1)"),
+    ]);
+    wait_until("the bell", || {
+        !all(&inside(&host), ".aw-bell-button").is_empty()
+    })
+    .await;
+    let root = inside(&host).unchecked_into::<HtmlElement>();
+    let bell = by_role(&root, "button", "Få varsler");
+    turn_on(&root, &bell).await;
+    wait_until("subscribed", || attr(&bell, "aria-pressed") == "true").await;
+    assert!(
+        push_log("calls").is_empty(),
+        "no worker registered without valid settings"
+    );
+    let warnings = captured_warnings();
+    assert!(
+        warnings.contains(
+            "article-widget: push-subscribe-url: expected an https:, http: or relative URL, found \"javascript:alert(1)\"; the site's push settings are ignored"
+        ),
+        "{warnings}"
+    );
+    restore_fetch();
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn the_bells_state_comes_from_the_browsers_subscription() {
     // Storage says off, the browser holds a subscription: on.

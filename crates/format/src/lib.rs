@@ -638,6 +638,26 @@ pub struct Push {
     pub scope: Option<String>,
 }
 
+impl Push {
+    /// Push settings given apart from an article (a site's, on the
+    /// element), checked by the rules `notifications.push` is read with;
+    /// the error's path is the field (`subscribeUrl`).
+    pub fn new(
+        vapid_public_key: String,
+        subscribe_url: String,
+        unsubscribe_url: Option<String>,
+        service_worker: Option<String>,
+    ) -> Result<Push, ParseError> {
+        de::checked_push(Push {
+            vapid_public_key,
+            subscribe_url,
+            unsubscribe_url,
+            service_worker: service_worker.unwrap_or_else(de::default_service_worker),
+            scope: None,
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(expecting = "a topic object with \"id\" and \"label\"")]

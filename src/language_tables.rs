@@ -116,6 +116,8 @@ pub fn add(lang: Lang, json: &str) -> Result<(), String> {
 }
 
 /// Reads a language's table from a JavaScript value (the fetched JSON).
+/// (Reading it field by field with `Reflect` instead saved 0.4 KB brotli,
+/// measured: not worth a reader of our own.)
 #[cfg(feature = "widget")]
 pub fn add_value(lang: Lang, value: wasm_bindgen::JsValue) -> Result<(), String> {
     let table: LanguageTable = serde_wasm_bindgen::from_value(value)

@@ -15,7 +15,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: contract render serve test setup setup-browser lint native-test browser-test build smoke html-check e2e package screenshots size bench bench-quick fuzz clean
+.PHONY: contract render serve test setup setup-browser lint native-test browser-test build smoke html-check e2e leptos-app package screenshots size bench bench-quick fuzz clean
 
 ## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
 serve: setup
@@ -28,7 +28,7 @@ render:
 	cargo run --quiet --locked --bin article-widget-render -- $(FILE) $(ARGS)
 
 ## Format, lint, native tests, browser tests, release build, e2e, the npm package and size report.
-test: setup setup-browser lint native-test browser-test build smoke html-check e2e package size bench-quick
+test: setup setup-browser lint native-test browser-test build smoke html-check e2e leptos-app package size bench-quick
 
 setup:
 	scripts/setup.sh tools
@@ -44,6 +44,7 @@ lint:
 	cargo clippy --locked -p article-format --features js $(WASM) -- -D warnings
 	cargo clippy --locked --no-default-features --lib -- -D warnings
 	cargo clippy --locked -p article-widget-node $(WASM) -- -D warnings
+	cargo clippy --locked -p article-widget-leptos-example $(WASM) -- -D warnings
 	cargo clippy --locked -p article-widget-push --all-targets -- -D warnings
 	cargo clippy --locked -p article-widget-convert $(WASM) -- -D warnings
 	# Arrows one way: the format and the feeds know no browser, no Leptos and
@@ -101,6 +102,11 @@ package:
 	cargo publish --dry-run --allow-dirty --locked -p article-format -p article-feeds
 
 ## The quality suite (as in e2e), refreshing the screenshots the README shows.
+## The example Leptos app (examples/leptos-app/), built with trunk and checked in Chromium.
+leptos-app:
+	cd examples/leptos-app && trunk build --release
+	node --test e2e/leptos-app.mjs
+
 screenshots: build
 	E2E_DIST=dist E2E_SCREENSHOTS=docs/screenshots node --test e2e/quality.mjs
 

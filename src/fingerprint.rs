@@ -48,6 +48,69 @@ pub fn fingerprint(drawn_with: &DrawnWith, island: &str) -> String {
     format!("{:016x}", hash.finish())
 }
 
+/// The attribute on the server's container that lists what it drew with
+/// (see [`inputs`]), so that a browser that cannot hydrate can say which
+/// input differs.
+pub const INPUTS_ATTRIBUTE: &str = "data-aw-inputs";
+
+/// What a page was drawn with, one `name=value` per input, `;` between:
+/// the release, each attribute that changes the markup (by its name) and
+/// a hash of the data island.
+pub fn inputs(drawn_with: &DrawnWith, island: &str) -> String {
+    let mut island_hash = fnv::FnvHasher::default();
+    island_hash.write(island.as_bytes());
+    [
+        ("release", env!("CARGO_PKG_VERSION")),
+        ("lang", drawn_with.lang.unwrap_or("")),
+        ("entitled", if drawn_with.entitled { "yes" } else { "no" }),
+        ("max-related", drawn_with.max_related.unwrap_or("")),
+        ("max-latest", drawn_with.max_latest.unwrap_or("")),
+        ("format", drawn_with.format.unwrap_or("")),
+        ("island", &format!("{:016x}", island_hash.finish())),
+    ]
+    .map(|(name, value)| format!("{name}={}", value.replace([';', '='], "_")))
+    .join(";")
+}
+
+/// Which input differs between what the server drew with (`server`, as
+/// [`inputs`] wrote it) and what the browser has (`here`), in words.
+pub fn differing_input(server: &str, here: &str) -> String {
+    let parts = |text: &str| -> Vec<(String, String)> {
+        text.split(';')
+            .filter_map(|part| part.split_once('='))
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect()
+    };
+    let server = parts(server);
+    let shown = |value: &str| {
+        if value.is_empty() {
+            "none".to_owned()
+        } else {
+            format!("\"{value}\"")
+        }
+    };
+    for (name, value) in parts(here) {
+        let drawn = server
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("", |(_, v)| v.as_str());
+        if drawn == value {
+            continue;
+        }
+        return match name.as_str() {
+            "release" => format!("it was rendered by release {drawn}, this is {value}"),
+            "island" => "its data island changed since the server wrote it".to_owned(),
+            "entitled" => format!("the entitled attribute is {value} here, {drawn} on the server"),
+            _ => format!(
+                "the {name} attribute is {} here, {} on the server",
+                shown(&value),
+                shown(drawn)
+            ),
+        };
+    }
+    "it was rendered by another release, or its data island or attributes changed since".to_owned()
+}
+
 /// A hash of a shape written as `<name` … `>` around each element's
 /// children, `#` for a text node and `!` for a comment (the server writes
 /// it from the parsed HTML, the browser from its DOM).
@@ -101,6 +164,67 @@ mod tests {
             ..base
         };
         assert_ne!(fingerprint(&a, ""), fingerprint(&b, ""));
+    }
+
+    #[test]
+    fn the_differing_input_is_named() {
+        let server = DrawnWith {
+            lang: Some("nb"),
+            max_related: Some("3"),
+            ..DrawnWith::default()
+        };
+        let drawn = inputs(&server, "{}");
+        assert_eq!(
+            differing_input(
+                &drawn,
+                &inputs(
+                    &DrawnWith {
+                        lang: Some("en"),
+                        ..server.clone()
+                    },
+                    "{}"
+                )
+            ),
+            "the lang attribute is \"en\" here, \"nb\" on the server"
+        );
+        assert_eq!(
+            differing_input(
+                &drawn,
+                &inputs(
+                    &DrawnWith {
+                        max_related: None,
+                        ..server.clone()
+                    },
+                    "{}"
+                )
+            ),
+            "the max-related attribute is none here, \"3\" on the server"
+        );
+        assert_eq!(
+            differing_input(
+                &drawn,
+                &inputs(
+                    &DrawnWith {
+                        entitled: true,
+                        ..server.clone()
+                    },
+                    "{}"
+                )
+            ),
+            "the entitled attribute is yes here, no on the server"
+        );
+        assert_eq!(
+            differing_input(&drawn, &inputs(&server, "{ }")),
+            "its data island changed since the server wrote it"
+        );
+        let older = drawn.replace(env!("CARGO_PKG_VERSION"), "0.0.1");
+        assert_eq!(
+            differing_input(&older, &drawn),
+            format!(
+                "it was rendered by release 0.0.1, this is {}",
+                env!("CARGO_PKG_VERSION")
+            )
+        );
     }
 
     #[test]

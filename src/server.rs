@@ -20,7 +20,8 @@
 
 use crate::components::{ArticlePage, Rendering};
 use crate::fingerprint::{
-    fingerprint, shape_hash, DrawnWith, FINGERPRINT_ATTRIBUTE, SHAPE_ATTRIBUTE, STRINGS_ATTRIBUTE,
+    fingerprint, inputs, shape_hash, DrawnWith, FINGERPRINT_ATTRIBUTE, INPUTS_ATTRIBUTE,
+    SHAPE_ATTRIBUTE, STRINGS_ATTRIBUTE,
 };
 use crate::markup_steps::escape_html;
 use crate::model::reader_rules::{served_access, AccessDecision};
@@ -202,6 +203,7 @@ pub fn render_html(article: &Article, options: &RenderOptions) -> String {
     // The shape as written, not as parsed: if a browser's parser would
     // build anything else, the browser sees the difference and draws this
     // widget afresh instead of hydrating a tree Leptos does not expect.
+    push_attribute(&mut html, INPUTS_ATTRIBUTE, &inputs(&drawn_with, &island));
     push_attribute(
         &mut html,
         SHAPE_ATTRIBUTE,

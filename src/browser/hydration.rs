@@ -5,7 +5,8 @@
 
 use super::{article_property, data_island, dom, strings_set};
 use crate::fingerprint::{
-    fingerprint, shape_hash, DrawnWith, FINGERPRINT_ATTRIBUTE, SHAPE_ATTRIBUTE,
+    differing_input, fingerprint, inputs, shape_hash, DrawnWith, FINGERPRINT_ATTRIBUTE,
+    INPUTS_ATTRIBUTE, SHAPE_ATTRIBUTE,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot};
@@ -53,10 +54,12 @@ pub fn hydration_mismatch(host: &HtmlElement, container: &HtmlElement) -> Option
     if container.get_attribute(FINGERPRINT_ATTRIBUTE).as_deref()
         != Some(fingerprint(&drawn_with, &island).as_str())
     {
-        return Some(
-            "it was rendered by another release, or its data island or attributes changed since"
-                .into(),
-        );
+        return Some(differing_input(
+            &container
+                .get_attribute(INPUTS_ATTRIBUTE)
+                .unwrap_or_default(),
+            &inputs(&drawn_with, &island),
+        ));
     }
     if container.get_attribute(SHAPE_ATTRIBUTE).as_deref()
         != Some(shape_hash(&dom::shape_of(container)).as_str())

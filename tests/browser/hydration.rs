@@ -199,19 +199,29 @@ fn without_first_paragraph(html: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn edited_html_or_data_is_drawn_again_in_the_browser() {
-    for (what, html) in [
-        ("a paragraph removed", without_first_paragraph(NIGHT_FERRY)),
+    // Each with the reason the console gives: exactly what differs.
+    for (what, html, why) in [
+        (
+            "a paragraph removed",
+            without_first_paragraph(NIGHT_FERRY),
+            "its HTML is not what the server wrote",
+        ),
         (
             "the island edited",
             NIGHT_FERRY.replace("\"title\":\"The night ferry", "\"title\":\"The late ferry"),
+            "its data island changed since the server wrote it",
         ),
         (
             "another release",
-            NIGHT_FERRY.replacen("data-aw-render=\"", "data-aw-render=\"0", 1),
+            NIGHT_FERRY
+                .replacen("data-aw-render=\"", "data-aw-render=\"0", 1)
+                .replacen("release=", "release=0.0.9-", 1),
+            "it was rendered by release 0.0.9-",
         ),
         (
             "a UI language set since",
             NIGHT_FERRY.replacen("<article-widget", "<article-widget lang=\"nb\"", 1),
+            "the lang attribute is \"nb\" here, none on the server",
         ),
     ] {
         // The warning comes as the element mounts, when it joins the page:
@@ -249,7 +259,7 @@ async fn edited_html_or_data_is_drawn_again_in_the_browser() {
         assert!(
             warnings
                 .iter()
-                .any(|w| w.contains("drawn again in the browser")),
+                .any(|w| w.contains("drawn again in the browser: ") && w.contains(why)),
             "{what}: {warnings:?}"
         );
         host.parent_element().unwrap().remove();

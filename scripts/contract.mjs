@@ -76,7 +76,9 @@ function typeDeclarations(text) {
 
 function manifest() {
   const css = readFileSync('www/article-widget.css', 'utf8');
-  const hostBlock = css.slice(css.indexOf(':host {'), css.indexOf('}', css.indexOf(':host {')));
+  // The first rule for the host (`:host,` `.aw-standalone {`): its custom properties.
+  const hostStart = css.search(/^:host[ ,]/m);
+  const hostBlock = css.slice(hostStart, css.indexOf('}', hostStart));
   const cssProperties = [...new Set([...hostBlock.matchAll(/(--aw-[a-z-]+):/g)].map((m) => m[1]))];
   const views = readdirSync('src/components').sort().map((file) => readFileSync(join('src/components', file), 'utf8')).join('\n');
   const parts = new Set([...views.matchAll(/part="([a-z-]+)"|attr\("part", "([a-z-]+)"\)/g)].map((m) => m[1] ?? m[2]));

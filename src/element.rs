@@ -40,7 +40,7 @@ pub fn define() {
 /// server-rendered page in `root` is hydrated in place when the browser
 /// would draw exactly what the server drew; otherwise it is replaced by a
 /// clean render, with a warning saying why. A server's page in a language
-/// whose strings are not here yet (its container's `data-strings`) is
+/// whose strings are not here yet (its container's `data-aw-strings`) is
 /// hydrated once they are: hydrating it with other words would redraw it.
 fn mount_widget(host: HtmlElement, root: ShadowRoot) -> JsValue {
     let waiting_for = server_container(&root)
@@ -87,8 +87,13 @@ struct Mounted {
 fn handle(slot: Rc<RefCell<Slot>>) -> JsValue {
     let changes = Rc::clone(&slot);
     let changed = Closure::<dyn Fn(String)>::new(move |name: String| {
-        if let Slot::Live(mounted) = &*changes.borrow() {
-            mounted.inputs.update_from(&mounted.host, &name);
+        // Not borrowed while the change runs: it may reach `unmount`.
+        let live = match &*changes.borrow() {
+            Slot::Live(mounted) => Some((mounted.inputs, mounted.host.clone())),
+            _ => None,
+        };
+        if let Some((inputs, host)) = live {
+            inputs.update_from(&host, &name);
         }
     });
     let unmount = Closure::once_into_js(move || {

@@ -57,16 +57,7 @@ pub fn ArticlePage(
     rendering: Rendering,
 ) -> impl IntoView {
     // The article's own push settings win.
-    let article = match (&article.notifications, site_push) {
-        (Some(notifications), Some(push)) if notifications.push.is_none() => {
-            let mut with_push = Article::clone(&article);
-            if let Some(notifications) = with_push.notifications.as_mut() {
-                notifications.push = Some(push);
-            }
-            Arc::new(with_push)
-        }
-        _ => article,
-    };
+    let article = article.with_push_default(site_push);
     let mut strings = host_strings;
     strings.extend(article.strings.clone());
     provide_strings(UiStrings::new(lang.unwrap_or(article.ui_lang()), strings));

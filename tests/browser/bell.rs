@@ -418,17 +418,14 @@ fn widget_with_site_push(attributes: &[(&str, &str)]) -> HtmlElement {
     in_page(host)
 }
 
-/// Push settings given once for the site, on the element, serve every
-/// article with topics and no `push` of its own.
-#[wasm_bindgen_test]
-async fn the_sites_push_settings_on_the_element_serve_an_article_without_its_own() {
+/// A widget with the site's push settings `attributes`, its bell turned on
+/// (granted, against the push stubs); returns the element once the bell
+/// says it is on.
+async fn turned_on_with_site_push(attributes: &[(&str, &str)]) -> HtmlElement {
     clear_storage();
     fake_notifications("default", "granted");
     fake_push("{}");
-    let host = widget_with_site_push(&[
-        ("push-key", VAPID_KEY),
-        ("push-subscribe-url", "https://push.example/subscriptions"),
-    ]);
+    let host = widget_with_site_push(attributes);
     wait_until("the bell", || {
         !all(&inside(&host), ".aw-bell-button").is_empty()
     })
@@ -437,6 +434,18 @@ async fn the_sites_push_settings_on_the_element_serve_an_article_without_its_own
     let bell = by_role(&root, "button", "Få varsler");
     turn_on(&root, &bell).await;
     wait_until("subscribed", || attr(&bell, "aria-pressed") == "true").await;
+    host
+}
+
+/// Push settings given once for the site, on the element, serve every
+/// article with topics and no `push` of its own.
+#[wasm_bindgen_test]
+async fn the_sites_push_settings_on_the_element_serve_an_article_without_its_own() {
+    let host = turned_on_with_site_push(&[
+        ("push-key", VAPID_KEY),
+        ("push-subscribe-url", "https://push.example/subscriptions"),
+    ])
+    .await;
     assert_eq!(
         push_log("calls")[0],
         format!(
@@ -452,22 +461,12 @@ async fn the_sites_push_settings_on_the_element_serve_an_article_without_its_own
 /// the bell then works as without push (the host page subscribes).
 #[wasm_bindgen_test]
 async fn a_wrong_site_push_setting_is_ignored_naming_the_attribute() {
-    clear_storage();
     capture_warnings();
-    fake_notifications("default", "granted");
-    fake_push("{}");
-    let host = widget_with_site_push(&[
+    let host = turned_on_with_site_push(&[
         ("push-key", VAPID_KEY),
         ("push-subscribe-url", "javascript:alert(1)"),
-    ]);
-    wait_until("the bell", || {
-        !all(&inside(&host), ".aw-bell-button").is_empty()
-    })
+    ])
     .await;
-    let root = inside(&host).unchecked_into::<HtmlElement>();
-    let bell = by_role(&root, "button", "Få varsler");
-    turn_on(&root, &bell).await;
-    wait_until("subscribed", || attr(&bell, "aria-pressed") == "true").await;
     assert!(
         push_log("calls").is_empty(),
         "no worker registered without valid settings"

@@ -193,6 +193,24 @@ impl Article {
             .unwrap_or_default()
     }
 
+    /// The article with `push` as its push settings when it offers topics
+    /// and has none of its own (a site's settings, given once); else as it is.
+    pub fn with_push_default(
+        self: std::sync::Arc<Self>,
+        push: Option<Push>,
+    ) -> std::sync::Arc<Self> {
+        match (&self.notifications, push) {
+            (Some(notifications), Some(push)) if notifications.push.is_none() => {
+                let mut article = Article::clone(&self);
+                if let Some(notifications) = article.notifications.as_mut() {
+                    notifications.push = Some(push);
+                }
+                std::sync::Arc::new(article)
+            }
+            _ => self,
+        }
+    }
+
     /// `ui`, when UI words in it are foreign to the article's own language
     /// (English words in an Arabic or Hebrew article): they are then marked
     /// with their own language and direction.

@@ -714,3 +714,40 @@ fn push_is_read_with_its_defaults_and_a_wrong_one_leaves_only_push_out() {
         );
     }
 }
+
+#[test]
+fn a_sites_push_settings_serve_only_articles_with_topics_and_none_of_their_own() {
+    use std::sync::Arc;
+    let key = format!("B{}", "A".repeat(86));
+    let site = Push::new(
+        key.clone(),
+        "https://push.example/subscriptions".into(),
+        None,
+        None,
+    )
+    .unwrap();
+    assert_eq!(site.service_worker, "/article-widget-sw.js");
+    let topics = json!({"topics": [{"id": "a", "label": "A"}]});
+    let with_topics = Arc::new(
+        article_from_value(&with(minimal(), "notifications", topics))
+            .unwrap()
+            .article,
+    );
+    let given = with_topics.clone().with_push_default(Some(site.clone()));
+    assert_eq!(
+        given.notifications.as_ref().unwrap().push.as_ref(),
+        Some(&site)
+    );
+    // The article's own settings win; no topics, no bell, nothing to add.
+    let own = Push::new(key, "https://own.example/s".into(), None, None).unwrap();
+    let owned = given.with_push_default(Some(own));
+    assert_eq!(
+        owned.notifications.as_ref().unwrap().push.as_ref(),
+        Some(&site)
+    );
+    let plain = Arc::new(article_from_value(&minimal()).unwrap().article);
+    assert!(plain.with_push_default(Some(site)).notifications.is_none());
+    // Wrong settings are refused naming the field.
+    let wrong = Push::new("x".into(), "https://push.example/s".into(), None, None).unwrap_err();
+    assert_eq!(wrong.path, "vapidPublicKey");
+}

@@ -41,6 +41,8 @@ lint:
 	node scripts/contract.mjs --check
 	cargo clippy --locked -p article-widget -p article-format -p article-feeds --all-targets -- -D warnings
 	cargo clippy --locked --all-targets $(WASM) -- -D warnings
+	# The release widget is built with `split` (index.html): its parts are `load_part!` calls.
+	cargo clippy --locked --no-default-features --features widget,split --lib --bins $(WASM) -- -D warnings
 	cargo clippy --locked -p article-format --features js $(WASM) -- -D warnings
 	cargo clippy --locked --no-default-features --lib -- -D warnings
 	cargo clippy --locked -p article-widget-node $(WASM) -- -D warnings
@@ -83,10 +85,11 @@ html-check:
 	node scripts/check-html.mjs
 
 ## Keyboard-only flows, CLS, privacy, reduced motion, 360/1280 px (screenshots in target/);
-## the host contract against a real, slow server; the push service worker; feeds in other formats.
+## the host contract against a real, slow server; the push service worker; feeds in other formats;
+## the split wasm's parts (loaded on use, the tracked reader only for a refused document).
 ## One runner (node:test), one suite at a time; E2E_ONLY='a name pattern' picks tests by name.
 ## (Not --test-force-exit: it ends a file after its first awaited test.) Bounded in time.
-E2E_SUITES := e2e/quality.mjs e2e/host.mjs e2e/node-render.mjs e2e/push.mjs e2e/push-chain.mjs e2e/formats.mjs
+E2E_SUITES := e2e/quality.mjs e2e/host.mjs e2e/node-render.mjs e2e/push.mjs e2e/push-chain.mjs e2e/formats.mjs e2e/parts.mjs
 e2e:
 	E2E_DIST=dist E2E_SCREENSHOTS=target/e2e-screenshots timeout 1800 node --test --test-concurrency=1 \
 	  $(if $(E2E_ONLY),--test-name-pattern='$(E2E_ONLY)') $(E2E_SUITES)

@@ -91,7 +91,14 @@ function block(b) {
 }
 
 /** Renders `json` (article JSON text) into `container`, replacing what was there. */
-export function renderBaseline(container, json) {
+/** Blocks written straight into the body, then the size of each later part: about
+ * what the widget writes in its first task and in each later one (static_markup.rs). */
+const FIRST_BLOCKS = 270;
+const PART_BLOCKS = 1300;
+
+/** `parts`: the body past its first blocks in `div.aw-part`s, as the widget writes
+ * a long body, so its stylesheet lays them out only near the screen (the fair baseline). */
+export function renderBaseline(container, json, { parts = false } = {}) {
   const a = JSON.parse(json);
   const lang = a.lang ?? 'en';
   const header = el('header', { class: 'aw-header' },
@@ -103,7 +110,11 @@ export function renderBaseline(container, json) {
       el('p', { class: 'aw-dateline' }, date(a.published, lang, 'long'))),
     el('div', { class: 'aw-actions' }, el('button', { type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, 'Share')),
     a.aiDisclosure && el('aside', { class: 'aw-ai-badge', 'aria-label': 'Made with AI' }, el('p', null, 'Made with AI'), el('p', null, a.aiDisclosure.text)));
-  const body = el('div', { class: 'aw-body' }, ...a.body.map(block));
+  const blocks = a.body.map(block);
+  const body = el('div', { class: 'aw-body' }, ...(parts ? blocks.slice(0, FIRST_BLOCKS) : blocks));
+  for (let from = FIRST_BLOCKS; parts && from < blocks.length; from += PART_BLOCKS) {
+    body.append(el('div', { class: 'aw-part' }, ...blocks.slice(from, from + PART_BLOCKS)));
+  }
   const related = a.related?.length && el('nav', { class: 'aw-related', 'aria-label': 'Related articles' },
     el('h2', null, 'Related articles'),
     el('ul', { class: 'aw-cards' }, ...a.related.map((r) => el('li', { class: 'aw-card' },

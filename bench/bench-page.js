@@ -3,6 +3,9 @@
 import { renderBaseline } from './baseline.js';
 
 const stage = document.getElementById('stage');
+// The widget's stylesheet, for the fair baseline (bench.mjs serves it here).
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(await (await fetch('/bench/style.css')).text());
 
 /** Resolves when the whole article is in the DOM: after `ready`, a long body
  * is still being written while it is marked `aria-busy`. */
@@ -50,14 +53,17 @@ window.bench = {
     return performance.now() - start;
   },
 
-  /** The same for the baseline, into a shadow root like the widget's. */
-  async baseline(json) {
+  /** The same for the baseline, into a shadow root like the widget's. `fair`: with
+   * the widget's stylesheet and its long body in parts (content-visibility), as the
+   * widget has them; otherwise unstyled, all in one. */
+  async baseline(json, fair = false) {
     stage.replaceChildren();
     const host = document.createElement('div');
     const root = host.attachShadow({ mode: 'open' });
     const start = performance.now();
+    if (fair) root.adoptedStyleSheets = [sheet];
     stage.append(host);
-    renderBaseline(root, json);
+    renderBaseline(root, json, { parts: fair });
     layOut(host);
     return performance.now() - start;
   },

@@ -6,7 +6,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { brotliCompressSync } from 'node:zlib';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { launchChromium, serve } from '../e2e/lib.mjs';
 import { article } from './articles.mjs';
 
@@ -35,7 +36,7 @@ const htmlPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><ti
 <link rel="icon" href="data:,"></head><body>${fragment}</body></html>`;
 const blankPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>cold start: one heading</title>
 <link rel="icon" href="data:,"></head><body><h1>A headline</h1></body></html>`;
-const brotli = (text) => brotliCompressSync(Buffer.from(text)).length;
+const brotli = (text) => brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const html = { jsonBytes: coldArticle.length, jsonBrotli: brotli(coldArticle), htmlBytes: fragment.length, htmlBrotli: brotli(fragment) };
 
 // ---- dist/ at /, bench/ at /bench/, the generated articles from memory ----
@@ -68,11 +69,12 @@ const size = { rawKB: Number(totalLine.at(-3)), gzipKB: Number(totalLine.at(-2))
 const render = [];
 for (const n of SIZES) {
   const json = articles.get(`/bench/articles/${n}-a.json`);
-  const widget = []; const baseline = [];
+  const widget = []; const baseline = []; const fair = [];
   for (let i = 0; i < RUNS + 1; i += 1) {
     const w = await page.evaluate((j) => window.bench.widget(j), json);
     const b = await page.evaluate((j) => window.bench.baseline(j), json);
-    if (i > 0) { widget.push(w); baseline.push(b); } // the first pair warms up
+    const f = await page.evaluate((j) => window.bench.baseline(j, true), json);
+    if (i > 0) { widget.push(w); baseline.push(b); fair.push(f); } // the first round warms up
   }
   const updateWidget = []; const updateBaseline = [];
   for (let i = 0; i < Math.max(3, RUNS / 3); i += 1) {
@@ -80,6 +82,7 @@ for (const n of SIZES) {
     updateBaseline.push(await page.evaluate(([f, t]) => window.bench.baselineUpdate(f, t), [`/bench/articles/${n}-a.json`, `/bench/articles/${n}-b.json`]));
   }
   render.push({ blocks: n, widgetMs: median(widget), baselineMs: median(baseline), ratio: median(widget) / median(baseline),
+    fairBaselineMs: median(fair), fairRatio: median(widget) / median(fair),
     updateWidgetMs: median(updateWidget), updateBaselineMs: median(updateBaseline) });
 }
 await page.evaluate(() => window.bench.clear());
@@ -100,16 +103,53 @@ const firstContentfulPaint = () => {
 // machine falls on every kind alike.
 const coldKinds = ['ssr', 'widget', 'preload', 'baseline', 'html', 'blank'];
 const loads = Object.fromEntries(coldKinds.map((kind) => [kind, []]));
+// The widget's files each kind of page asked for before any interaction (the
+// first load of each; a cold cache every time).
+const requested = {};
 for (let i = 0; i < COLD_RUNS; i += 1) {
   for (const kind of coldKinds) {
     const fresh = await (await browser.newContext()).newPage();
+    const paths = [];
+    fresh.on('request', (request) => paths.push(new URL(request.url()).pathname));
     await fresh.goto(`${origin}/bench/cold-${kind}.html?src=/bench/articles/${SIZES[1]}-a.json`);
     const scripted = !['html', 'blank'].includes(kind);
     loads[kind].push(await (scripted ? fresh.waitForFunction(() => window.coldStart) : fresh.waitForFunction(firstContentfulPaint))
       .then((h) => h.jsonValue()));
+    if (i === 0) {
+      await fresh.waitForTimeout(500); // whatever else it fetches once settled
+      requested[kind] = [...new Set(paths)];
+    }
     await fresh.context().close();
   }
 }
+// Brotli bytes of the widget's own files among them (not the page, the
+// article, its pictures or the benchmark's scripts).
+const widgetFile = (path) => !/^\/(bench|articles|images)\//.test(path) && existsSync(join(dist, path)) && statSync(join(dist, path)).isFile();
+const beforeInteraction = Object.fromEntries(['widget', 'ssr'].map((kind) => {
+  const files = requested[kind].filter(widgetFile);
+  const bytes = files.reduce((total, path) => total + brotli(readFileSync(join(dist, path))), 0);
+  return [kind, { brotliKB: Number((bytes / 1000).toFixed(1)), files }];
+}));
+// The first open of a part loaded on use (the share menu), cold cache: from the
+// click to the menu in the DOM, with no hover before it to start the load.
+const firstOpens = [];
+for (let i = 0; i < Math.min(COLD_RUNS, 9); i += 1) {
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(`${origin}/bench/cold-widget.html?src=/bench/articles/${SIZES[1]}-a.json`);
+  await fresh.waitForFunction(() => window.coldStart);
+  firstOpens.push(await fresh.evaluate(() => new Promise((resolve) => {
+    navigator.share = undefined;
+    const root = document.querySelector('article-widget').shadowRoot;
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (root.querySelector('[role="menu"]')) { observer.disconnect(); resolve(performance.now() - start); }
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    root.querySelector('button.aw-share-button').click();
+  })));
+  await fresh.context().close();
+}
+const firstOpenMs = median(firstOpens);
 for (const kind of coldKinds) {
   const of = (key) => median(loads[kind].map((load) => load[key]));
   cold[kind] = { readyMs: of('ready'), paintedMs: of('painted'), usableMs: of('usable') };
@@ -137,9 +177,12 @@ const ms = (x) => x.toFixed(2).padStart(9);
 const mb = (x) => (x == null ? '      n/a' : (x / 1e6).toFixed(2).padStart(9));
 console.log(`\nSize (everything a host loads from ${dist}/)`);
 console.log(sizeTable.trimEnd());
-console.log(`\nRender: JSON in -> DOM complete, median of ${RUNS} runs, widget and baseline interleaved (12 related cards)`);
-console.log(`${'blocks'.padStart(7)}${'widget ms'.padStart(11)}${'vanilla ms'.padStart(12)}${'ratio'.padStart(8)}${'update w ms'.padStart(13)}${'update v ms'.padStart(13)}`);
-for (const r of render) console.log(`${String(r.blocks).padStart(7)}  ${ms(r.widgetMs)}   ${ms(r.baselineMs)} ${r.ratio.toFixed(2).padStart(7)}  ${ms(r.updateWidgetMs)}    ${ms(r.updateBaselineMs)}`);
+console.log(`\nRender: JSON in -> DOM complete, median of ${RUNS} runs, widget and baselines interleaved (12 related cards)`);
+console.log('(vanilla: no stylesheet, the body in one; fair: the widget\'s stylesheet and its long body in content-visibility parts)');
+console.log(`${'blocks'.padStart(7)}${'widget ms'.padStart(11)}${'vanilla ms'.padStart(12)}${'ratio'.padStart(8)}${'fair ms'.padStart(10)}${'ratio'.padStart(8)}${'update w ms'.padStart(13)}${'update v ms'.padStart(13)}`);
+for (const r of render) {
+  console.log(`${String(r.blocks).padStart(7)}  ${ms(r.widgetMs)}   ${ms(r.baselineMs)} ${r.ratio.toFixed(2).padStart(7)} ${ms(r.fairBaselineMs)} ${r.fairRatio.toFixed(2).padStart(7)}  ${ms(r.updateWidgetMs)}    ${ms(r.updateBaselineMs)}`);
+}
 if (scaling != null) console.log(`Scaling: time(10,000 blocks) / time(1,000 blocks) = ${scaling.toFixed(2)}`);
 console.log(`\nCold start (${SIZES[1]} blocks, median of ${COLD_RUNS} page loads, ms since navigation)`);
 for (const [kind, c] of Object.entries(cold)) {
@@ -150,7 +193,13 @@ console.log('(ready: the share button is live; usable: the first frame painted w
 const toBaseline = (kind) => (cold[kind].paintedMs / cold.baseline.paintedMs).toFixed(2);
 console.log(`Headline painted / baseline: server-rendered ${toBaseline('ssr')}, client-rendered ${toBaseline('widget')}; `
   + `the server's HTML alone, no script ${toBaseline('html')}; a page with one heading ${toBaseline('blank')}`);
-console.log(`Share button usable, server-rendered / client-rendered: ${(cold.ssr.usableMs / cold.widget.usableMs).toFixed(2)}`);
+console.log(`Share button usable, server-rendered / client-rendered: ${(cold.ssr.usableMs / cold.widget.usableMs).toFixed(2)}; `
+  + `server-rendered / baseline: ${(cold.ssr.usableMs / cold.baseline.usableMs).toFixed(2)}`);
+console.log(`First open of the share menu, its part not loaded yet (cold cache, median of ${firstOpens.length}): ${firstOpenMs.toFixed(1)} ms from the click`);
+console.log('\nBefore the first interaction: the widget\'s files the browser asked for (brotli -q 11)');
+for (const [kind, label] of [['widget', 'client-rendered free article'], ['ssr', 'server-rendered page']]) {
+  console.log(`${label.padEnd(30)} ${String(beforeInteraction[kind].brotliKB).padStart(6)} KB  (${beforeInteraction[kind].files.length} files: ${beforeInteraction[kind].files.join(' ')})`);
+}
 console.log(`\nServer-rendered HTML (${SIZES[1]} blocks): ${html.htmlBytes} bytes, ${html.htmlBrotli} brotli; `
   + `the article JSON: ${html.jsonBytes} bytes, ${html.jsonBrotli} brotli (HTML added: ${html.htmlBytes - html.jsonBytes} bytes, ${html.htmlBrotli - html.jsonBrotli} brotli)`);
 console.log(`\nMemory (MB; ${memorySize}-block article; ${CYCLES} mount/remove cycles)`);
@@ -158,7 +207,7 @@ console.log(`${''.padEnd(22)}${'JS heap'.padStart(9)}${'wasm'.padStart(10)}`);
 for (const [label, m] of [['before', before], ['rendered', rendered], [`after ${half} cycles`, afterHalf], [`after ${CYCLES} cycles`, afterAll]]) {
   console.log(`${label.padEnd(22)}${mb(m.jsHeap)} ${mb(m.wasm)}`);
 }
-const results = { date: new Date().toISOString(), quick, size, render, scaling, cold, html, memory };
+const results = { date: new Date().toISOString(), quick, size, beforeInteraction, firstOpenMs, render, scaling, cold, html, memory };
 if (!quick) {
   await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nWrote bench/results.json');

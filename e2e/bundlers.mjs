@@ -68,6 +68,13 @@ async function rendersBoth(out) {
     assert.ok(swedishShare, 'the Swedish article shows Swedish UI words (strings/sv.json found and fetched)');
     const converted = results.find((r) => r.id === 'feed')?.ready;
     assert.equal(converted?.source, 'src');
+    // The share menu is a part of the split wasm, loaded on use: the bundler emitted it.
+    await tab.evaluate(() => { navigator.share = undefined; });
+    await tab.locator('#v1').getByRole('button', { name: 'Share' }).click();
+    const menu = await tab.locator('#v1').getByRole('menu').waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    assert.ok(menu, 'the share menu opened (its part of the wasm found and loaded)');
+    assert.deepEqual(missing, [], 'every file the page asked for was there');
+    assert.deepEqual(problems, [], 'no error in the console');
     return workers;
   } finally {
     await tab.close();

@@ -2,8 +2,10 @@
 // modules other than the widget's are all built by `wasmModule` below.
 //   node scripts/build.mjs all DIR        the widget with trunk (whose post_build hook
 //                                          is `after-trunk`), then the Node renderer
-//   node scripts/build.mjs after-trunk    trunk's hook: minify (release), the converter
-//                                          module, the server-rendered sample pages
+//   node scripts/build.mjs after-trunk    trunk's hook: the widget's wasm split by use, minify
+//                                          (release), the converter module, the
+//                                          server-rendered sample pages
+//   node scripts/build.mjs split DIR      the release widget (cargo's output) split into DIR
 //   node scripts/build.mjs convert DIR    DIR/convert/: the feed converters (crate convert/)
 //   node scripts/build.mjs node DIR       DIR/server/: the renderer for Node (crate node/)
 //   node scripts/build.mjs ssr DIR        DIR/ssr/: a server-rendered page of each sample
@@ -11,7 +13,7 @@
 // trunk builds the widget itself (cargo, wasm-bindgen, wasm-opt from node_modules), so
 // `trunk serve` and `make build` give the same files.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minifyScripts } from './build/minify.mjs';
 import { buildPackage } from './build/package.mjs';
@@ -19,28 +21,66 @@ import { ssrPages } from './build/ssr-pages.mjs';
 
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 
-// What wasm-opt runs after -Oz, for every wasm module a page loads: the
-// widget's `data-wasm-opt-params` in index.html (trunk reads them there), so
-// the list stands in one place. Flow analysis, -Oz again, and no producers
-// or target-features sections: -0.35 KB brotli on the widget.
-const WASM_OPT_AFTER = readFileSync('index.html', 'utf8').match(/data-wasm-opt-params="([^"]*)"/)[1].split(/\s+/).filter(Boolean);
+// What wasm-opt runs, for every wasm module a page loads: -Oz with the
+// features rustc's wasm32 target enables, then flow analysis, -Oz again, and
+// no producers or target-features sections (-0.35 KB brotli on the widget).
+const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--gufa-optimizing', '-Oz', '--strip-producers',
+  '--strip-target-features', '--strip-debug'];
+const optimize = (wasm) => run('wasm-opt', [...WASM_OPT, wasm, '-o', wasm]);
+
+/**
+ * The widget's wasm split by use (docs/cost.md): trunk builds it with the
+ * `split` feature, whose `load_part!` functions wasm-split
+ * (wasm_split_cli_support, as cargo-leptos runs it) moves into modules of
+ * their own, loaded on first use through `__wasm_split.js`. wasm-split
+ * reads the linker's relocations, so it takes cargo's output, before
+ * wasm-bindgen; wasm-bindgen then keeps the table and memory exports the
+ * parts link against (`--keep-lld-exports`). Replaces trunk's glue and wasm
+ * in `dir`; wasm-opt runs here, on every module (release).
+ */
+function splitWidget(dir, release) {
+  const input = `target/wasm32-unknown-unknown/${release ? 'release' : 'debug'}/article-widget.wasm`;
+  const work = join('target', 'wasm-split');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  run('wasm-split-cli', ['--target', 'web', '--out-name', 'article-widget', input, work]);
+  // The parts (split_<name>_<hash>.wasm) and the code two parts share (chunk_<n>.wasm).
+  const isPart = (file) => /^(split|chunk)_.*\.wasm$/.test(file);
+  for (const old of readdirSync(dir).filter(isPart)) rmSync(join(dir, old));
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', dir, '--out-name', 'article-widget',
+    join(work, 'article-widget.wasm')]);
+  rmSync(join(dir, 'package.json'), { force: true }); // wasm-bindgen's, for a package this is not
+  const parts = readdirSync(work).filter(isPart);
+  if (parts.length === 0) throw new Error(`wasm-split found no part in ${input}: was it built with --features split?`);
+  for (const file of parts) copyFileSync(join(work, file), join(dir, file));
+  // A part is fetched from beside the loader, or from the folder
+  // `globalThis.ARTICLE_WIDGET_BASE_URL` names, as embed.js fetches the wasm
+  // (esbuild bundles the loader but does not emit the parts). The literal
+  // `new URL(…, import.meta.url)` stays for the bundlers that do.
+  let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+  let rewritten = 0;
+  loader = loader.replace(/fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\)/g, (_, file) => {
+    rewritten += 1;
+    return `fetch(globalThis.ARTICLE_WIDGET_BASE_URL ? new URL(${JSON.stringify(file)}, new URL(globalThis.ARTICLE_WIDGET_BASE_URL, document.baseURI)) : new URL("./${file}", import.meta.url))`;
+  });
+  if (rewritten !== parts.length) throw new Error(`__wasm_split.js fetches ${rewritten} parts, not ${parts.length}: its shape changed`);
+  writeFileSync(join(dir, '__wasm_split.js'), loader);
+  if (release) for (const wasm of ['article-widget_bg.wasm', ...parts]) optimize(join(dir, wasm));
+  console.log(`split the widget: article-widget_bg.wasm and ${parts.length} parts (${parts.join(', ')})`);
+}
 
 /**
  * A workspace crate as a wasm module in `out`: a release build for wasm32,
- * wasm-bindgen's `web` target named `name`, then (if `optimize`) wasm-opt -Oz
- * with the features rustc's wasm32 target enables.
+ * wasm-bindgen's `web` target named `name`, then (if `optimized`) wasm-opt.
  */
-function wasmModule({ crate, out, name, typescript = false, optimize = true }) {
+function wasmModule({ crate, out, name, typescript = false, optimized = true }) {
   run('cargo', ['build', '--quiet', '--locked', '--release', '-p', crate, '--target', 'wasm32-unknown-unknown']);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   run('wasm-bindgen', ['--target', 'web', ...(typescript ? [] : ['--no-typescript']), '--out-dir', out, '--out-name', name,
     `target/wasm32-unknown-unknown/release/${crate.replaceAll('-', '_')}.wasm`]);
-  if (optimize) {
-    const wasm = join(out, `${name}_bg.wasm`);
-    run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', wasm, '-o', wasm,
-      ...WASM_OPT_AFTER]);
-  }
+  if (optimized) optimize(join(out, `${name}_bg.wasm`));
   console.log(`built ${crate} into ${out}/`);
 }
 
@@ -55,7 +95,7 @@ function converterModule(dir) {
 function nodeRenderer(dir) {
   const out = join(dir, 'server');
   // Not optimized: loaded once by a server, where its 1.3 MB do not matter.
-  wasmModule({ crate: 'article-widget-node', out, name: 'article-widget-node', typescript: true, optimize: false });
+  wasmModule({ crate: 'article-widget-node', out, name: 'article-widget-node', typescript: true, optimized: false });
   writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module', main: 'render.mjs', types: 'render.d.ts' }, null, 2)}\n`);
   writeFileSync(join(out, 'render.mjs'), `// article-widget's server renderer for Node >= 20: the same HTML as article-widget-render.
 //   import { renderToString } from './server/render.mjs';
@@ -106,9 +146,13 @@ switch (step) {
     nodeRenderer(dir);
     break;
   case 'after-trunk':
+    splitWidget(dir, process.env.TRUNK_PROFILE === 'release');
     if (process.env.TRUNK_PROFILE === 'release') await minifyScripts(dir);
     converterModule(dir);
     ssrPages(dir);
+    break;
+  case 'split':
+    splitWidget(dir, true);
     break;
   case 'convert':
     converterModule(dir);
@@ -123,6 +167,6 @@ switch (step) {
     buildPackage(dir);
     break;
   default:
-    console.error('usage: node scripts/build.mjs all|after-trunk|convert|node|ssr|package [DIR]');
+    console.error('usage: node scripts/build.mjs all|after-trunk|split|convert|node|ssr|package [DIR]');
     process.exit(2);
 }

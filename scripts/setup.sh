@@ -3,12 +3,13 @@
 # installed at the right version. Nothing is downloaded from GitHub: everything
 # comes from crates.io, npm and Debian's packages.
 #
-#   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, playwright-core, OpenSSL headers
+#   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt, playwright-core, OpenSSL headers
 #   scripts/setup.sh browser   Debian's chromium and chromium-driver, firefox-esr and geckodriver
 #   scripts/setup.sh fuzz      cargo-fuzz (needs the nightly toolchain)
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 GECKODRIVER_VERSION=0.37.1
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -59,6 +60,19 @@ ensure_wasm_bindgen() {
     # Not --locked: its lock file names a crate newer than the registry here.
     say "installing wasm-bindgen-cli $wanted (about 3 minutes)"
     cargo install wasm-bindgen-cli --version "$wanted"
+  fi
+}
+
+# wasm-split (the wasm_split_cli_support crate, as cargo-leptos runs it):
+# splits the widget's wasm at its `load_part!` functions (scripts/build.mjs).
+ensure_wasm_split() {
+  # It has no --version; cargo's list of installed crates says which.
+  if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
+    && command -v wasm-split-cli >/dev/null; then
+    say "wasm-split-cli $WASM_SPLIT_VERSION: installed"
+  else
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 1 minute)"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
   fi
 }
 
@@ -150,6 +164,7 @@ case "${1:-}" in
   tools)
     ensure_wasm_target
     ensure_wasm_bindgen
+    ensure_wasm_split
     ensure_node_tools
     ensure_trunk
     ensure_openssl_dev

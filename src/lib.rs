@@ -15,6 +15,21 @@
 
 #![recursion_limit = "256"]
 
+/// Calls a part of the widget most readers never need (the share menu and
+/// the bell's prompt, the tracked JSON reader): in a `split` build its code
+/// is a wasm module of its own, loaded on the first call, so the call is
+/// awaited; otherwise an ordinary call. Inside an `async` block.
+#[cfg(feature = "widget")]
+macro_rules! load_part {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let part = $call.await;
+        #[cfg(not(feature = "split"))]
+        let part = $call;
+        part
+    }};
+}
+
 #[cfg(feature = "widget")]
 pub mod browser;
 #[cfg(feature = "widget")]

@@ -2,14 +2,17 @@
 // first), packed: `node scripts/build.mjs package dist`.
 // Writes target/npm/article-widget/ (the package), target/npm/article-widget-<v>.tgz
 // (`npm pack`; not published) and target/cdn/article-widget@<v>/ (the files to put on a CDN).
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /** Packs `DIST` into target/npm/ and copies it to target/cdn/. */
 export function buildPackage(DIST) {
 const version = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
-const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'snippets', 'article-widget.css', 'article-widget-sw.js', 'convert', 'strings'];
+// The split wasm's parts and their loader (scripts/build.mjs) come with it.
+const PARTS = readdirSync(DIST).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
+const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', '__wasm_split.js', ...PARTS, 'snippets',
+  'article-widget.css', 'article-widget-sw.js', 'convert', 'strings'];
 // The Node renderer (render.mjs, its wasm and types): `article-widget/server`.
 const SERVER = 'server';
 
@@ -49,7 +52,8 @@ writeFileSync(join(out, 'package.json'), `${JSON.stringify({
 }, null, 2)}\n`);
 const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', '..'], { cwd: out, encoding: 'utf8' }))[0];
 const files = packed.files.map((f) => f.path);
-for (const needed of ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', 'article-widget.css', 'article-widget-sw.js',
+if (PARTS.length === 0) throw new Error(`no part of the split wasm in ${DIST}`);
+for (const needed of ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', '__wasm_split.js', ...PARTS, 'article-widget.css', 'article-widget-sw.js',
   'article-widget.d.ts', 'custom-elements.json', 'package.json', 'LICENSE', 'server/render.mjs', 'server/render.d.ts',
   'convert/worker.js', 'convert/article-widget-convert_bg.wasm', 'strings/ar.json', 'strings/sv.json']) {
   if (!files.includes(needed)) throw new Error(`npm pack left out ${needed}`);

@@ -67,10 +67,10 @@ pub async fn read_document(
 ) -> Result<Parsed, ParseError> {
     let document = document?;
     let Some(format) = format else {
-        return read_article_value(document);
+        return read_article_value(document).await;
     };
     let converted = convert_feed_document(format, document, base).await?;
-    let mut parsed = read_article_value(converted.article)?;
+    let mut parsed = read_article_value(converted.article).await?;
     parsed.warnings.splice(0..0, converted.warnings);
     Ok(parsed)
 }

@@ -2,7 +2,7 @@
 //! costs the bundle nothing), and serde-wasm-bindgen turns values into Rust
 //! types and back.
 
-use crate::model::{read_article, ParseError, Parsed};
+use crate::model::{read_article, read_article_quickly, ParseError, Parsed};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -55,26 +55,47 @@ pub fn check_limits(value: JsValue) -> Result<JsValue, ParseError> {
     }
 }
 
-/// Reads an article from JSON text.
+/// A document the types refused: [`explain_refusal`] names where.
+pub struct Refused(pub JsValue);
+
+/// Reads an article from a JS value such as `JSON.parse` gives, without
+/// tracking the reader's path (`model::read_article_quickly`): the article
+/// or the mistake the rules after the types name, or [`Refused`].
+pub fn read_quickly(value: JsValue) -> Result<Result<Parsed, ParseError>, Refused> {
+    read_article_quickly(serde_wasm_bindgen::Deserializer::from(value.clone()))
+        .map_err(|_| Refused(value))
+}
+
+/// The path and words of the mistake in a document the quick reader
+/// refused: the tracked reader, which a split build loads only then (it is
+/// most of the reading code).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub fn explain_refusal(value: JsValue) -> Result<Parsed, ParseError> {
+    read_article(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+/// Reads an article from a JS value: quickly, and again with its path
+/// tracked only when it is refused.
+pub async fn read_article_value(value: JsValue) -> Result<Parsed, ParseError> {
+    match read_quickly(value) {
+        Ok(read) => read,
+        Err(Refused(value)) => load_part!(explain_refusal(value)),
+    }
+}
+
+/// Reads an article from JSON text, in this task: for tests and the Node
+/// renderer; the widget reads with [`read_quickly`], which a split build
+/// needs (it loads the tracked reader apart).
+#[cfg(not(feature = "split"))]
 pub fn parse_article_text(text: &str) -> Result<Parsed, ParseError> {
     parse_article_js_text(&JsValue::from_str(text))
 }
 
-/// Reads an article from JSON text held by JavaScript.
+/// Reads an article from JSON text held by JavaScript, in this task (see
+/// [`parse_article_text`]).
+#[cfg(not(feature = "split"))]
 pub fn parse_article_js_text(text: &JsValue) -> Result<Parsed, ParseError> {
-    read_article_value(parse_json(text)?)
-}
-
-/// Reads an article from a JS value such as `JSON.parse` gives.
-pub fn read_article_value(value: JsValue) -> Result<Parsed, ParseError> {
-    read_article(serde_wasm_bindgen::Deserializer::from(value))
-}
-
-/// Reads an article from an object a host page set: first copied as plain
-/// data (see `json.js`), so a getter runs once and cannot throw through the
-/// reader.
-pub fn read_article_object(value: &JsValue) -> Result<Parsed, ParseError> {
-    read_article_value(plain_object(value)?)
+    read_quickly(parse_json(text)?).unwrap_or_else(|Refused(value)| explain_refusal(value))
 }
 
 /// A host's object as plain data, within the document limits.

@@ -67,9 +67,11 @@ pub use host::{
 };
 pub use hydration::{hydration_mismatch, server_container};
 pub use json::{
-    parse_article_js_text, parse_article_text, parse_json, plain_object, read_article_object,
-    read_article_value, to_js, to_json_text,
+    explain_refusal, parse_json, plain_object, read_article_value, read_quickly, to_js,
+    to_json_text, Refused,
 };
+#[cfg(not(feature = "split"))]
+pub use json::{parse_article_js_text, parse_article_text};
 pub use languages::{language_ready, load_language};
 pub use notifications::{notification_permission, request_notification_permission};
 pub use page_metadata::{resolve_against_page, use_json_ld, HostDocument};

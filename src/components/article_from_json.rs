@@ -1,9 +1,12 @@
 //! An article read from JSON text and shown, or the error panel saying what is wrong and where.
 
 use super::{ArticlePage, ErrorPanel, LoadingSkeleton};
-use crate::browser::{language_ready, parse_article_text, warn};
+use crate::browser::{explain_refusal, language_ready, parse_json, read_quickly, warn, Refused};
 use crate::i18n::document_warnings;
+use crate::model::{ParseError, Parsed};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsValue;
 
 /// Reads an article from JSON text and shows it, or shows what is wrong with
 /// the text and where.
@@ -15,7 +18,22 @@ pub fn ArticleFromJson(
     #[prop(optional, into)]
     entitled: Signal<bool>,
 ) -> impl IntoView {
-    match parse_article_text(&json) {
+    match parse_json(&JsValue::from_str(&json)).map(read_quickly) {
+        Err(error) => shown(Err(error), entitled),
+        Ok(Ok(read)) => shown(read, entitled),
+        // The mistake's path takes the tracked reader (a part of its own in
+        // a split build): nothing until it is named.
+        Ok(Err(Refused(value))) => {
+            let value = SendWrapper::new(value);
+            Suspend::new(async move { shown(load_part!(explain_refusal(value.take())), entitled) })
+                .into_any()
+        }
+    }
+}
+
+/// The article page, or the error panel.
+fn shown(read: Result<Parsed, ParseError>, entitled: Signal<bool>) -> AnyView {
+    match read {
         Ok(parsed) => {
             for warning in document_warnings(&parsed) {
                 warn(&format!("article-widget: {warning}"));

@@ -3,10 +3,10 @@
 use super::widget_state::{Failure, Source, State, WidgetInputs};
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, Rendering};
 use crate::browser::{
-    article_property, data_island, dispatch_soon, host_options, language_ready, log_error,
-    page_lang, parse_article_js_text, parse_json, plain_object, read_article_object, read_document,
+    article_property, data_island, dispatch_soon, explain_refusal, host_options, language_ready,
+    log_error, page_lang, parse_json, plain_object, read_document, read_quickly,
     resolve_relative_urls, warn, ArticleProperty, Failed, FetchError, HostOptions, LatestRequest,
-    Ready,
+    Ready, Refused,
 };
 use crate::i18n::{document_warnings, UiStrings};
 use crate::model::{Article, Lang, ParseError, Parsed};
@@ -57,6 +57,16 @@ pub fn ArticleWidget(
                 .map(str::to_owned)
         })
     };
+    // v1 from the property or a data island is read in this task, quickly;
+    // only a document the types refuse takes a task, to name its mistake.
+    // Read once per source: a new value every time (no comparison).
+    let quick = Memo::new_with_compare(
+        move |_| {
+            let format = feed_format();
+            source.with(|source| Quick::of(source, &format))
+        },
+        |_, _| true,
+    );
     let fetched = RwSignal::new(None::<(String, Fetched)>);
     let requests = Rc::new(LatestRequest::default());
     let on_removal = SendWrapper::new(Rc::clone(&requests));
@@ -64,9 +74,14 @@ pub fn ArticleWidget(
     Effect::new(move |_| {
         inputs.reloads.track();
         let format = feed_format();
-        let Some((key, job)) =
-            source.with(|source| Some((task_key(source, &format)?, Job::of(source)?)))
-        else {
+        let refused = quick.with(Quick::refused);
+        let Some((key, job)) = source.with(|source| {
+            let key = task_key(source, &format, refused.is_some())?;
+            Some((
+                key,
+                refused.map_or_else(|| Job::of(source), |v| Some(Job::Explain(v)))?,
+            ))
+        }) else {
             requests.abort();
             return;
         };
@@ -106,6 +121,9 @@ pub fn ArticleWidget(
                         .await
                         .map(Shown::from))
                 }
+                (Job::Explain(value), _) => {
+                    Ok(load_part!(explain_refusal(value.take())).map(Shown::from))
+                }
                 (Job::Fetch(_), None) => return,
             };
             if requests.is_latest(number) {
@@ -115,9 +133,11 @@ pub fn ArticleWidget(
     });
     let state = Memo::new(move |_| {
         let format = feed_format();
+        let quick = quick.get();
         source.with(|source| {
             let retry = matches!(source, Source::Url(_));
-            let outcome = match (source, task_key(source, &format)) {
+            let refused = matches!(quick, Quick::Refused(_));
+            let outcome = match (source, task_key(source, &format, refused)) {
                 (Source::Nothing, _) => return State::Empty,
                 (_, Some(key)) => fetched.with(|fetched| {
                     match &fetched.as_ref().filter(|(of, _)| *of == key)?.1 {
@@ -126,17 +146,12 @@ pub fn ArticleWidget(
                         Err(failed) => Some(Err(Failure::from(failed))),
                     }
                 }),
-                (Source::PropertyText(json, _) | Source::DataIsland(json, _), None) => Some(
-                    parse_article_js_text(json)
-                        .map(Shown::from)
-                        .map_err(|error| Failure::of_document(error, false)),
-                ),
-                (Source::PropertyValue(value, _), None) => Some(
-                    read_article_object(value)
-                        .map(Shown::from)
-                        .map_err(|error| Failure::of_document(error, false)),
-                ),
-                (Source::Url(_), None) => None,
+                (_, None) => match quick {
+                    Quick::Read(read) => {
+                        Some(read.map_err(|error| Failure::of_document(error, false)))
+                    }
+                    Quick::Refused(_) | Quick::NotHere => None,
+                },
             };
             match outcome {
                 None => State::Waiting,
@@ -268,9 +283,47 @@ impl From<Parsed> for Shown {
     }
 }
 
+/// A v1 document from the property or a data island, read quickly in this
+/// task (`read_quickly`).
+#[derive(Clone)]
+enum Quick {
+    Read(Result<Shown, ParseError>),
+    /// Refused by the types: a task names the mistake (`explain_refusal`).
+    Refused(SendWrapper<JsValue>),
+    /// Another source, or a feed in another format: read in a task.
+    NotHere,
+}
+
+impl Quick {
+    fn of(source: &Source, format: &Option<String>) -> Quick {
+        if format.is_some() {
+            return Quick::NotHere;
+        }
+        let value = match source {
+            Source::PropertyText(json, _) | Source::DataIsland(json, _) => parse_json(json),
+            Source::PropertyValue(value, _) => plain_object(value),
+            Source::Url(_) | Source::Nothing => return Quick::NotHere,
+        };
+        match value.map(read_quickly) {
+            Err(error) => Quick::Read(Err(error)),
+            Ok(Ok(read)) => Quick::Read(read.map(Shown::from)),
+            Ok(Err(Refused(value))) => Quick::Refused(SendWrapper::new(value)),
+        }
+    }
+
+    fn refused(&self) -> Option<SendWrapper<JsValue>> {
+        match self {
+            Quick::Refused(value) => Some(value.clone()),
+            _ => None,
+        }
+    }
+}
+
 /// What reading a source needs a task for.
 enum Job {
     Fetch(String),
+    /// A v1 document the quick reader refused, read again to name the mistake.
+    Explain(SendWrapper<JsValue>),
     /// JSON text (the property or a data island) in another format.
     Text(SendWrapper<JsValue>),
     /// An object set as the property, in another format.
@@ -289,12 +342,13 @@ impl Job {
 }
 
 /// Names what a task reads (its answer is kept under it): a `src` always,
-/// the other sources only in another format than v1.
-fn task_key(source: &Source, format: &Option<String>) -> Option<String> {
+/// the other sources only in another format than v1, or when the quick
+/// reader `refused` them.
+fn task_key(source: &Source, format: &Option<String>, refused: bool) -> Option<String> {
     let name = format.as_deref().unwrap_or("v1");
     match source {
         Source::Url(url) => Some(format!("{name} {url}")),
-        _ if format.is_none() => None,
+        _ if format.is_none() && !refused => None,
         Source::PropertyText(_, n) | Source::PropertyValue(_, n) => {
             Some(format!("{name} property {n}"))
         }

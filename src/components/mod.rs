@@ -28,7 +28,7 @@ pub use article_from_json::ArticleFromJson;
 pub use article_header::ArticleHeader;
 pub use article_page::ArticlePage;
 pub use article_widget::ArticleWidget;
-pub use bell_prompt::BellPrompt;
+pub use bell_prompt::{BellPrompt, BellPromptProps};
 pub use donation_prompt::DonationPrompt;
 pub use error_panel::ErrorPanel;
 pub use figure_image::FigureImage;
@@ -40,9 +40,41 @@ pub use paywall::Paywall;
 pub use related_articles::RelatedArticles;
 pub use share_button::ShareButton;
 pub use share_links::ShareLinks;
-pub use share_menu::ShareMenu;
+pub use share_menu::{ShareMenu, ShareMenuProps};
 pub use static_markup::{Markup, StaticMarkup};
 pub use widget_state::WidgetInputs;
+
+/// A part most readers never open, with what it is drawn from.
+pub enum Part {
+    ShareMenu(ShareMenuProps),
+    BellPrompt(BellPromptProps),
+}
+
+/// The parts drawn only on a reader's request (the share menu, the bell's
+/// prompt): in a split build one wasm module, loaded when the pointer, a
+/// touch or the focus comes to their button (`preload_interactive_part`), or
+/// on the click. Not when idle: every reader would then load it. One module
+/// rather than one each: wasm-opt
+/// folds the code they have in common only inside a module (measured in
+/// docs/cost.md). The donation prompt is not one: most readers of a free
+/// article see it, so loading it apart would cost them more.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn interactive_part(part: Part) -> leptos::prelude::AnyView {
+    use leptos::prelude::IntoAny;
+    match part {
+        Part::ShareMenu(menu) => leptos::component::component_view(ShareMenu, menu).into_any(),
+        Part::BellPrompt(prompt) => {
+            leptos::component::component_view(BellPrompt, prompt).into_any()
+        }
+    }
+}
+
+/// Starts loading the interactive part (in a split build), so that a click
+/// after a hover, a touch or a focus finds it there; nothing otherwise.
+pub fn preload_interactive_part() {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(__preload_interactive_part());
+}
 
 use crate::i18n::{Text, UiStrings};
 use crate::model::Lang;

@@ -1,6 +1,8 @@
 //! The notification bell: a toggle button, its prompt and Web Push.
 
-use super::{article_text, unique_id, use_strings, BellPrompt, StaticMarkup};
+use super::{
+    article_text, interactive_part, unique_id, use_strings, BellPromptProps, Part, StaticMarkup,
+};
 use crate::browser::push::{self, push_support, PushSupport, Unsubscribed};
 use crate::browser::{
     dispatch, load_bell, notification_permission, save_bell, use_light_dismiss, warn, Notify,
@@ -195,23 +197,30 @@ pub fn NotificationBell(
                 }
                 aria-busy=move || working.get().then_some("true")
                 on:click=on_click
+                // The part it opens, loading as the pointer or focus comes.
+                on:pointerenter=move |_| super::preload_interactive_part()
+                on:pointerdown=move |_| super::preload_interactive_part()
+                on:focus=move |_| super::preload_interactive_part()
             >
                 {StaticMarkup::new(|m| article_text::icon(m, BELL_PATH, "16", None))}
                 {strings.get(Text::Notifications)}
                 <span class="aw-bell-dot" aria-hidden="true" class:aw-bell-dot-on=is_on></span>
             </button>
             <Show when=move || open.get()>
-                <BellPrompt
-                    id=prompt_id.clone()
-                    notifications=notifications.clone()
-                    status=Signal::derive(status)
-                    chosen=memory.get_untracked().topics
-                    home_screen_only=support == PushSupport::HomeScreenOnly
-                    busy=working.into()
-                    failure=failure.into()
-                    on_close=close
-                    on_answer=answered
-                />
+                {
+                    let prompt = BellPromptProps {
+                        id: prompt_id.clone(),
+                        notifications: notifications.clone(),
+                        status: Signal::derive(status),
+                        chosen: memory.get_untracked().topics,
+                        home_screen_only: support == PushSupport::HomeScreenOnly,
+                        busy: working.into(),
+                        failure: failure.into(),
+                        on_close: close,
+                        on_answer: answered,
+                    };
+                    Suspend::new(async move { load_part!(interactive_part(Part::BellPrompt(prompt))) })
+                }
             </Show>
             <p class="aw-visually-hidden" role="status">{move || announcement.get()}</p>
         </div>

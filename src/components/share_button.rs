@@ -1,6 +1,8 @@
 //! The share button: the system share sheet, or the share menu.
 
-use super::{article_text, unique_id, use_strings, ShareMenu, StaticMarkup};
+use super::{
+    article_text, interactive_part, unique_id, use_strings, Part, ShareMenuProps, StaticMarkup,
+};
 use crate::browser::{dispatch, share_natively, use_light_dismiss, NativeShare, Shared};
 use crate::i18n::Text;
 use crate::model::{ShareData, ShareNetwork};
@@ -80,18 +82,25 @@ pub fn ShareButton(
                     move || open.get().then(|| menu_id.clone())
                 }
                 on:click=on_click
+                // The part it opens, loading as the pointer or focus comes.
+                on:pointerenter=move |_| super::preload_interactive_part()
+                on:pointerdown=move |_| super::preload_interactive_part()
+                on:focus=move |_| super::preload_interactive_part()
             >
                 {StaticMarkup::new(|m| article_text::icon(m, article_text::SHARE_PATH, "16", None))}
                 {strings.get(Text::Share)}
             </button>
             <Show when=move || open.get()>
-                <ShareMenu
-                    id=menu_id.clone()
-                    share=share.clone()
-                    networks=networks.clone()
-                    on_close=close
-                    on_announce=announce
-                />
+                {
+                    let menu = ShareMenuProps {
+                        id: menu_id.clone(),
+                        share: share.clone(),
+                        networks: networks.clone(),
+                        on_close: close,
+                        on_announce: announce,
+                    };
+                    Suspend::new(async move { load_part!(interactive_part(Part::ShareMenu(menu))) })
+                }
             </Show>
             <p class="aw-visually-hidden" role="status">{move || status.get()}</p>
         </div>

@@ -46,6 +46,46 @@ fn every_case_has_its_expected_outcome() {
     }
 }
 
+/// The quick reader (no path tracking) and the tracked one agree on every
+/// case and sample: the same article and warnings, and the quick one gives
+/// up exactly where the tracked one names a mistake in the types.
+#[test]
+fn the_quick_reader_agrees_with_the_tracked_one() {
+    let samples = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/articles"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .map(|path| {
+            (
+                path.display().to_string(),
+                std::fs::read_to_string(path).unwrap(),
+            )
+        });
+    let cases = CORPUS
+        .iter()
+        .map(|(name, json, _)| (name.to_string(), json.to_string()));
+    let mut refused = 0;
+    for (name, json) in cases.chain(samples) {
+        let Ok(mut value) = crate::native::parse_json_text(&json) else {
+            continue;
+        };
+        crate::native::put_block_types_first(&mut value);
+        let tracked = read_article(value.clone());
+        match read_article_quickly(&value) {
+            Ok(quick) => assert_eq!(quick, tracked, "{name}"),
+            Err(NeedsPath) => {
+                refused += 1;
+                assert!(
+                    tracked.is_err(),
+                    "{name}: the quick reader gave up, the tracked one read it"
+                );
+            }
+        }
+    }
+    // The corpus has documents the types refuse: the check above ran.
+    assert!(refused >= 10, "{refused} refused");
+}
+
 #[test]
 fn duplicate_keys_take_the_last_value() {
     let (_, json, _) = CORPUS

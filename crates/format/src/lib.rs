@@ -44,7 +44,10 @@ pub use de::ObjectOnly;
 pub use error::{quoted, ParseError};
 pub use inline::{push_plain, Inline, RichText};
 pub use lang::Lang;
-pub use read::{read_article, summarise, within_document_limit, Parsed, MAX_DOCUMENT_CHARS};
+pub use read::{
+    read_article, read_article_quickly, summarise, within_document_limit, NeedsPath, Parsed,
+    MAX_DOCUMENT_CHARS,
+};
 pub use share::{encode_component, share_link, share_networks, ShareData, ShareNetwork};
 pub use structured_data::{
     escape_for_script, news_article_json_ld, paywalled_from, NewsArticleLd, PAYWALLED_CLASS,

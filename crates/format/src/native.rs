@@ -4,7 +4,7 @@
 //! of repeated keys wins, keys stay in document order), then read the value,
 //! so both give the same outcome and the same paths.
 
-use super::{read_article, Article, ParseError, Parsed};
+use super::{read_article, read_article_quickly, Article, ParseError, Parsed};
 use serde_json::Value;
 
 /// Reads an article from JSON text. A byte order mark is skipped; a lone
@@ -19,7 +19,9 @@ pub fn parse_article(json: &str) -> Result<Parsed, ParseError> {
 /// [`parse_article`].
 pub fn read_json_value(mut value: Value) -> Result<Parsed, ParseError> {
     put_block_types_first(&mut value);
-    read_article(value)
+    // Quickly first; only a document the types refuse is read again, with
+    // its path tracked (`read_article_quickly`).
+    read_article_quickly(&value).unwrap_or_else(|_| read_article(value))
 }
 
 /// JSON text as a value, the way the browser's `JSON.parse` reads it.
@@ -54,7 +56,7 @@ pub const MAX_DEPTH: usize = 128;
 /// serde-wasm-bindgen reads a block's keys in the order of
 /// [`super::de::BLOCK_KEYS`], `type` first; a JSON object's keys come in
 /// document order. Moving `type` first reads both the same way.
-fn put_block_types_first(document: &mut Value) {
+pub(crate) fn put_block_types_first(document: &mut Value) {
     let Some(Value::Array(blocks)) = document.get_mut("body") else {
         return;
     };

@@ -1,0 +1,96 @@
+// The widget's wasm split by use (scripts/build.mjs, docs/cost.md), in the
+// built dist/: a page loads no part before the reader asks for one; the share
+// menu and the bell's prompt come from one part, loaded once, from the
+// pointer coming near or a click; a document the quick reader refuses is read
+// again by the tracked reader's part, which names the exact path of the
+// mistake, as the one-module widget did.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, launchChromium, serve } from './lib.mjs';
+
+const ARTICLE = JSON.parse(readFileSync(join(DIST, 'articles', 'night-ferry.json'), 'utf8'));
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:";
+const page = (body) => Buffer.from(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>parts</title>
+<meta http-equiv="Content-Security-Policy" content="${CSP}"><link rel="icon" href="data:,">
+<script type="module" src="/embed.js"></script><script type="module" src="/listen.js"></script></head><body>${body}</body></html>`);
+// A mistake in the body (the types refuse it), and one in an optional part (left out, with its path).
+const refused = { ...ARTICLE, id: 'refused', body: [ARTICLE.body[0], { type: 'paragraph', text: 42 }] };
+const leftOut = { ...ARTICLE, id: 'left-out', related: [{ ...ARTICLE.related[0], url: 7 }] };
+const island = (json, id) => `<article-widget id="${id}"><script type="application/json">${JSON.stringify(json)}</script></article-widget>`;
+
+const server = await serve((path) => {
+  if (path === '/valid.html') return page('<article-widget id="valid" src="/articles/night-ferry.json"></article-widget>');
+  if (path === '/refused.html') {
+    return page(`${island(refused, 'island')}<article-widget id="src" src="/refused.json"></article-widget>
+<article-widget id="property"></article-widget>${island(leftOut, 'left-out')}`);
+  }
+  if (path === '/refused.json') return Buffer.from(JSON.stringify(refused));
+  if (path === '/listen.js') {
+    return Buffer.from(`window.__events = [];
+for (const kind of ['ready', 'error']) document.addEventListener('article-widget:' + kind, (e) => window.__events.push({ kind, id: e.target.id, detail: e.detail }));
+const property = document.getElementById('property');
+if (property) property.article = ${JSON.stringify(refused)};`);
+  }
+  return join(DIST, path);
+});
+const browser = await launchChromium();
+after(() => { server.close(); return browser.close(); });
+
+/** A fresh page on `path`, with every request and console error recorded. */
+async function open(path) {
+  const tab = await (await browser.newContext()).newPage();
+  const requests = [];
+  const errors = [];
+  tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  tab.on('pageerror', (error) => errors.push(error.message));
+  await tab.goto(server.origin + path);
+  return { tab, requests, errors, parts: () => requests.filter((r) => /\/(split|chunk)_[^/]*\.wasm$/.test(r)) };
+}
+
+test('a page loads no part before the reader asks; the share menu and the bell load one, once', async () => {
+  const { tab, requests, errors, parts } = await open('/valid.html');
+  await tab.waitForFunction(() => window.__events.some((e) => e.kind === 'ready'), null, { timeout: 15_000 });
+  await tab.waitForTimeout(300);
+  assert.ok(requests.some((r) => r.endsWith('/article-widget_bg.wasm')), `the widget loaded: ${requests}`);
+  assert.deepEqual(parts(), [], 'no part before any interaction');
+  await tab.evaluate(() => { navigator.share = undefined; });
+  const widget = tab.locator('#valid');
+  await widget.getByRole('button', { name: 'Share' }).click();
+  await widget.getByRole('menu').waitFor({ timeout: 10_000 });
+  assert.equal(await widget.getByRole('menuitem', { name: 'Copy link' }).count(), 1);
+  assert.equal(parts().length, 1, `one part for the menu: ${parts()}`);
+  await tab.keyboard.press('Escape');
+  await widget.getByRole('button', { name: 'Get notifications' }).click();
+  await widget.getByRole('dialog').waitFor({ timeout: 10_000 });
+  assert.equal(parts().length, 1, `the bell's prompt came from the same part: ${parts()}`);
+  assert.deepEqual(errors, []);
+});
+
+test('the pointer coming near the share button starts loading its part', async () => {
+  const { tab, parts } = await open('/valid.html');
+  await tab.waitForFunction(() => window.__events.some((e) => e.kind === 'ready'), null, { timeout: 15_000 });
+  assert.deepEqual(parts(), []);
+  await tab.locator('#valid').getByRole('button', { name: 'Share' }).hover();
+  await tab.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/split_[^/]*\.wasm$/.test(e.name)),
+    null, { timeout: 10_000 });
+  assert.equal(parts().length, 1, `loading on hover: ${parts()}`);
+});
+
+test('a refused document names the exact path of its mistake, from any source, reading its part once', async () => {
+  const { tab, errors, parts } = await open('/refused.html');
+  await tab.waitForFunction(() => window.__events.length >= 4, null, { timeout: 15_000 }).catch(() => {});
+  const events = await tab.evaluate(() => window.__events.map(({ kind, id, detail }) => ({ kind, id, path: detail.path, message: detail.message })));
+  const byId = Object.fromEntries(events.map((e) => [e.id, e]));
+  for (const id of ['island', 'src', 'property']) {
+    assert.equal(byId[id]?.kind, 'error', `${id}: ${JSON.stringify(events)}`);
+    assert.equal(byId[id].path, 'body[1].text', `${id}: ${byId[id].message}`);
+    assert.match(byId[id].message, /body\[1\]\.text: .*string/, id);
+  }
+  // Left out, not refused: the article shows, and no part was needed for it.
+  assert.equal(byId['left-out']?.kind, 'ready', JSON.stringify(byId['left-out']));
+  assert.equal(await tab.locator('#island').getByRole('alert').count(), 1, "the island's error panel");
+  assert.equal(parts().filter((p) => p.includes('explain')).length, 1, `the tracked reader's part, once: ${parts()}`);
+  assert.deepEqual(errors, []);
+});

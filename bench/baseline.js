@@ -96,8 +96,9 @@ function block(b) {
 const FIRST_BLOCKS = 270;
 const PART_BLOCKS = 1300;
 
-/** `parts`: the body past its first blocks in `div.aw-part`s, as the widget writes
- * a long body, so its stylesheet lays them out only near the screen (the fair baseline). */
+/** `parts`: the fair baseline: the body past its first blocks in `div.aw-part`s, as
+ * the widget writes a long body (its stylesheet lays them out only near the screen),
+ * and the page in an `.aw-container`, as the widget's. */
 export function renderBaseline(container, json, { parts = false } = {}) {
   const a = JSON.parse(json);
   const lang = a.lang ?? 'en';
@@ -123,5 +124,7 @@ export function renderBaseline(container, json, { parts = false } = {}) {
         el('h3', null, r.premium && padlock(), el('a', { href: safe(r.url) }, r.title)),
         r.published && el('p', null, date(r.published, lang, 'medium')))))));
   const page = el('div', { class: 'aw-page', lang }, el('article', { class: 'aw-article' }, header, a.image && figure(a.image, true), body), related);
-  container.replaceChildren(page);
+  // Fair: inside the same size container as the widget's page, so the
+  // stylesheet's container queries apply to both.
+  container.replaceChildren(parts ? el('div', { class: 'aw-container' }, page) : page);
 }

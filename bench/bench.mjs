@@ -178,7 +178,7 @@ const mb = (x) => (x == null ? '      n/a' : (x / 1e6).toFixed(2).padStart(9));
 console.log(`\nSize (everything a host loads from ${dist}/)`);
 console.log(sizeTable.trimEnd());
 console.log(`\nRender: JSON in -> DOM complete, median of ${RUNS} runs, widget and baselines interleaved (12 related cards)`);
-console.log('(vanilla: no stylesheet, the body in one; fair: the widget\'s stylesheet and its long body in content-visibility parts)');
+console.log('(vanilla: no stylesheet, the body in one; fair: the widget\'s stylesheet, its size container and its long body in content-visibility parts)');
 console.log(`${'blocks'.padStart(7)}${'widget ms'.padStart(11)}${'vanilla ms'.padStart(12)}${'ratio'.padStart(8)}${'fair ms'.padStart(10)}${'ratio'.padStart(8)}${'update w ms'.padStart(13)}${'update v ms'.padStart(13)}`);
 for (const r of render) {
   console.log(`${String(r.blocks).padStart(7)}  ${ms(r.widgetMs)}   ${ms(r.baselineMs)} ${r.ratio.toFixed(2).padStart(7)} ${ms(r.fairBaselineMs)} ${r.fairRatio.toFixed(2).padStart(7)}  ${ms(r.updateWidgetMs)}    ${ms(r.updateBaselineMs)}`);

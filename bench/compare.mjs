@@ -9,7 +9,10 @@ const [a, b] = [process.argv[2], process.argv[3]];
 const blocks = Number(process.argv[4] || 1000);
 const rounds = Number(process.argv[5] || 40);
 const mk = async (dist) => {
-  const server = await serve((path) => path.startsWith('/bench/') ? join('bench', path.slice(7)) : join(dist, path));
+  const server = await serve((path) => {
+    if (path === '/bench/style.css') return 'www/article-widget.css'; // the fair baseline's stylesheet
+    return path.startsWith('/bench/') ? join('bench', path.slice(7)) : join(dist, path);
+  });
   return server;
 };
 const sa = await mk(a), sb = await mk(b);

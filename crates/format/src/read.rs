@@ -216,8 +216,8 @@ where
 }
 
 /// Reads an article as [`read_article`] does, without tracking where the
-/// reader is (a third of the time at 1,000 blocks, measured in
-/// docs/cost.md): the same article and warnings for a document the types
+/// reader is (natively 0.89x its time at 1,000 blocks; docs/cost.md): the
+/// same article and warnings for a document the types
 /// accept (the parts left out still name their paths, see `lenient`), and
 /// [`NeedsPath`] for one they refuse, which [`read_article`] then reads
 /// again to name the exact path of the mistake. The widget keeps that

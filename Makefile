@@ -40,8 +40,9 @@ lint:
 	cargo fmt --all --check
 	node scripts/contract.mjs --check
 	cargo clippy --locked -p article-widget -p article-format -p article-feeds --all-targets -- -D warnings
-	cargo clippy --locked --all-targets $(WASM) -- -D warnings
-	# The release widget is built with `split` (index.html): its parts are `load_part!` calls.
+	cargo clippy --locked --all-targets --features hydrate $(WASM) -- -D warnings
+	# The release widget is built with `split` (index.html), with and without `hydrate` (client/).
+	cargo clippy --locked --no-default-features --features widget,split,hydrate --lib --bins $(WASM) -- -D warnings
 	cargo clippy --locked --no-default-features --features widget,split --lib --bins $(WASM) -- -D warnings
 	cargo clippy --locked -p article-format --features js $(WASM) -- -D warnings
 	cargo clippy --locked --no-default-features --lib -- -D warnings
@@ -66,10 +67,10 @@ native-test:
 # Compiled first, then run with a bound; a browser that never runs the suite is
 # tried again, three tries in all (scripts/retry-if-hung.sh).
 browser-test:
-	cargo test --locked $(WASM) --test browser --no-run
-	scripts/retry-if-hung.sh 480 cargo test --locked $(WASM) --test browser
+	cargo test --locked $(WASM) --features hydrate --test browser --no-run
+	scripts/retry-if-hung.sh 480 cargo test --locked $(WASM) --features hydrate --test browser
 	GECKODRIVER=$(HOME)/.cargo/bin/geckodriver CHROMEDRIVER= \
-	  scripts/retry-if-hung.sh 480 cargo test --locked $(WASM) --test browser
+	  scripts/retry-if-hung.sh 480 cargo test --locked $(WASM) --features hydrate --test browser
 
 ## The release bundle a publisher would copy: dist/.
 build: setup

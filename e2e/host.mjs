@@ -160,6 +160,9 @@ for (const policies of ['article-widget', 'none']) {
   for (const name of ['Share', 'Get notifications']) {
     await page.locator('#main').getByRole('button', { name }).click().catch(() => {});
   }
+  // They are a part of the wasm loaded on use: there a moment later.
+  await page.waitForFunction(() => document.querySelector('#main')?.shadowRoot?.querySelector('[role="menu"], [role="dialog"]'),
+    null, { timeout: 5_000 }).catch(() => {});
   trustedTypes[policies] = await page.evaluate(() => {
     const [main, failed, loading] = [...document.querySelectorAll('article-widget')].map((w) => w.shadowRoot);
     const root = main;

@@ -1,5 +1,7 @@
-// The widget's wasm split by use (scripts/build.mjs, docs/cost.md), in the
-// built dist/: a page loads no part before the reader asks for one; the share
+// The widget's two builds and its wasm split by use (scripts/build.mjs,
+// docs/cost.md), in the built dist/: a client-rendered page loads the build
+// that does not hydrate (client/), a server-rendered one the build that does;
+// a page loads no part before the reader asks for one; the share
 // menu and the bell's prompt come from one part, loaded once, from the
 // pointer coming near or a click; a document the quick reader refuses is read
 // again by the tracked reader's part, which names the exact path of the
@@ -27,6 +29,12 @@ const server = await serve((path) => {
 <article-widget id="property"></article-widget>${island(leftOut, 'left-out')}`);
   }
   if (path === '/refused.json') return Buffer.from(JSON.stringify(refused));
+  // A client-rendered page that inserts a server-rendered widget later, without and with ARTICLE_WIDGET_HYDRATE.
+  if (path === '/later.html' || path === '/later-hydrate.html') {
+    const hint = path === '/later-hydrate.html' ? '<script src="/hydrate-hint.js"></script>' : '';
+    return page(`${hint}<article-widget id="valid" src="/articles/night-ferry.json"></article-widget><div id="later"></div>`);
+  }
+  if (path === '/hydrate-hint.js') return Buffer.from('globalThis.ARTICLE_WIDGET_HYDRATE = true;');
   if (path === '/listen.js') {
     return Buffer.from(`window.__events = [];
 for (const kind of ['ready', 'error']) document.addEventListener('article-widget:' + kind, (e) => window.__events.push({ kind, id: e.target.id, detail: e.detail }));
@@ -53,7 +61,8 @@ test('a page loads no part before the reader asks; the share menu and the bell l
   const { tab, requests, errors, parts } = await open('/valid.html');
   await tab.waitForFunction(() => window.__events.some((e) => e.kind === 'ready'), null, { timeout: 15_000 });
   await tab.waitForTimeout(300);
-  assert.ok(requests.some((r) => r.endsWith('/article-widget_bg.wasm')), `the widget loaded: ${requests}`);
+  const wasm = requests.filter((r) => r.endsWith('.wasm') && !parts().includes(r));
+  assert.deepEqual(wasm, ['/client/article-widget_bg.wasm'], 'the build that does not hydrate, alone');
   assert.deepEqual(parts(), [], 'no part before any interaction');
   await tab.evaluate(() => { navigator.share = undefined; });
   const widget = tab.locator('#valid');
@@ -66,6 +75,49 @@ test('a page loads no part before the reader asks; the share menu and the bell l
   await widget.getByRole('dialog').waitFor({ timeout: 10_000 });
   assert.equal(parts().length, 1, `the bell's prompt came from the same part: ${parts()}`);
   assert.deepEqual(errors, []);
+});
+
+test('a server-rendered page loads the build that hydrates, and hydrates', async () => {
+  const { tab, requests, errors } = await open('/ssr/night-ferry.html');
+  await tab.waitForFunction(() => document.querySelector('article-widget')?.shadowRoot?.querySelector('button.aw-share-button'),
+    null, { timeout: 15_000 });
+  const wasm = requests.filter((r) => r.endsWith('.wasm'));
+  assert.deepEqual(wasm, ['/article-widget_bg.wasm'], 'the build that hydrates, alone');
+  assert.deepEqual(errors, []);
+});
+
+// The server's HTML of the sample, as a script inserts it into a page after embed.js ran.
+async function insertServerWidget(tab) {
+  const html = await (await fetch(`${server.origin}/ssr/night-ferry.html`)).text();
+  const widget = html.slice(html.indexOf('<article-widget'), html.indexOf('</article-widget>') + '</article-widget>'.length);
+  await tab.evaluate((markup) => {
+    const later = document.getElementById('later');
+    later.setHTMLUnsafe(markup); // declarative shadow root, as a streamed or fetched page brings it
+    return later.querySelector('article-widget').shadowRoot?.querySelector('.aw-container') !== null;
+  }, widget);
+}
+
+test('a server-rendered widget inserted later is drawn again by the client build, saying why; ARTICLE_WIDGET_HYDRATE hydrates it', async () => {
+  for (const [path, hydrates] of [['/later.html', false], ['/later-hydrate.html', true]]) {
+    const { tab, requests } = await open(path);
+    const warnings = [];
+    tab.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    await tab.waitForFunction(() => window.__events.some((e) => e.kind === 'ready'), null, { timeout: 15_000 });
+    await insertServerWidget(tab);
+    await tab.waitForFunction(() => document.querySelector('#later article-widget').shadowRoot.querySelector('button.aw-share-button'),
+      null, { timeout: 15_000 });
+    const wasm = requests.filter((r) => r.endsWith('article-widget_bg.wasm'));
+    const redrawn = warnings.filter((w) => w.includes('drawn again in the browser'));
+    if (hydrates) {
+      assert.deepEqual(wasm, ['/article-widget_bg.wasm'], path);
+      assert.deepEqual(redrawn, [], path);
+    } else {
+      assert.deepEqual(wasm, ['/client/article-widget_bg.wasm'], path);
+      assert.equal(redrawn.length, 1, `${path}: ${warnings}`);
+      assert.match(redrawn[0], /ARTICLE_WIDGET_HYDRATE/);
+    }
+    assert.equal(await tab.locator('#later').getByRole('heading', { level: 1 }).count(), 1, `${path}: one headline`);
+  }
 });
 
 test('the pointer coming near the share button starts loading its part', async () => {

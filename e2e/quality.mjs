@@ -149,9 +149,12 @@ for (const [path, label] of [['/index.html', 'preview'], ['/embed-example.html',
     // A server's page: wait until it is live (the share button and bell).
     if (path.startsWith('/ssr/')) await page.locator('article-widget button.aw-share-button').waitFor();
     if (path === '/index.html' || path === '/ssr/night-ferry.html') {
+      // Both are a part of the wasm loaded on use: open once it is there.
       await page.getByRole('button', { name: 'Share', exact: true }).click();
+      await page.getByRole('menu').waitFor();
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Get notifications' }).click();
+      await page.getByRole('dialog').waitFor();
       await page.keyboard.press('Escape');
     }
     await page.waitForTimeout(300);
@@ -287,9 +290,11 @@ for (const width of [360, 1280]) {
       if (name === 'sample-en') {
         const widget = page.locator('article-widget');
         await page.getByRole('button', { name: 'Share', exact: true }).click();
+        await widget.getByRole('menu').waitFor();
         await page.screenshot({ path: `${SHOTS}/share-menu-${width}.png`, clip: await clipAround(page, '.aw-actions', 420) });
         await page.keyboard.press('Escape');
         await page.getByRole('button', { name: 'Get notifications' }).click();
+        await widget.getByRole('dialog').waitFor();
         await page.screenshot({ path: `${SHOTS}/bell-prompt-${width}.png`, clip: await clipAround(page, '.aw-actions', 420) });
         await page.keyboard.press('Escape');
         await widget.locator('.aw-paywall').scrollIntoViewIfNeeded();

@@ -112,7 +112,8 @@ for (const check of checks) {
     problems.push(...(await accessibility(page, 'as loaded')));
     for (const name of check.open) {
       await page.getByRole('button', { name, exact: true }).first().click();
-      await page.waitForTimeout(100);
+      // A part of the wasm loaded on use: checked once it is open.
+      await page.locator('[role="menu"], [role="dialog"]').first().waitFor({ timeout: 5_000 });
       problems.push(...(await accessibility(page, `${name} open`, { popoverOpen: true })));
       await page.keyboard.press('Escape');
     }

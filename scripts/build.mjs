@@ -39,8 +39,9 @@ const optimize = (wasm) => run('wasm-opt', [...WASM_OPT, wasm, '-o', wasm]);
  * parts link against (`--keep-lld-exports`). Replaces trunk's glue and wasm
  * in `dir`; wasm-opt runs here, on every module (release).
  */
-function splitWidget(dir, release) {
+function splitWidget(dir, release, folder = '') {
   const input = `target/wasm32-unknown-unknown/${release ? 'release' : 'debug'}/article-widget.wasm`;
+  mkdirSync(dir, { recursive: true });
   const work = join('target', 'wasm-split');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -62,12 +63,45 @@ function splitWidget(dir, release) {
   let rewritten = 0;
   loader = loader.replace(/fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\)/g, (_, file) => {
     rewritten += 1;
-    return `fetch(globalThis.ARTICLE_WIDGET_BASE_URL ? new URL(${JSON.stringify(file)}, new URL(globalThis.ARTICLE_WIDGET_BASE_URL, document.baseURI)) : new URL("./${file}", import.meta.url))`;
+    return `fetch(globalThis.ARTICLE_WIDGET_BASE_URL ? new URL(${JSON.stringify(folder + file)}, new URL(globalThis.ARTICLE_WIDGET_BASE_URL, document.baseURI)) : new URL("./${file}", import.meta.url))`;
   });
   if (rewritten !== parts.length) throw new Error(`__wasm_split.js fetches ${rewritten} parts, not ${parts.length}: its shape changed`);
   writeFileSync(join(dir, '__wasm_split.js'), loader);
   if (release) for (const wasm of ['article-widget_bg.wasm', ...parts]) optimize(join(dir, wasm));
-  console.log(`split the widget: article-widget_bg.wasm and ${parts.length} parts (${parts.join(', ')})`);
+  console.log(`split the widget into ${dir}: article-widget_bg.wasm and ${parts.length} parts (${parts.join(', ')})`);
+}
+
+/** The widget's wasm from cargo with `features` (what trunk builds: index.html). */
+function cargoWidget(release, features) {
+  run('cargo', ['build', '--quiet', '--locked', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown',
+    '--bin', 'article-widget', '--no-default-features', '--features', features]);
+}
+
+/**
+ * DIR/client/: the widget built without Leptos's `hydrate` (11.8 KB brotli
+ * less), split the same way; embed.js loads it on pages that hold no
+ * server-rendered widget (docs/embedding.md). trunk built the one that
+ * hydrates (index.html), which `splitWidget` has already taken from cargo.
+ */
+function clientWidget(dir, release) {
+  cargoWidget(release, 'widget,split');
+  const out = join(dir, 'client');
+  rmSync(out, { recursive: true, force: true });
+  splitWidget(out, release, 'client/');
+  // Its snippets are the same files as the other build's: it imports those,
+  // so the paths they resolve (convert/, strings/) are the same for both.
+  const snippets = (root) => readdirSync(root, { recursive: true }).filter((f) => f.endsWith('.js')).sort();
+  const same = snippets(join(out, 'snippets')).every((f) => readFileSync(join(out, 'snippets', f)).equals(readFileSync(join(dir, 'snippets', f))));
+  if (!same) throw new Error('client/snippets differ from snippets/');
+  rmSync(join(out, 'snippets'), { recursive: true });
+  const glue = join(out, 'article-widget.js');
+  const text = readFileSync(glue, 'utf8');
+  // Only the import statements: the import object's keys are the wasm's own names for them.
+  const rewritten = text.replace(/(from\s*["'])\.\/snippets\//g, '$1../snippets/');
+  if (rewritten === text || /from\s*["']\.\/snippets\//.test(rewritten)) {
+    throw new Error('client/article-widget.js: its snippet imports are not where they were');
+  }
+  writeFileSync(glue, rewritten);
 }
 
 /**
@@ -146,7 +180,10 @@ switch (step) {
     nodeRenderer(dir);
     break;
   case 'after-trunk':
+    // trunk's build, unless the hook runs alone after the client build (then cargo makes it again).
+    cargoWidget(process.env.TRUNK_PROFILE === 'release', 'widget,split,hydrate');
     splitWidget(dir, process.env.TRUNK_PROFILE === 'release');
+    clientWidget(dir, process.env.TRUNK_PROFILE === 'release');
     if (process.env.TRUNK_PROFILE === 'release') await minifyScripts(dir);
     converterModule(dir);
     ssrPages(dir);

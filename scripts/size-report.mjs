@@ -1,14 +1,14 @@
-// Prints the transfer size of everything a host page loads for the widget
-// before any interaction (embed.js, the wasm-bindgen glue, its snippets, the
-// part loader and the wasm), then the parts of the split wasm it loads on use
-// (scripts/build.mjs): raw, gzip -9 and brotli -q 11, per file and in total.
+// Prints the transfer size of what a host page loads for the widget before any
+// interaction, for each of its two builds (embed.js picks one: the one that
+// hydrates for a page holding a server-rendered widget, client/ for the others),
+// then the parts of the split wasm each loads on use (scripts/build.mjs): raw,
+// gzip -9 and brotli -q 11, per file and in total.
 // Usage: node scripts/size-report.mjs [dist]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
-const HOST_LOADS = ['embed.js', 'article-widget.js', '__wasm_split.js', 'article-widget_bg.wasm'];
 /** A part of the split wasm (split_<name>_<hash>.wasm, chunk_<n>.wasm: what two parts share). */
 const isPart = (name) => /^(split|chunk)_.*\.wasm$/.test(name);
 
@@ -19,15 +19,23 @@ function filesUnder(dir) {
   });
 }
 
-let loaded;
+/** What a page using the build in `folder` loads first, and its parts. */
+function build(folder) {
+  const at = join(dist, folder);
+  // Both builds import the one snippets/ folder.
+  const first = [join(dist, 'embed.js'), ...['article-widget.js', '__wasm_split.js', 'article-widget_bg.wasm'].map((name) => join(at, name)),
+    ...filesUnder(join(dist, 'snippets'))];
+  first.forEach((path) => statSync(path));
+  return { first, parts: readdirSync(at).filter(isPart).map((name) => join(at, name)) };
+}
+
+let builds;
 try {
-  loaded = [...HOST_LOADS.map((name) => join(dist, name)), ...filesUnder(join(dist, 'snippets'))];
-  loaded.forEach((path) => statSync(path));
+  builds = [['server-rendered pages (hydrates)', build('')], ['client-rendered pages (client/)', build('client')]];
 } catch (error) {
   console.error(`size-report: ${error.message}; run make build first`);
   process.exit(1);
 }
-const parts = readdirSync(dist).filter(isPart).map((name) => join(dist, name));
 const kb = (bytes) => (bytes / 1000).toFixed(1).padStart(8);
 const measure = (path) => {
   const bytes = readFileSync(path);
@@ -42,18 +50,21 @@ const sum = (name, rows) => rows.reduce(
   (total, row) => ({ name, raw: total.raw + row.raw, gzip: total.gzip + row.gzip, brotli: total.brotli + row.brotli }),
   { name, raw: 0, gzip: 0, brotli: 0 },
 );
-const rows = loaded.map(measure);
-const partRows = parts.map(measure);
-const width = Math.max(...[...rows, ...partRows].map((row) => row.name.length), 34) + 2;
+const width = 70;
 const line = (row) => console.log(`${row.name.padEnd(width)}${kb(row.raw)} ${kb(row.gzip)}  ${kb(row.brotli)}`);
 console.log(`${'file'.padEnd(width)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(9)}${'brotli KB'.padStart(10)}`);
-rows.forEach(line);
-// The last line stays this total: bench/bench.mjs reads it.
-const beforeInteraction = sum('before any interaction', rows);
-if (partRows.length) {
-  console.log('parts, loaded on use:');
+const totals = [];
+for (const [label, { first, parts }] of builds) {
+  console.log(`${label}:`);
+  const rows = first.map(measure);
+  const partRows = parts.map(measure);
+  rows.forEach(line);
+  const before = sum(`before any interaction, ${label}`, rows);
+  line(before);
+  console.log('  parts, loaded on use:');
   partRows.forEach(line);
-  line(sum('every part', partRows));
-  line(sum('everything, every part included', [...rows, ...partRows]));
+  line(sum('  everything, every part included', [...rows, ...partRows]));
+  totals.push(before);
 }
-line({ ...beforeInteraction, name: 'total a host loads before any interaction' });
+// The last line stays the client-rendered page's total: bench/bench.mjs reads it.
+line({ ...totals[1], name: 'total a host loads before any interaction (client-rendered)' });

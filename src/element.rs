@@ -11,7 +11,9 @@ use crate::language_tables::is_settled;
 use crate::model::Lang;
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
+#[cfg(feature = "hydrate")]
 use leptos::tachys::hydration::Cursor;
+#[cfg(feature = "hydrate")]
 use leptos::tachys::view::{PositionState, RenderHtml};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -112,7 +114,7 @@ fn handle(slot: Rc<RefCell<Slot>>) -> JsValue {
 
 fn mount_now(host: HtmlElement, root: ShadowRoot) -> Mounted {
     let server = server_container(&root).and_then(|container| {
-        match hydration_mismatch(&host, &container) {
+        match hydration_mismatch(&host, &container).or_else(cannot_hydrate) {
             None => Some(container),
             Some(why) => {
                 warn(&format!(
@@ -147,19 +149,12 @@ fn mount_now(host: HtmlElement, root: ShadowRoot) -> Mounted {
         let inputs = WidgetInputs::read_from(&host);
         let element = host.clone();
         let widget = move || view! { <ArticleWidget host=element inputs hydrate/> };
-        let view: Box<dyn std::any::Any> = if hydrate {
-            // As `leptos::mount::hydrate_from`, but under this widget's
-            // owner (which a new root owner would not be). Effects run on
-            // wasm-bindgen's executor (already set if another widget
-            // mounted first).
-            let _ = any_spawner::Executor::init_wasm_bindgen();
-            let state = widget().into_view().hydrate::<true>(
-                &Cursor::new(container.clone().unchecked_into()),
-                &PositionState::default(),
-            );
-            Box::new(state)
-        } else {
-            Box::new(leptos::mount::mount_to(container.clone(), widget))
+        // Without `hydrate` there is never a server's container to adopt
+        // (`cannot_hydrate`).
+        let view: Box<dyn std::any::Any> = match hydrate {
+            #[cfg(feature = "hydrate")]
+            true => hydrate_widget(widget, &container),
+            _ => Box::new(leptos::mount::mount_to(container.clone(), widget)),
         };
         (inputs, view)
     });
@@ -170,6 +165,34 @@ fn mount_now(host: HtmlElement, root: ShadowRoot) -> Mounted {
         container,
         view,
     }
+}
+
+/// Why this build cannot hydrate, if it cannot: the one built without
+/// Leptos's `hydrate` (`client/`), which embed.js loads for pages that hold
+/// no server-rendered widget when it runs.
+fn cannot_hydrate() -> Option<String> {
+    (!cfg!(feature = "hydrate")).then(|| {
+        "this is the build for client-rendered pages (embed.js loads the one that hydrates when a \
+         server-rendered widget is on the page as it starts, or with ARTICLE_WIDGET_HYDRATE)"
+            .into()
+    })
+}
+
+/// Hydrates `widget` over the server's `container`: as
+/// `leptos::mount::hydrate_from`, but under this widget's owner (which a new
+/// root owner would not be). Effects run on wasm-bindgen's executor (already
+/// set if another widget mounted first).
+#[cfg(feature = "hydrate")]
+fn hydrate_widget<V: IntoView + 'static>(
+    widget: impl FnOnce() -> V,
+    container: &HtmlElement,
+) -> Box<dyn std::any::Any> {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let state = widget().into_view().hydrate::<true>(
+        &Cursor::new(container.clone().unchecked_into()),
+        &PositionState::default(),
+    );
+    Box::new(state)
 }
 
 thread_local! {

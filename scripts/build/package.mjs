@@ -11,7 +11,8 @@ export function buildPackage(DIST) {
 const version = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
 // The split wasm's parts and their loader (scripts/build.mjs) come with it.
 const PARTS = readdirSync(DIST).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
-const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', '__wasm_split.js', ...PARTS, 'snippets',
+// client/: the build for pages with no server-rendered widget (embed.js picks).
+const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', '__wasm_split.js', ...PARTS, 'snippets', 'client',
   'article-widget.css', 'article-widget-sw.js', 'convert', 'strings'];
 // The Node renderer (render.mjs, its wasm and types): `article-widget/server`.
 const SERVER = 'server';
@@ -53,7 +54,10 @@ writeFileSync(join(out, 'package.json'), `${JSON.stringify({
 const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', '..'], { cwd: out, encoding: 'utf8' }))[0];
 const files = packed.files.map((f) => f.path);
 if (PARTS.length === 0) throw new Error(`no part of the split wasm in ${DIST}`);
-for (const needed of ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', '__wasm_split.js', ...PARTS, 'article-widget.css', 'article-widget-sw.js',
+for (const needed of ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', '__wasm_split.js', ...PARTS,
+  'client/article-widget.js', 'client/article-widget_bg.wasm', 'client/__wasm_split.js',
+  ...readdirSync(join(DIST, 'client')).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f)).map((part) => `client/${part}`),
+  'article-widget.css', 'article-widget-sw.js',
   'article-widget.d.ts', 'custom-elements.json', 'package.json', 'LICENSE', 'server/render.mjs', 'server/render.d.ts',
   'convert/worker.js', 'convert/article-widget-convert_bg.wasm', 'strings/ar.json', 'strings/sv.json']) {
   if (!files.includes(needed)) throw new Error(`npm pack left out ${needed}`);

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, launchChromium, serve } from './lib.mjs';
+import { isPart } from '../scripts/build/parts.mjs';
 
 const ARTICLE = JSON.parse(readFileSync(join(DIST, 'articles', 'night-ferry.json'), 'utf8'));
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:";
@@ -54,7 +55,7 @@ async function open(path) {
   tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
   tab.on('pageerror', (error) => errors.push(error.message));
   await tab.goto(server.origin + path);
-  return { tab, requests, errors, parts: () => requests.filter((r) => /\/(split|chunk)_[^/]*\.wasm$/.test(r)) };
+  return { tab, requests, errors, parts: () => requests.filter((r) => isPart(r.split('/').pop())) };
 }
 
 test('a page loads no part before the reader asks; the share menu and the bell load one, once', async () => {

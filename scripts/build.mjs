@@ -17,6 +17,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { join } from 'node:path';
 import { minifyScripts } from './build/minify.mjs';
 import { buildPackage } from './build/package.mjs';
+import { partsIn } from './build/parts.mjs';
 import { ssrPages } from './build/ssr-pages.mjs';
 
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
@@ -46,13 +47,11 @@ function splitWidget(dir, release, folder = '') {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   run('wasm-split-cli', ['--target', 'web', '--out-name', 'article-widget', input, work]);
-  // The parts (split_<name>_<hash>.wasm) and the code two parts share (chunk_<n>.wasm).
-  const isPart = (file) => /^(split|chunk)_.*\.wasm$/.test(file);
-  for (const old of readdirSync(dir).filter(isPart)) rmSync(join(dir, old));
+  for (const old of partsIn(dir)) rmSync(join(dir, old));
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', dir, '--out-name', 'article-widget',
     join(work, 'article-widget.wasm')]);
   rmSync(join(dir, 'package.json'), { force: true }); // wasm-bindgen's, for a package this is not
-  const parts = readdirSync(work).filter(isPart);
+  const parts = partsIn(work);
   if (parts.length === 0) throw new Error(`wasm-split found no part in ${input}: was it built with --features split?`);
   for (const file of parts) copyFileSync(join(work, file), join(dir, file));
   // A part is fetched from beside the loader, or from the folder

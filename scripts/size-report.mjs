@@ -7,10 +7,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { partsIn } from './build/parts.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-/** A part of the split wasm (split_<name>_<hash>.wasm, chunk_<n>.wasm: what two parts share). */
-const isPart = (name) => /^(split|chunk)_.*\.wasm$/.test(name);
 
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -26,7 +25,7 @@ function build(folder) {
   const first = [join(dist, 'embed.js'), ...['article-widget.js', '__wasm_split.js', 'article-widget_bg.wasm'].map((name) => join(at, name)),
     ...filesUnder(join(dist, 'snippets'))];
   first.forEach((path) => statSync(path));
-  return { first, parts: readdirSync(at).filter(isPart).map((name) => join(at, name)) };
+  return { first, parts: partsIn(at).map((name) => join(at, name)) };
 }
 
 let builds;

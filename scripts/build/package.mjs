@@ -2,15 +2,16 @@
 // first), packed: `node scripts/build.mjs package dist`.
 // Writes target/npm/article-widget/ (the package), target/npm/article-widget-<v>.tgz
 // (`npm pack`; not published) and target/cdn/article-widget@<v>/ (the files to put on a CDN).
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { partsIn } from './parts.mjs';
 
 /** Packs `DIST` into target/npm/ and copies it to target/cdn/. */
 export function buildPackage(DIST) {
 const version = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
 // The split wasm's parts and their loader (scripts/build.mjs) come with it.
-const PARTS = readdirSync(DIST).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
+const PARTS = partsIn(DIST);
 // client/: the build for pages with no server-rendered widget (embed.js picks).
 const RUNTIME = ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', '__wasm_split.js', ...PARTS, 'snippets', 'client',
   'article-widget.css', 'article-widget-sw.js', 'convert', 'strings'];
@@ -56,7 +57,7 @@ const files = packed.files.map((f) => f.path);
 if (PARTS.length === 0) throw new Error(`no part of the split wasm in ${DIST}`);
 for (const needed of ['embed.js', 'article-widget.js', 'article-widget_bg.wasm', '__wasm_split.js', ...PARTS,
   'client/article-widget.js', 'client/article-widget_bg.wasm', 'client/__wasm_split.js',
-  ...readdirSync(join(DIST, 'client')).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f)).map((part) => `client/${part}`),
+  ...partsIn(join(DIST, 'client')).map((part) => `client/${part}`),
   'article-widget.css', 'article-widget-sw.js',
   'article-widget.d.ts', 'custom-elements.json', 'package.json', 'LICENSE', 'server/render.mjs', 'server/render.d.ts',
   'convert/worker.js', 'convert/article-widget-convert_bg.wasm', 'strings/ar.json', 'strings/sv.json']) {

@@ -74,6 +74,15 @@ pub fn explain_refusal(value: JsValue) -> Result<Parsed, ParseError> {
     read_article(serde_wasm_bindgen::Deserializer::from(value))
 }
 
+/// Reads an article from JSON text held by JavaScript quickly (see
+/// [`read_quickly`]); text that is not JSON is the read's error.
+pub fn read_text_quickly(text: &JsValue) -> Result<Result<Parsed, ParseError>, Refused> {
+    match parse_json(text) {
+        Ok(value) => read_quickly(value),
+        Err(error) => Ok(Err(error)),
+    }
+}
+
 /// Reads an article from a JS value: quickly, and again with its path
 /// tracked only when it is refused.
 pub async fn read_article_value(value: JsValue) -> Result<Parsed, ParseError> {
@@ -95,7 +104,7 @@ pub fn parse_article_text(text: &str) -> Result<Parsed, ParseError> {
 /// [`parse_article_text`]).
 #[cfg(not(feature = "split"))]
 pub fn parse_article_js_text(text: &JsValue) -> Result<Parsed, ParseError> {
-    read_quickly(parse_json(text)?).unwrap_or_else(|Refused(value)| explain_refusal(value))
+    read_text_quickly(text).unwrap_or_else(|Refused(value)| explain_refusal(value))
 }
 
 /// A host's object as plain data, within the document limits.

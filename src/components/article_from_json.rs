@@ -1,7 +1,7 @@
 //! An article read from JSON text and shown, or the error panel saying what is wrong and where.
 
 use super::{ArticlePage, ErrorPanel, LoadingSkeleton};
-use crate::browser::{explain_refusal, language_ready, parse_json, read_quickly, warn, Refused};
+use crate::browser::{explain_refusal, language_ready, read_text_quickly, warn, Refused};
 use crate::i18n::document_warnings;
 use crate::model::{ParseError, Parsed};
 use leptos::prelude::*;
@@ -18,12 +18,11 @@ pub fn ArticleFromJson(
     #[prop(optional, into)]
     entitled: Signal<bool>,
 ) -> impl IntoView {
-    match parse_json(&JsValue::from_str(&json)).map(read_quickly) {
-        Err(error) => shown(Err(error), entitled),
-        Ok(Ok(read)) => shown(read, entitled),
+    match read_text_quickly(&JsValue::from_str(&json)) {
+        Ok(read) => shown(read, entitled),
         // The mistake's path takes the tracked reader (a part of its own in
         // a split build): nothing until it is named.
-        Ok(Err(Refused(value))) => {
+        Err(Refused(value)) => {
             let value = SendWrapper::new(value);
             Suspend::new(async move { shown(load_part!(explain_refusal(value.take())), entitled) })
                 .into_any()

@@ -4,7 +4,7 @@ use super::widget_state::{Failure, Source, State, WidgetInputs};
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, Rendering};
 use crate::browser::{
     article_property, data_island, dispatch_soon, explain_refusal, host_options, language_ready,
-    log_error, page_lang, parse_json, plain_object, read_document, read_quickly,
+    log_error, page_lang, parse_json, plain_object, read_document, read_quickly, read_text_quickly,
     resolve_relative_urls, warn, ArticleProperty, Failed, FetchError, HostOptions, LatestRequest,
     Ready, Refused,
 };
@@ -299,15 +299,17 @@ impl Quick {
         if format.is_some() {
             return Quick::NotHere;
         }
-        let value = match source {
-            Source::PropertyText(json, _) | Source::DataIsland(json, _) => parse_json(json),
-            Source::PropertyValue(value, _) => plain_object(value),
+        let read = match source {
+            Source::PropertyText(json, _) | Source::DataIsland(json, _) => read_text_quickly(json),
+            Source::PropertyValue(value, _) => match plain_object(value) {
+                Ok(value) => read_quickly(value),
+                Err(error) => Ok(Err(error)),
+            },
             Source::Url(_) | Source::Nothing => return Quick::NotHere,
         };
-        match value.map(read_quickly) {
-            Err(error) => Quick::Read(Err(error)),
-            Ok(Ok(read)) => Quick::Read(read.map(Shown::from)),
-            Ok(Err(Refused(value))) => Quick::Refused(SendWrapper::new(value)),
+        match read {
+            Ok(read) => Quick::Read(read.map(Shown::from)),
+            Err(Refused(value)) => Quick::Refused(SendWrapper::new(value)),
         }
     }
 

@@ -15,7 +15,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: contract render serve test setup setup-browser lint native-test browser-test build smoke html-check e2e leptos-app package screenshots size bench bench-quick fuzz clean
+.PHONY: contract render serve test setup setup-browser lint native-test browser-test build smoke html-check e2e leptos-app package screenshots size bench bench-quick bench-push fuzz clean
 
 ## Preview the bundled sample article at http://127.0.0.1:8080 (any JSON with ?src=).
 serve: setup
@@ -129,6 +129,16 @@ bench: setup setup-browser build
 ## The same, small and fast, so `make test` keeps the benchmark working.
 bench-quick:
 	node bench/bench.mjs --quick dist
+
+## The push sender against its cryptographic floor, and a campaign of BENCH_PUSH_CAMPAIGN
+## subscribers (default 200,000) by BENCH_PUSH_WORKERS worker processes (default 2) on a
+## throwaway Postgres. Prints figures (README, "Scale"). About two minutes.
+BENCH_PUSH_CAMPAIGN ?= 200000
+BENCH_PUSH_WORKERS ?= 2
+bench-push:
+	cargo build --locked --release -p article-widget-push --bins --examples
+	scripts/with-postgres.sh target/release/examples/bench-push \
+	  --campaign $(BENCH_PUSH_CAMPAIGN) --workers $(BENCH_PUSH_WORKERS)
 
 ## Fuzz JSON -> model -> inline markup (cargo-fuzz, nightly), FUZZ_SECONDS long (default 600).
 ## New inputs go to fuzz/corpus/ (not committed); the seeds are fuzz/seeds/.

@@ -1,12 +1,14 @@
 //! `article-widget-push`: VAPID keys, the subscription service, and sending
 //! (README, "Notifications").
 
+use article_widget_push::campaign::{self, CampaignSpec, Campaigns, Scope, WorkOptions};
 use article_widget_push::endpoint::EndpointPolicy;
 use article_widget_push::keys::VapidKeys;
+use article_widget_push::metrics::{self, Metrics};
 use article_widget_push::notification::Notification;
 use article_widget_push::sender::{SendOptions, Sender, Urgency};
 use article_widget_push::service::{router, Limits, Service};
-use article_widget_push::store;
+use article_widget_push::store::{self, is_postgres};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,10 +21,22 @@ use std::time::Duration;
     about = "Web Push for article-widget's bell: keys, subscriptions, sending"
 )]
 struct Cli {
+    /// Logs on stderr as lines of text or as JSON objects (`RUST_LOG`
+    /// narrows or widens them).
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Command,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Writes a new VAPID key pair and prints the public key for the widget.
@@ -57,8 +71,13 @@ enum Command {
         endpoints: EndpointOptions,
         #[command(flatten)]
         limits: LimitOptions,
+        /// Serve Prometheus metrics at http://ADDR/metrics (keep it private).
+        #[arg(long, value_name = "ADDR")]
+        metrics: Option<String>,
     },
-    /// Sends a notification to every subscriber of a topic.
+    /// Sends a notification to every subscriber of a topic. With SQLite, in
+    /// this process; with Postgres, as a campaign that this process works
+    /// on and any `worker` joins, and that survives a crash (README, "Scale").
     Send {
         /// The key file `keys` wrote (relative to the working folder).
         #[arg(long, default_value = "push-keys.json")]
@@ -76,18 +95,122 @@ enum Command {
         ttl: u64,
         #[arg(long, value_enum, default_value_t = Urgency::Normal)]
         urgency: Urgency,
-        /// Requests in flight at once.
-        #[arg(long, default_value_t = 64)]
-        concurrency: usize,
-        /// Requests in flight at once to one push service.
-        #[arg(long, default_value_t = 16)]
-        per_host: usize,
-        /// Seconds one request may take before it counts as unanswered.
-        #[arg(long, default_value_t = 10)]
-        request_timeout: u64,
+        /// The push `Topic` header: a device that is offline gets only the
+        /// latest message with it. A campaign's default is `aw-c<id>`.
+        #[arg(long, value_name = "NAME")]
+        replace_topic: Option<String>,
+        /// Postgres: subscribers in each partition a worker claims.
+        #[arg(long, default_value_t = 10_000)]
+        partition_size: u32,
+        /// Postgres: enqueue the campaign, print its id and leave the
+        /// sending to running workers.
+        #[arg(long)]
+        enqueue_only: bool,
+        #[command(flatten)]
+        sending: SendingOptions,
+        #[command(flatten)]
+        working: WorkingOptions,
         #[command(flatten)]
         endpoints: EndpointOptions,
     },
+    /// Works on Postgres campaigns (`send --db postgres://…`) until stopped
+    /// (Ctrl-C or SIGTERM gives its partition back at once).
+    Worker {
+        /// The key file `keys` wrote (relative to the working folder).
+        #[arg(long, default_value = "push-keys.json")]
+        keys: PathBuf,
+        /// The postgres:// URL the campaigns are in.
+        #[arg(long)]
+        db: String,
+        #[command(flatten)]
+        sending: SendingOptions,
+        #[command(flatten)]
+        working: WorkingOptions,
+        #[command(flatten)]
+        endpoints: EndpointOptions,
+    },
+    /// Shows or stops a Postgres campaign.
+    Campaign {
+        #[command(subcommand)]
+        command: CampaignCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CampaignCommand {
+    /// Progress: handled, sent, gone, failed; partitions and their workers.
+    Status {
+        id: i64,
+        #[arg(long)]
+        db: String,
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stops it: workers send nothing more of it within a second.
+    Cancel {
+        id: i64,
+        #[arg(long)]
+        db: String,
+    },
+}
+
+/// How hard one process sends.
+#[derive(clap::Args)]
+struct SendingOptions {
+    /// Requests in flight at once.
+    #[arg(long, default_value_t = 64)]
+    concurrency: usize,
+    /// Requests in flight at once to one push service.
+    #[arg(long, default_value_t = 16)]
+    per_host: usize,
+    /// Seconds one request may take before it counts as unanswered.
+    #[arg(long, default_value_t = 10)]
+    request_timeout: u64,
+}
+
+impl SendingOptions {
+    fn options(&self) -> SendOptions {
+        SendOptions {
+            concurrency: self.concurrency,
+            per_host: self.per_host,
+            request_timeout: Duration::from_secs(self.request_timeout.max(1)),
+            ..SendOptions::default()
+        }
+    }
+}
+
+/// How a process works on campaigns.
+#[derive(clap::Args)]
+struct WorkingOptions {
+    /// Postgres: seconds a partition stays with a worker that stopped
+    /// recording (crashed) before another takes it over.
+    #[arg(long, default_value_t = 30)]
+    lease_seconds: u64,
+    /// This worker's name in leases and logs (default: host-pid).
+    #[arg(long)]
+    name: Option<String>,
+    /// Serve Prometheus metrics at http://ADDR/metrics (keep it private).
+    #[arg(long, value_name = "ADDR")]
+    metrics: Option<String>,
+}
+
+impl WorkingOptions {
+    fn options(&self, send: SendOptions) -> WorkOptions {
+        WorkOptions {
+            name: self
+                .name
+                .clone()
+                .unwrap_or_else(campaign::default_worker_name),
+            lease: Duration::from_secs(self.lease_seconds.max(1)),
+            send,
+            ..WorkOptions::default()
+        }
+    }
+
+    async fn metrics(&self) -> Result<Arc<Metrics>, String> {
+        serve_metrics(self.metrics.as_deref()).await
+    }
 }
 
 /// How much one client may subscribe (README, "Notifications").
@@ -145,7 +268,9 @@ impl EndpointOptions {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run(Cli::parse().command).await {
+    let cli = Cli::parse();
+    init_logs(cli.log_format);
+    match run(cli.command).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(why) => {
             eprintln!("article-widget-push: {why}");
@@ -184,8 +309,10 @@ async fn run(command: Command) -> Result<(), String> {
             origins,
             endpoints,
             limits,
+            metrics: metrics_listen,
         } => {
             let keys = VapidKeys::load(&keys)?;
+            let metrics = serve_metrics(metrics_listen.as_deref()).await?;
             let origins = origins
                 .iter()
                 .map(|origin| {
@@ -196,22 +323,13 @@ async fn run(command: Command) -> Result<(), String> {
                 .collect::<Result<Vec<_>, _>>()?;
             let service = Service::new(
                 store::open(&db)?,
-                Arc::new(Sender::new(&keys, endpoints.policy())?),
+                Arc::new(Sender::with_metrics(&keys, endpoints.policy(), metrics)?),
                 std::env::var("ARTICLE_WIDGET_PUSH_TOKEN")
                     .ok()
                     .filter(|t| !t.is_empty()),
                 SendOptions::default(),
                 limits.limits(),
             );
-            // Request logs on stderr (`RUST_LOG` narrows or widens them).
-            tracing_subscriber::fmt()
-                .with_env_filter(
-                    tracing_subscriber::EnvFilter::try_from_default_env()
-                        .unwrap_or_else(|_| "info".into()),
-                )
-                .with_writer(std::io::stderr)
-                .with_ansi(false)
-                .init();
             let listener = tokio::net::TcpListener::bind(&listen)
                 .await
                 .map_err(|error| format!("--listen {listen}: {error}"))?;
@@ -243,33 +361,81 @@ async fn run(command: Command) -> Result<(), String> {
             notification,
             ttl,
             urgency,
-            concurrency,
-            per_host,
-            request_timeout,
+            replace_topic,
+            partition_size,
+            enqueue_only,
+            sending,
+            working,
             endpoints,
         } => {
             let keys = VapidKeys::load(&keys)?;
-            let is_file = !db.starts_with("postgres://") && !db.starts_with("postgresql://");
-            if is_file && !std::path::Path::new(&db).exists() {
-                return Err(format!("{db}: no such database (serve creates it)"));
-            }
-            let store = store::open(&db)?;
             let notification = Notification {
                 topic: Some(topic.clone()),
                 ..notification
             };
+            if let Some(name) = &replace_topic {
+                article_widget_push::sender::check_replace_topic(name)
+                    .map_err(|why| format!("--replace-topic: {why}"))?;
+            }
+            let started = std::time::Instant::now();
+            if is_postgres(&db) {
+                let spec = CampaignSpec {
+                    topic: &topic,
+                    notification: &notification,
+                    ttl: Duration::from_secs(ttl),
+                    urgency,
+                    replace_topic: replace_topic.as_deref(),
+                    partition_size,
+                };
+                if enqueue_only {
+                    let id = Campaigns::connect(&db).await?.enqueue(&spec).await?;
+                    println!("{id}");
+                    return Ok(());
+                }
+                let sender = Arc::new(Sender::with_metrics(
+                    &keys,
+                    endpoints.policy(),
+                    working.metrics().await?,
+                )?);
+                let status = campaign::send_and_work(
+                    &db,
+                    sender,
+                    &spec,
+                    &working.options(sending.options()),
+                    stopped(),
+                )
+                .await?;
+                print!("{status}");
+                return match status.state.as_str() {
+                    "done" if status.failed == 0 => Ok(()),
+                    "done" => Err(format!(
+                        "{} of {} failed",
+                        status.failed, status.subscribers
+                    )),
+                    "running" => Err(format!(
+                        "stopped; campaign {} goes on with other workers (`campaign status {}`)",
+                        status.id, status.id
+                    )),
+                    state => Err(format!("campaign {}: {state}", status.id)),
+                };
+            }
+            if enqueue_only {
+                return Err("--enqueue-only: campaigns need a postgres:// --db".into());
+            }
+            if !std::path::Path::new(&db).exists() {
+                return Err(format!("{db}: no such database (serve creates it)"));
+            }
+            let store = store::open(&db)?;
             let options = SendOptions {
                 ttl: Duration::from_secs(ttl),
                 urgency,
-                concurrency,
-                per_host,
-                request_timeout: Duration::from_secs(request_timeout.max(1)),
-                ..SendOptions::default()
+                replace_topic,
+                ..sending.options()
             };
-            let started = std::time::Instant::now();
-            let summary = Sender::new(&keys, endpoints.policy())?
-                .send_topic(&store, &topic, &notification, &options)
-                .await?;
+            let summary =
+                Sender::with_metrics(&keys, endpoints.policy(), working.metrics().await?)?
+                    .send_topic(&store, &topic, &notification, &options)
+                    .await?;
             println!("{summary} in {:.2} s", started.elapsed().as_secs_f64());
             if summary.failed > 0 {
                 return Err(format!(
@@ -279,6 +445,104 @@ async fn run(command: Command) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Worker {
+            keys,
+            db,
+            sending,
+            working,
+            endpoints,
+        } => {
+            if !is_postgres(&db) {
+                return Err(
+                    "--db: workers share campaigns through Postgres: give a postgres:// URL".into(),
+                );
+            }
+            let keys = VapidKeys::load(&keys)?;
+            let sender = Sender::with_metrics(&keys, endpoints.policy(), working.metrics().await?)?;
+            let campaigns = Campaigns::connect(&db).await?;
+            let options = working.options(sending.options());
+            tracing::info!(worker = %options.name, "working");
+            let summary =
+                campaign::work(&campaigns, &sender, Scope::Any, &options, stopped()).await?;
+            tracing::info!(
+                worker = %options.name,
+                partitions = summary.partitions,
+                sent = summary.sent,
+                failed = summary.failed,
+                "stopped"
+            );
+            Ok(())
+        }
+        Command::Campaign { command } => match command {
+            CampaignCommand::Status { id, db, json } => {
+                let status = Campaigns::connect(&db)
+                    .await?
+                    .status(id)
+                    .await?
+                    .ok_or_else(|| format!("campaign {id}: no such campaign"))?;
+                if json {
+                    println!(
+                        "{}",
+                        serde_json::to_string(&status).map_err(|e| e.to_string())?
+                    );
+                } else {
+                    print!("{status}");
+                }
+                Ok(())
+            }
+            CampaignCommand::Cancel { id, db } => {
+                let campaigns = Campaigns::connect(&db).await?;
+                if campaigns.cancel(id).await? {
+                    println!("campaign {id}: cancelled");
+                    Ok(())
+                } else {
+                    match campaigns.status(id).await? {
+                        Some(status) => Err(format!("campaign {id}: already {}", status.state)),
+                        None => Err(format!("campaign {id}: no such campaign")),
+                    }
+                }
+            }
+        },
+    }
+}
+
+/// The process's metrics, served on `listen` when given.
+async fn serve_metrics(listen: Option<&str>) -> Result<Arc<Metrics>, String> {
+    let metrics = Arc::new(Metrics::default());
+    if let Some(listen) = listen {
+        let address = metrics::serve(listen, Arc::clone(&metrics)).await?;
+        eprintln!("article-widget-push: metrics on http://{address}/metrics");
+    }
+    Ok(metrics)
+}
+
+/// Ctrl-C or SIGTERM (a deploy, `kill`, a pod stopping).
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Logs on stderr through `tracing`: `info` unless `RUST_LOG` says.
+fn init_logs(format: LogFormat) {
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false);
+    match format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs.json().init(),
     }
 }
 

@@ -1,147 +1,23 @@
 //! The sender against a mock push service on this machine that does what a
 //! real one does with a message: checks the VAPID JWT (RFC 8292) and
-//! decrypts the payload (RFC 8291) with the subscription's private key. The
-//! decryption is Mozilla's `ece` crate on OpenSSL, not the sender's own
-//! `web-push-native`, so the two sides are independent implementations.
+//! decrypts the payload (RFC 8291) with the subscription's private key
+//! (`tests/common`). The sender and the mock both use Mozilla's `ece` crate on
+//! OpenSSL; the first test also decrypts every message with `web-push-native`
+//! on RustCrypto, so two independent implementations agree on the format.
 
-use article_widget_push::endpoint::EndpointPolicy;
 use article_widget_push::keys::VapidKeys;
-use article_widget_push::notification::Notification;
-use article_widget_push::sender::{SendOptions, Sender, Urgency};
+use article_widget_push::sender::{SendOptions, Sender};
 use article_widget_push::service::{router, Limits, Service};
 use article_widget_push::store::{SqliteStore, SubscriptionStore};
-use article_widget_push::subscription::Subscriber;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Router;
-use base64ct::{Base64UrlUnpadded, Encoding};
-use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use web_push_native::jwt_simple::prelude::*;
 
-/// One received message, decrypted.
-#[derive(Clone, Debug)]
-struct Received {
-    id: String,
-    payload: serde_json::Value,
-    ttl: String,
-    urgency: String,
-}
-
-#[derive(Default)]
-struct Mock {
-    /// The subscription's private half, by id.
-    keys: HashMap<String, (ece::EcKeyComponents, Vec<u8>)>,
-    vapid_public: String,
-    received: Vec<Received>,
-    tries: HashMap<String, u32>,
-}
-
-type Shared = Arc<Mutex<Mock>>;
-
-async fn push(
-    State(mock): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> (StatusCode, String) {
-    let mut mock = mock.lock().unwrap();
-    *mock.tries.entry(id.clone()).or_default() += 1;
-    let tries = mock.tries[&id];
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    };
-    // VAPID: `vapid t=<JWT>, k=<public key>`.
-    let authorization = header("authorization");
-    let Some((token, key)) = authorization
-        .strip_prefix("vapid t=")
-        .and_then(|rest| rest.split_once(", k="))
-    else {
-        return (
-            StatusCode::UNAUTHORIZED,
-            format!("no VAPID authorization: {authorization:?}"),
-        );
-    };
-    if key != mock.vapid_public {
-        return (StatusCode::UNAUTHORIZED, "another VAPID key".into());
-    }
-    let public = ES256PublicKey::from_bytes(&Base64UrlUnpadded::decode_vec(key).unwrap()).unwrap();
-    // web-push-native writes the audience as scheme://host, without the
-    // port; real push services are on the default port, where the two agree.
-    let options = VerificationOptions {
-        allowed_audiences: Some(HashSet::from_strings(&[
-            "http://127.0.0.1",
-            "http://127.0.0.2",
-        ])),
-        ..Default::default()
-    };
-    match public.verify_token::<NoCustomClaims>(token, Some(options)) {
-        Ok(claims)
-            if claims.subject.as_deref() == Some("mailto:push@example.org")
-                && claims.expires_at.is_some() => {}
-        Ok(claims) => return (StatusCode::UNAUTHORIZED, format!("claims: {claims:?}")),
-        Err(error) => return (StatusCode::UNAUTHORIZED, format!("JWT: {error}")),
-    }
-    if header("content-encoding") != "aes128gcm" {
-        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "not aes128gcm".into());
-    }
-    if id.starts_with("gone") {
-        return (StatusCode::GONE, String::new());
-    }
-    if id.starts_with("missing") {
-        return (StatusCode::NOT_FOUND, String::new());
-    }
-    if id.starts_with("broken") {
-        return (StatusCode::BAD_REQUEST, "broken on purpose".into());
-    }
-    if id.starts_with("busy") && tries == 1 {
-        return (StatusCode::TOO_MANY_REQUESTS, String::new());
-    }
-    if id.starts_with("flaky") && tries < 3 {
-        return (StatusCode::SERVICE_UNAVAILABLE, String::new());
-    }
-    let Some((components, auth)) = mock.keys.get(&id) else {
-        return (StatusCode::NOT_FOUND, "unknown subscription".into());
-    };
-    let plain = match ece::decrypt(components, auth, &body) {
-        Ok(plain) => plain,
-        Err(error) => return (StatusCode::BAD_REQUEST, format!("cannot decrypt: {error}")),
-    };
-    let payload = serde_json::from_slice(&plain).unwrap();
-    mock.received.push(Received {
-        id,
-        payload,
-        ttl: header("ttl"),
-        urgency: header("urgency"),
-    });
-    (StatusCode::CREATED, String::new())
-}
-
-/// Starts the mock push service; returns its origin.
-async fn mock_push_service(mock: Shared) -> String {
-    mock_push_service_at(mock, "127.0.0.1").await
-}
-
-/// The mock push service on another loopback address (`127.0.0.2`: its
-/// endpoints sort after those on 127.0.0.1, as a store lists them).
-async fn mock_push_service_at(mock: Shared, address: &str) -> String {
-    let app = Router::new()
-        .route("/push/{id}", post(push))
-        .with_state(mock);
-    let listener = tokio::net::TcpListener::bind(format!("{address}:0"))
-        .await
-        .unwrap();
-    let origin = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    origin
-}
+mod common;
+use common::*;
 
 /// Serves `service` as `serve` does (with each connection's address);
 /// returns its origin.
@@ -152,58 +28,6 @@ async fn serve_service(service: Service) -> String {
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     base
-}
-
-/// The mock push service runs on this machine: only the test switch lets
-/// the sender reach it.
-fn mock_only() -> EndpointPolicy {
-    EndpointPolicy {
-        loopback_for_tests: true,
-        ..EndpointPolicy::default()
-    }
-}
-
-/// A browser's subscription: a fresh P-256 key pair and auth secret, the
-/// private half kept by the mock (as a browser keeps it).
-fn subscribe(mock: &Shared, origin: &str, id: &str) -> Subscriber {
-    let (pair, auth) = ece::generate_keypair_and_auth_secret().unwrap();
-    let public = pair.pub_as_raw().unwrap();
-    mock.lock().unwrap().keys.insert(
-        id.to_owned(),
-        (pair.raw_components().unwrap(), auth.to_vec()),
-    );
-    Subscriber {
-        endpoint: format!("{origin}/push/{id}"),
-        p256dh: Base64UrlUnpadded::encode_string(&public),
-        auth: Base64UrlUnpadded::encode_string(&auth),
-        lang: Some("nb".into()),
-    }
-}
-
-fn setup() -> (VapidKeys, Shared) {
-    let keys = VapidKeys::generate("mailto:push@example.org").unwrap();
-    let mock = Shared::default();
-    mock.lock().unwrap().vapid_public = keys.public_key.clone();
-    (keys, mock)
-}
-
-fn notification() -> Notification {
-    Notification {
-        title: "Nattferja går igjen".into(),
-        body: "Fra i kveld seiler ferja som før.".into(),
-        url: "https://news.example/ferja".into(),
-        tag: Some("ferja".into()),
-        ..Default::default()
-    }
-}
-
-fn quick() -> SendOptions {
-    SendOptions {
-        first_pause: Duration::from_millis(5),
-        ttl: Duration::from_secs(600),
-        urgency: Urgency::High,
-        ..SendOptions::default()
-    }
 }
 
 #[tokio::test]
@@ -258,6 +82,7 @@ async fn delivers_decryptable_messages_removes_gone_and_retries_busy() {
     ids.sort();
     assert_eq!(ids, ["busy-1", "flaky-1", "ok-1", "ok-2"]);
     for received in &mock.received {
+        assert_eq!(decrypt_independently(&mock, received), received.payload);
         assert_eq!(received.payload["title"], "Nattferja går igjen");
         assert_eq!(received.payload["url"], "https://news.example/ferja");
         assert_eq!(received.payload["tag"], "ferja");
@@ -479,30 +304,9 @@ fn postgres_behaves_as_every_store() {
     }
 }
 
-/// A fresh database of its own on the server `ARTICLE_WIDGET_PUSH_POSTGRES`
-/// names (`postgresql://user@host:port`), opened through `--db`'s path.
+/// A fresh database of its own, opened through `--db`'s path.
 fn postgres_store(name: &str) -> Option<Arc<dyn SubscriptionStore>> {
-    let Ok(server) = std::env::var("ARTICLE_WIDGET_PUSH_POSTGRES") else {
-        println!("skipped: no Postgres (run under scripts/with-postgres.sh)");
-        return None;
-    };
-    let database = format!("aw_test_{name}");
-    // The blocking client cannot run on a test's runtime thread.
-    let admin = server.clone();
-    let create = database.clone();
-    std::thread::spawn(move || {
-        let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
-        // Two statements: together they would be one transaction, which
-        // DROP DATABASE refuses.
-        for statement in ["DROP DATABASE IF EXISTS", "CREATE DATABASE"] {
-            client
-                .batch_execute(&format!("{statement} {create}"))
-                .unwrap();
-        }
-    })
-    .join()
-    .unwrap();
-    let url = format!("{}/{database}", server.trim_end_matches('/'));
+    let url = postgres_database(name)?;
     Some(
         std::thread::spawn(move || article_widget_push::store::open(&url).unwrap())
             .join()

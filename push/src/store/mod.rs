@@ -5,6 +5,7 @@
 mod postgres;
 
 pub use self::postgres::PostgresStore;
+pub(crate) use self::postgres::SCHEMA as POSTGRES_SCHEMA;
 use crate::subscription::Subscriber;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
@@ -13,11 +14,16 @@ use std::sync::{Arc, Mutex};
 /// The store `--db` names: a `postgres://` or `postgresql://` URL, else an
 /// SQLite file (created if missing).
 pub fn open(db: &str) -> Result<Arc<dyn SubscriptionStore>, String> {
-    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+    if is_postgres(db) {
         Ok(Arc::new(PostgresStore::connect(db)?))
     } else {
         Ok(Arc::new(SqliteStore::open(Path::new(db))?))
     }
+}
+
+/// Whether `--db` names Postgres (campaigns need it).
+pub fn is_postgres(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
 }
 
 /// Runs a store call off the async executor: both stores block (SQLite on

@@ -14,7 +14,8 @@ pub struct PostgresStore {
     client: Mutex<Option<Client>>,
 }
 
-const SCHEMA: &str = "
+/// Also created by the campaign tables' connection (`campaign.rs`).
+pub(crate) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS subscriptions (
   endpoint TEXT PRIMARY KEY,
   p256dh   TEXT NOT NULL,

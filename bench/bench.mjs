@@ -34,6 +34,10 @@ const ssrPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><tit
 // page with one heading (the floor under any page).
 const htmlPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>cold start: the HTML alone</title>
 <link rel="icon" href="data:,"></head><body>${fragment}</body></html>`;
+// And that HTML at its plainest (no shadow root, no stylesheet, no preload
+// hints): what paint takes for this much markup whatever the widget does with it.
+const flatPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>cold start: the HTML, flat</title>
+<link rel="icon" href="data:,"></head><body>${fragment.replace(/<link rel="[a-z]*preload"[^>]*>|<link rel="stylesheet"[^>]*>|<\/?template[^>]*>/g, '')}</body></html>`;
 const blankPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>cold start: one heading</title>
 <link rel="icon" href="data:,"></head><body><h1>A headline</h1></body></html>`;
 const brotli = (text) => brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -45,6 +49,7 @@ const server = await serve((path) => {
   if (path === '/bench/cold-ssr.html') return Buffer.from(ssrPage);
   if (path === '/bench/cold-html.html') return Buffer.from(htmlPage);
   if (path === '/bench/cold-blank.html') return Buffer.from(blankPage);
+  if (path === '/bench/cold-flat.html') return Buffer.from(flatPage);
   if (path === '/bench/style.css') return 'www/article-widget.css'; // for the baseline's cold start
   return path.startsWith('/bench/') ? join('bench', path.slice(7)) : join(dist, path);
 });
@@ -94,14 +99,14 @@ const cold = {};
 // `preload`: the widget with the preload hints of docs/embedding.md (its article is 100-a).
 // `ssr`: the same article server-rendered into the page; `ready` is when its
 // share button works (hydrated), as for the others. `html` and `blank` run no
-// script: their first contentful paint only.
+// script: their first contentful paint only (as does `flat`).
 const firstContentfulPaint = () => {
   const entry = performance.getEntriesByName('first-contentful-paint')[0];
   return entry && { painted: entry.startTime };
 };
 // Interleaved, one load of each kind in turn, so a slower spell of the
 // machine falls on every kind alike.
-const coldKinds = ['ssr', 'widget', 'preload', 'baseline', 'html', 'blank'];
+const coldKinds = ['ssr', 'widget', 'preload', 'baseline', 'html', 'flat', 'blank'];
 const loads = Object.fromEntries(coldKinds.map((kind) => [kind, []]));
 // The widget's files each kind of page asked for before any interaction (the
 // first load of each; a cold cache every time).
@@ -112,7 +117,7 @@ for (let i = 0; i < COLD_RUNS; i += 1) {
     const paths = [];
     fresh.on('request', (request) => paths.push(new URL(request.url()).pathname));
     await fresh.goto(`${origin}/bench/cold-${kind}.html?src=/bench/articles/${SIZES[1]}-a.json`);
-    const scripted = !['html', 'blank'].includes(kind);
+    const scripted = !['html', 'flat', 'blank'].includes(kind);
     loads[kind].push(await (scripted ? fresh.waitForFunction(() => window.coldStart) : fresh.waitForFunction(firstContentfulPaint))
       .then((h) => h.jsonValue()));
     if (i === 0) {
@@ -192,7 +197,8 @@ for (const [kind, c] of Object.entries(cold)) {
 console.log('(ready: the share button is live; usable: the first frame painted with it live and on screen)');
 const toBaseline = (kind) => (cold[kind].paintedMs / cold.baseline.paintedMs).toFixed(2);
 console.log(`Headline painted / baseline: server-rendered ${toBaseline('ssr')}, client-rendered ${toBaseline('widget')}; `
-  + `the server's HTML alone, no script ${toBaseline('html')}; a page with one heading ${toBaseline('blank')}`);
+  + `the server's HTML alone, no script ${toBaseline('html')}; the same HTML flat (no shadow root, stylesheet or preload) ${toBaseline('flat')}; `
+  + `a page with one heading ${toBaseline('blank')}`);
 console.log(`Share button usable, server-rendered / client-rendered: ${(cold.ssr.usableMs / cold.widget.usableMs).toFixed(2)}; `
   + `server-rendered / baseline: ${(cold.ssr.usableMs / cold.baseline.usableMs).toFixed(2)}`);
 console.log(`First open of the share menu, its part not loaded yet (cold cache, median of ${firstOpens.length}): ${firstOpenMs.toFixed(1)} ms from the click`);

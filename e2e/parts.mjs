@@ -30,6 +30,7 @@ const server = await serve((path) => {
 <article-widget id="property"></article-widget>${island(leftOut, 'left-out')}`);
   }
   if (path === '/refused.json') return Buffer.from(JSON.stringify(refused));
+  if (path === '/left-out.html') return page(island(leftOut, 'left-out'));
   // A client-rendered page that inserts a server-rendered widget later, without and with ARTICLE_WIDGET_HYDRATE.
   if (path === '/later.html' || path === '/later-hydrate.html') {
     const hint = path === '/later-hydrate.html' ? '<script src="/hydrate-hint.js"></script>' : '';
@@ -141,9 +142,25 @@ test('a refused document names the exact path of its mistake, from any source, r
     assert.equal(byId[id].path, 'body[1].text', `${id}: ${byId[id].message}`);
     assert.match(byId[id].message, /body\[1\]\.text: .*string/, id);
   }
-  // Left out, not refused: the article shows, and no part was needed for it.
+  // Left out, not refused: the article shows.
   assert.equal(byId['left-out']?.kind, 'ready', JSON.stringify(byId['left-out']));
   assert.equal(await tab.locator('#island').getByRole('alert').count(), 1, "the island's error panel");
+  assert.equal(parts().filter((p) => p.includes('explain')).length, 1, `the tracked reader's part, once: ${parts()}`);
+  assert.deepEqual(errors, []);
+});
+
+test('a part left out is shown without it at once; its exact path comes from the tracked reader\'s part', async () => {
+  const { tab, errors, parts } = await open('/left-out.html');
+  const warnings = [];
+  tab.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await tab.waitForFunction(() => window.__events.some((e) => e.kind === 'ready'), null, { timeout: 15_000 });
+  const ready = await tab.evaluate(() => window.__events.find((e) => e.kind === 'ready').detail);
+  assert.equal(ready.warnings, 1, JSON.stringify(ready));
+  assert.equal(await tab.locator('#left-out').getByRole('heading', { level: 1 }).count(), 1);
+  for (let i = 0; i < 100 && !warnings.some((w) => w.includes('related[0].url')); i += 1) await tab.waitForTimeout(50);
+  const related = warnings.filter((w) => w.includes('related'));
+  assert.equal(related.length, 1, `one warning, with the exact path: ${warnings}`);
+  assert.match(related[0], /^article-widget: related\[0\]\.url: expected a string, found .*; left out$/);
   assert.equal(parts().filter((p) => p.includes('explain')).length, 1, `the tracked reader's part, once: ${parts()}`);
   assert.deepEqual(errors, []);
 });

@@ -67,26 +67,20 @@ pub fn read_quickly(value: JsValue) -> Result<Result<Parsed, ParseError>, Refuse
 }
 
 /// The path and words of the mistake in a document the quick reader
-/// refused: the tracked reader, which a split build loads only then (it is
-/// most of the reading code).
+/// refused, or the exact paths of the parts it left out: the tracked
+/// reader, which a split build loads only then (it is most of the reading
+/// code).
 #[cfg_attr(feature = "split", leptos::lazy)]
 pub fn explain_refusal(value: JsValue) -> Result<Parsed, ParseError> {
     read_article(serde_wasm_bindgen::Deserializer::from(value))
 }
 
-/// Reads an article from JSON text held by JavaScript quickly (see
-/// [`read_quickly`]); text that is not JSON is the read's error.
-pub fn read_text_quickly(text: &JsValue) -> Result<Result<Parsed, ParseError>, Refused> {
-    match parse_json(text) {
-        Ok(value) => read_quickly(value),
-        Err(error) => Ok(Err(error)),
-    }
-}
-
 /// Reads an article from a JS value: quickly, and again with its path
-/// tracked only when it is refused.
+/// tracked only when it is refused or left a part out
+/// (`Parsed::paths_pending`).
 pub async fn read_article_value(value: JsValue) -> Result<Parsed, ParseError> {
-    match read_quickly(value) {
+    match read_quickly(value.clone()) {
+        Ok(Ok(parsed)) if parsed.paths_pending => load_part!(explain_refusal(value)),
         Ok(read) => read,
         Err(Refused(value)) => load_part!(explain_refusal(value)),
     }
@@ -104,7 +98,12 @@ pub fn parse_article_text(text: &str) -> Result<Parsed, ParseError> {
 /// [`parse_article_text`]).
 #[cfg(not(feature = "split"))]
 pub fn parse_article_js_text(text: &JsValue) -> Result<Parsed, ParseError> {
-    read_text_quickly(text).unwrap_or_else(|Refused(value)| explain_refusal(value))
+    let value = parse_json(text)?;
+    match read_quickly(value.clone()) {
+        Ok(Ok(parsed)) if parsed.paths_pending => explain_refusal(value),
+        Ok(read) => read,
+        Err(Refused(value)) => explain_refusal(value),
+    }
 }
 
 /// A host's object as plain data, within the document limits.

@@ -67,8 +67,8 @@ pub use host::{
 };
 pub use hydration::{hydration_mismatch, server_container};
 pub use json::{
-    explain_refusal, parse_json, plain_object, read_article_value, read_quickly, read_text_quickly,
-    to_js, to_json_text, Refused,
+    explain_refusal, parse_json, plain_object, read_article_value, read_quickly, to_js,
+    to_json_text, Refused,
 };
 #[cfg(not(feature = "split"))]
 pub use json::{parse_article_js_text, parse_article_text};

@@ -1,7 +1,9 @@
 //! An article read from JSON text and shown, or the error panel saying what is wrong and where.
 
+use super::article_widget::print_warnings;
+use super::widget_state::Warnings;
 use super::{ArticlePage, ErrorPanel, LoadingSkeleton};
-use crate::browser::{explain_refusal, language_ready, read_text_quickly, warn, Refused};
+use crate::browser::{explain_refusal, language_ready, parse_json, read_quickly, Refused};
 use crate::i18n::document_warnings;
 use crate::model::{ParseError, Parsed};
 use leptos::prelude::*;
@@ -18,25 +20,39 @@ pub fn ArticleFromJson(
     #[prop(optional, into)]
     entitled: Signal<bool>,
 ) -> impl IntoView {
-    match read_text_quickly(&JsValue::from_str(&json)) {
-        Ok(read) => shown(read, entitled),
+    let document = match parse_json(&JsValue::from_str(&json)) {
+        Ok(document) => document,
+        Err(error) => return shown(Err(error), None, entitled),
+    };
+    match read_quickly(document.clone()) {
+        Ok(read) => shown(read, Some(document), entitled),
         // The mistake's path takes the tracked reader (a part of its own in
         // a split build): nothing until it is named.
         Err(Refused(value)) => {
             let value = SendWrapper::new(value);
-            Suspend::new(async move { shown(load_part!(explain_refusal(value.take())), entitled) })
-                .into_any()
+            Suspend::new(
+                async move { shown(load_part!(explain_refusal(value.take())), None, entitled) },
+            )
+            .into_any()
         }
     }
 }
 
-/// The article page, or the error panel.
-fn shown(read: Result<Parsed, ParseError>, entitled: Signal<bool>) -> AnyView {
+/// The article page, or the error panel; `document` is what `read` was
+/// quickly read from, for the exact paths of the parts left out.
+fn shown(
+    read: Result<Parsed, ParseError>,
+    document: Option<JsValue>,
+    entitled: Signal<bool>,
+) -> AnyView {
     match read {
         Ok(parsed) => {
-            for warning in document_warnings(&parsed) {
-                warn(&format!("article-widget: {warning}"));
-            }
+            print_warnings(&Warnings {
+                lines: document_warnings(&parsed).into(),
+                exact_from: document
+                    .filter(|_| parsed.paths_pending)
+                    .map(SendWrapper::new),
+            });
             // A language whose strings are a file of their own: the
             // skeleton until they are here (or English, if they cannot be).
             let lang = parsed.article.ui_lang();

@@ -1,10 +1,10 @@
 //! The widget's root view: which source to read, reading it in a task, and the events that report it.
 
-use super::widget_state::{Failure, Source, State, WidgetInputs};
+use super::widget_state::{Failure, Source, State, Warnings, WidgetInputs};
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, Rendering};
 use crate::browser::{
     article_property, data_island, dispatch_soon, explain_refusal, host_options, language_ready,
-    log_error, page_lang, parse_json, plain_object, read_document, read_quickly, read_text_quickly,
+    log_error, page_lang, parse_json, plain_object, read_document, read_quickly,
     resolve_relative_urls, warn, ArticleProperty, Failed, FetchError, HostOptions, LatestRequest,
     Ready, Refused,
 };
@@ -168,9 +168,7 @@ pub fn ArticleWidget(
         state.with(|state| match state {
             State::Empty | State::Waiting => {}
             State::Ready(article, warnings) => {
-                for warning in warnings.iter() {
-                    warn(&format!("article-widget: {warning}"));
-                }
+                print_warnings(warnings);
                 let source = source.with_untracked(Source::kind);
                 dispatch_soon(
                     &events_host,
@@ -178,7 +176,7 @@ pub fn ArticleWidget(
                     &Ready {
                         id: &article.id,
                         source,
-                        warnings: warnings.len(),
+                        warnings: warnings.lines.len(),
                     },
                 );
             }
@@ -274,13 +272,44 @@ type Fetched = Result<Result<Shown, ParseError>, FetchError>;
 /// An article read, with what was skipped in it, ready to share between
 /// renders.
 #[derive(Clone, Debug)]
-struct Shown(Arc<Article>, Arc<[String]>);
+struct Shown(Arc<Article>, Warnings);
 
 impl From<Parsed> for Shown {
     fn from(parsed: Parsed) -> Self {
-        let warnings = document_warnings(&parsed).into();
-        Shown(Arc::new(parsed.article), warnings)
+        Shown::read_from(parsed, None)
     }
+}
+
+impl Shown {
+    /// `document` is what `parsed` was quickly read from: kept when the
+    /// warnings' exact paths need it read again.
+    fn read_from(parsed: Parsed, document: Option<&JsValue>) -> Self {
+        let exact_from = document
+            .filter(|_| parsed.paths_pending)
+            .map(|document| SendWrapper::new(document.clone()));
+        let lines = document_warnings(&parsed).into();
+        Shown(Arc::new(parsed.article), Warnings { lines, exact_from })
+    }
+}
+
+/// Prints `warnings` on the console; those of a document whose left-out
+/// parts need their exact paths, once the tracked reader (a part of its own
+/// in a split build) has named them, a moment later.
+pub(super) fn print_warnings(warnings: &Warnings) {
+    let Some(document) = warnings.exact_from.clone() else {
+        for line in warnings.lines.iter() {
+            warn(&format!("article-widget: {line}"));
+        }
+        return;
+    };
+    let lines = Arc::clone(&warnings.lines);
+    leptos::task::spawn_local(async move {
+        let exact = load_part!(explain_refusal(document.take()));
+        let lines = exact.map_or_else(|_| lines.to_vec(), |parsed| document_warnings(&parsed));
+        for line in lines {
+            warn(&format!("article-widget: {line}"));
+        }
+    });
 }
 
 /// A v1 document from the property or a data island, read quickly in this
@@ -299,16 +328,17 @@ impl Quick {
         if format.is_some() {
             return Quick::NotHere;
         }
-        let read = match source {
-            Source::PropertyText(json, _) | Source::DataIsland(json, _) => read_text_quickly(json),
-            Source::PropertyValue(value, _) => match plain_object(value) {
-                Ok(value) => read_quickly(value),
-                Err(error) => Ok(Err(error)),
-            },
+        let document = match source {
+            Source::PropertyText(json, _) | Source::DataIsland(json, _) => parse_json(json),
+            Source::PropertyValue(value, _) => plain_object(value),
             Source::Url(_) | Source::Nothing => return Quick::NotHere,
         };
-        match read {
-            Ok(read) => Quick::Read(read.map(Shown::from)),
+        let document = match document {
+            Ok(document) => document,
+            Err(error) => return Quick::Read(Err(error)),
+        };
+        match read_quickly(document.clone()) {
+            Ok(read) => Quick::Read(read.map(|parsed| Shown::read_from(parsed, Some(&document)))),
             Err(Refused(value)) => Quick::Refused(SendWrapper::new(value)),
         }
     }

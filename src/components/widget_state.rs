@@ -102,8 +102,19 @@ pub(super) enum State {
     Empty,
     /// `src` is being fetched.
     Waiting,
-    Ready(Arc<Article>, Arc<[String]>),
+    Ready(Arc<Article>, Warnings),
     Failed(Failure),
+}
+
+/// What reading an article skipped, for the console.
+#[derive(Clone, Debug)]
+pub(super) struct Warnings {
+    /// One line each, in document order.
+    pub(super) lines: Arc<[String]>,
+    /// The document, when the quick reader named a part it left out without
+    /// the path inside it (`Parsed::paths_pending`): the lines to print come
+    /// from reading it again with the tracked reader (as many, exact).
+    pub(super) exact_from: Option<SendWrapper<JsValue>>,
 }
 
 /// Why the article is not shown, and whether trying again may help.

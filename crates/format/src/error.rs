@@ -33,7 +33,17 @@ impl ParseError {
         if path == "." {
             path.clear();
         }
-        let raw = error.inner().to_string();
+        ParseError::at(path, error.inner())
+    }
+
+    /// An error from serde with no path tracked: the same words as
+    /// [`ParseError::from_path`] gives, at the top of what was read.
+    pub fn untracked(error: impl fmt::Display) -> Self {
+        ParseError::at(String::new(), &error)
+    }
+
+    fn at(path: String, error: &impl fmt::Display) -> Self {
+        let raw = error.to_string();
         // serde-wasm-bindgen's errors are JS `Error`s, shown as "Error: …".
         let raw = raw.strip_prefix("Error: ").unwrap_or(&raw);
         ParseError::new(path, readable(raw))

@@ -10,6 +10,14 @@
 //!
 //! serde's `deserialize_with` functions cannot hand warnings to the caller,
 //! so they are gathered here for the length of one `read_article` call.
+//!
+//! In the widget a part is read without tracking its path (the tracked
+//! readers of every optional type were 6.9 KB brotli of the code a page
+//! loads first; docs/cost.md), so a part left out is named by where it is
+//! (`related[0]`), not where in it the mistake is. `read_article`, which a
+//! split build loads only when needed, names the exact path
+//! (`related[0].image`): the quick reader says when that is needed
+//! (`Parsed::paths_pending`).
 
 use super::de::ObjectOnly;
 use super::ParseError;
@@ -23,11 +31,21 @@ thread_local! {
     static LEFT_OUT: RefCell<Vec<ParseError>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs `read`, returning what it left out, in document order.
-pub fn gathering_left_out<R>(read: impl FnOnce() -> R) -> (R, Vec<ParseError>) {
+/// Runs `read`, returning what it left out, in document order, and whether
+/// a part left out is named without the path inside it (see the module's
+/// docs).
+pub fn gathering_left_out<R>(read: impl FnOnce() -> R) -> (R, Vec<ParseError>, bool) {
     LEFT_OUT.with(|left| left.borrow_mut().clear());
+    buffer::take_paths_pending();
     let result = read();
-    (result, LEFT_OUT.with(|left| left.take()))
+    let left_out = LEFT_OUT.with(|left| left.take());
+    (result, left_out, buffer::take_paths_pending())
+}
+
+/// Runs `read` naming the exact path of every part left out (the tracked
+/// reader's way).
+pub fn with_exact_paths<R>(read: impl FnOnce() -> R) -> R {
+    buffer::with_exact_paths(read)
 }
 
 fn leave_out(at: &str, error: ParseError) {
@@ -46,9 +64,22 @@ fn read_or_leave_out<T: DeserializeOwned>(part: Buffer, at: &str) -> Option<T> {
         .ok()
 }
 
+/// Reads `part`, an object of the optional part `field`, as `T`, or leaves
+/// it out (with its path under `at`, inside it where that is known).
+fn read_object_or_leave_out<T: DeserializeOwned>(
+    part: Buffer,
+    field: &'static str,
+    at: &str,
+) -> Option<T> {
+    buffer::read_object(part, field)
+        .map(|o: ObjectOnly<T>| o.0)
+        .map_err(|error| leave_out(at, error))
+        .ok()
+}
+
 /// A list of objects; a wrong item is left out, and so is the list if it is
 /// not a list.
-fn objects<'de, D, T>(deserializer: D, field: &str) -> Result<Vec<T>, D::Error>
+fn objects<'de, D, T>(deserializer: D, field: &'static str) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: DeserializeOwned,
@@ -64,20 +95,18 @@ where
         .into_iter()
         .enumerate()
         .filter_map(|(index, item)| {
-            read_or_leave_out::<ObjectOnly<T>>(item, &format!("{field}[{index}]")).map(|o| o.0)
+            read_object_or_leave_out(item, field, &format!("{field}[{index}]"))
         })
         .collect())
 }
 
 /// An object; left out if anything in it is wrong.
-fn object<'de, D, T>(deserializer: D, field: &str) -> Result<Option<T>, D::Error>
+fn object<'de, D, T>(deserializer: D, field: &'static str) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: DeserializeOwned,
 {
-    Ok(buffer::take(deserializer)?
-        .and_then(|part| read_or_leave_out::<ObjectOnly<T>>(part, field))
-        .map(|o| o.0))
+    Ok(buffer::take(deserializer)?.and_then(|part| read_object_or_leave_out(part, field, field)))
 }
 
 pub fn authors<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<super::Author>, D::Error> {
@@ -195,8 +224,10 @@ pub fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Strin
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
 mod buffer {
     use super::ParseError;
+    use crate::ObjectOnly;
     use serde::de::DeserializeOwned;
     use serde::{Deserialize, Deserializer};
+    use std::cell::Cell;
     use std::collections::BTreeMap;
     use wasm_bindgen::JsValue;
 
@@ -216,9 +247,68 @@ mod buffer {
         Ok((!is_null(&part)).then_some(part))
     }
 
+    /// Read without tracking the path: only types whose mistakes have no
+    /// path inside them (a string, a list or object of kept values) and the
+    /// first try at an object (`read_object`).
     pub fn read<T: DeserializeOwned>(part: Buffer) -> Result<T, ParseError> {
+        T::deserialize(serde_wasm_bindgen::Deserializer::from(part)).map_err(ParseError::untracked)
+    }
+
+    fn tracked<T: DeserializeOwned>(part: Buffer) -> Result<T, ParseError> {
         serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(part))
             .map_err(ParseError::from_path)
+    }
+
+    /// Names a refused part's mistake with its path: the part's field and
+    /// the part, the error read without its path.
+    type Explain = fn(&str, Buffer, ParseError) -> ParseError;
+
+    thread_local! {
+        /// Set only while `with_exact_paths` runs, so the tracked readers
+        /// are reached only through it (a split build keeps them, with
+        /// `read_article`, out of the code a page loads first).
+        static EXPLAIN: Cell<Option<Explain>> = const { Cell::new(None) };
+        /// A part was left out without the path inside it.
+        static PATHS_PENDING: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn with_exact_paths<R>(read: impl FnOnce() -> R) -> R {
+        let outer = EXPLAIN.replace(Some(explain as Explain));
+        let result = read();
+        EXPLAIN.set(outer);
+        result
+    }
+
+    pub fn take_paths_pending() -> bool {
+        PATHS_PENDING.take()
+    }
+
+    /// An object of the optional part `field`, read as `T`.
+    pub fn read_object<T: DeserializeOwned>(part: Buffer, field: &str) -> Result<T, ParseError> {
+        read::<T>(part.clone()).map_err(|error| match EXPLAIN.get() {
+            Some(explain) => explain(field, part, error),
+            None => {
+                PATHS_PENDING.set(true);
+                error
+            }
+        })
+    }
+
+    /// The refused part read again with its path tracked, as its type.
+    fn explain(field: &str, part: Buffer, untracked: ParseError) -> ParseError {
+        use crate::{Author, Image, LatestItem, Notifications, Publisher, RelatedArticle, Share};
+        use ObjectOnly as O;
+        let tracked = match field {
+            "authors" => tracked::<O<Author>>(part).err(),
+            "related" => tracked::<O<RelatedArticle>>(part).err(),
+            "latest" => tracked::<O<LatestItem>>(part).err(),
+            "publisher" => tracked::<O<Publisher>>(part).err(),
+            "image" => tracked::<O<Image>>(part).err(),
+            "notifications" => tracked::<O<Notifications>>(part).err(),
+            "share" => tracked::<O<Share>>(part).err(),
+            _ => None,
+        };
+        tracked.unwrap_or(untracked)
     }
 
     pub fn items(list: Buffer) -> Result<Vec<Buffer>, ParseError> {
@@ -254,6 +344,19 @@ mod buffer {
 
     pub fn read<T: DeserializeOwned>(part: Buffer) -> Result<T, ParseError> {
         serde_path_to_error::deserialize(part).map_err(ParseError::from_path)
+    }
+
+    /// Natively every part's path is tracked at once.
+    pub fn read_object<T: DeserializeOwned>(part: Buffer, _field: &str) -> Result<T, ParseError> {
+        read(part)
+    }
+
+    pub fn with_exact_paths<R>(read: impl FnOnce() -> R) -> R {
+        read()
+    }
+
+    pub fn take_paths_pending() -> bool {
+        false
     }
 
     pub fn items(list: Buffer) -> Result<Vec<Buffer>, ParseError> {

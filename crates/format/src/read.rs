@@ -14,6 +14,11 @@ pub struct Parsed {
     /// Things a newer feed may contain that this version skips (unknown block
     /// types, languages), each with its JSON path, for the console.
     pub warnings: Vec<String>,
+    /// In the browser, [`read_article_quickly`] left out a part without the
+    /// path inside it where the mistake is (`related[0]`, not
+    /// `related[0].image`): [`read_article`] reads the document again for
+    /// the exact paths (the same article, as many warnings). Natively never.
+    pub paths_pending: bool,
 }
 
 /// The terms of the IPTC digital source type vocabulary
@@ -208,17 +213,20 @@ where
     D: serde::Deserializer<'de>,
     D::Error: std::fmt::Display,
 {
-    let (read, left_out) = lenient::gathering_left_out(|| {
-        serde_path_to_error::deserialize::<_, de::ObjectOnly<Article>>(deserializer)
+    let (read, left_out, _) = lenient::gathering_left_out(|| {
+        lenient::with_exact_paths(|| {
+            serde_path_to_error::deserialize::<_, de::ObjectOnly<Article>>(deserializer)
+        })
     });
     let de::ObjectOnly(article) = read.map_err(ParseError::from_path)?;
-    finish(article, &left_out)
+    finish(article, &left_out, false)
 }
 
 /// Reads an article as [`read_article`] does, without tracking where the
 /// reader is (natively 0.89x its time at 1,000 blocks; docs/cost.md): the
 /// same article and warnings for a document the types
-/// accept (the parts left out still name their paths, see `lenient`), and
+/// accept (in the browser, a part left out may be named without the path
+/// inside it: see [`Parsed::paths_pending`]), and
 /// [`NeedsPath`] for one they refuse, which [`read_article`] then reads
 /// again to name the exact path of the mistake. The widget keeps that
 /// second reader out of the code it loads first.
@@ -228,11 +236,11 @@ pub fn read_article_quickly<'de, D>(
 where
     D: serde::Deserializer<'de>,
 {
-    let (read, left_out) = lenient::gathering_left_out(|| {
+    let (read, left_out, paths_pending) = lenient::gathering_left_out(|| {
         <de::ObjectOnly<Article> as serde::Deserialize>::deserialize(deserializer)
     });
     let de::ObjectOnly(article) = read.map_err(|_| NeedsPath)?;
-    Ok(finish(article, &left_out))
+    Ok(finish(article, &left_out, paths_pending))
 }
 
 /// The types refused the document: read it with [`read_article`] for the
@@ -241,7 +249,11 @@ where
 pub struct NeedsPath;
 
 /// The rules that read the whole document, after the types have read it.
-fn finish(mut article: Article, left_out: &[ParseError]) -> Result<Parsed, ParseError> {
+fn finish(
+    mut article: Article,
+    left_out: &[ParseError],
+    paths_pending: bool,
+) -> Result<Parsed, ParseError> {
     if article.title.trim().is_empty() {
         return Err(ParseError::new(
             "title",
@@ -300,5 +312,9 @@ fn finish(mut article: Article, left_out: &[ParseError]) -> Result<Parsed, Parse
             _ => format!("{count} blocks of unknown type {} skipped", quoted(name)),
         },
     ));
-    Ok(Parsed { article, warnings })
+    Ok(Parsed {
+        article,
+        warnings,
+        paths_pending,
+    })
 }

@@ -669,6 +669,44 @@ async fn a_wrong_optional_part_is_left_out_with_a_warning() {
     host.remove();
 }
 
+/// A part left out inside a part that is left out too (a wrong `push`, then
+/// wrong `topics`): the quick reader counts what the tracked one names, and
+/// the tracked one names each once, with its exact path, as natively.
+#[wasm_bindgen_test]
+fn parts_left_out_inside_parts_left_out_are_named_once() {
+    use article_widget::browser::{explain_refusal, read_quickly};
+    let json = r#"{"id":"nested","title":"Nested","published":"2026-11-01T10:00:00Z","body":[],
+        "notifications":{"push":{"vapidPublicKey":5},"topics":7},
+        "related":[{"id":"a","title":"A card","url":"https://x.example/a","image":{"src":"x.jpg"}}]}"#;
+    let document = js_sys::JSON::parse(json).unwrap();
+    let quick = read_quickly(document.clone()).ok().unwrap().unwrap();
+    assert!(quick.paths_pending, "{:?}", quick.warnings);
+    let exact = explain_refusal(document).unwrap();
+    assert!(!exact.paths_pending);
+    assert_eq!(quick.article, exact.article);
+    assert_eq!(
+        quick.warnings.len(),
+        exact.warnings.len(),
+        "{:?}",
+        exact.warnings
+    );
+    let paths: Vec<&str> = exact
+        .warnings
+        .iter()
+        .map(|warning| warning.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "notifications.push.vapidPublicKey",
+            "notifications.topics",
+            "related[0].image"
+        ],
+        "{:?}",
+        exact.warnings
+    );
+}
+
 /// `max-related` and `max-latest` change how many cards and items show.
 #[wasm_bindgen_test]
 async fn max_related_and_max_latest_attributes() {

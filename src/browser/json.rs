@@ -55,15 +55,38 @@ pub fn check_limits(value: JsValue) -> Result<JsValue, ParseError> {
     }
 }
 
-/// A document the types refused: [`explain_refusal`] names where.
-pub struct Refused(pub JsValue);
+/// What the quick reader made of a document.
+// Made once a document and taken apart at once: boxing the article would
+// only add an allocation.
+#[allow(clippy::large_enum_variant)]
+pub enum QuickRead {
+    /// The article, or the mistake the rules after the types name; with
+    /// the document when the paths inside the parts it left out are
+    /// pending (`Parsed::paths_pending`): the tracked reader names them.
+    Read(Result<Parsed, ParseError>, Option<JsValue>),
+    /// Refused by the types: [`explain_refusal`] names where.
+    Refused(JsValue),
+}
+
+impl QuickRead {
+    /// The read when it is exact as it is, or the document the tracked
+    /// reader must read again for it to be.
+    pub fn exact(self) -> Result<Result<Parsed, ParseError>, JsValue> {
+        match self {
+            QuickRead::Read(read, None) => Ok(read),
+            QuickRead::Read(_, Some(document)) | QuickRead::Refused(document) => Err(document),
+        }
+    }
+}
 
 /// Reads an article from a JS value such as `JSON.parse` gives, without
-/// tracking the reader's path (`model::read_article_quickly`): the article
-/// or the mistake the rules after the types name, or [`Refused`].
-pub fn read_quickly(value: JsValue) -> Result<Result<Parsed, ParseError>, Refused> {
-    read_article_quickly(serde_wasm_bindgen::Deserializer::from(value.clone()))
-        .map_err(|_| Refused(value))
+/// tracking the reader's path (`model::read_article_quickly`).
+pub fn read_quickly(value: JsValue) -> QuickRead {
+    match read_article_quickly(serde_wasm_bindgen::Deserializer::from(value.clone())) {
+        Ok(Ok(parsed)) if parsed.paths_pending => QuickRead::Read(Ok(parsed), Some(value)),
+        Ok(read) => QuickRead::Read(read, None),
+        Err(_) => QuickRead::Refused(value),
+    }
 }
 
 /// The path and words of the mistake in a document the quick reader
@@ -79,10 +102,9 @@ pub fn explain_refusal(value: JsValue) -> Result<Parsed, ParseError> {
 /// tracked only when it is refused or left a part out
 /// (`Parsed::paths_pending`).
 pub async fn read_article_value(value: JsValue) -> Result<Parsed, ParseError> {
-    match read_quickly(value.clone()) {
-        Ok(Ok(parsed)) if parsed.paths_pending => load_part!(explain_refusal(value)),
+    match read_quickly(value).exact() {
         Ok(read) => read,
-        Err(Refused(value)) => load_part!(explain_refusal(value)),
+        Err(document) => load_part!(explain_refusal(document)),
     }
 }
 
@@ -98,11 +120,9 @@ pub fn parse_article_text(text: &str) -> Result<Parsed, ParseError> {
 /// [`parse_article_text`]).
 #[cfg(not(feature = "split"))]
 pub fn parse_article_js_text(text: &JsValue) -> Result<Parsed, ParseError> {
-    let value = parse_json(text)?;
-    match read_quickly(value.clone()) {
-        Ok(Ok(parsed)) if parsed.paths_pending => explain_refusal(value),
+    match read_quickly(parse_json(text)?).exact() {
         Ok(read) => read,
-        Err(Refused(value)) => explain_refusal(value),
+        Err(document) => explain_refusal(document),
     }
 }
 

@@ -68,7 +68,7 @@ pub use host::{
 pub use hydration::{hydration_mismatch, server_container};
 pub use json::{
     explain_refusal, parse_json, plain_object, read_article_value, read_quickly, to_js,
-    to_json_text, Refused,
+    to_json_text, QuickRead,
 };
 #[cfg(not(feature = "split"))]
 pub use json::{parse_article_js_text, parse_article_text};

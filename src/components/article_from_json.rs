@@ -1,10 +1,8 @@
 //! An article read from JSON text and shown, or the error panel saying what is wrong and where.
 
-use super::article_widget::print_warnings;
 use super::widget_state::Warnings;
 use super::{ArticlePage, ErrorPanel, LoadingSkeleton};
-use crate::browser::{explain_refusal, language_ready, parse_json, read_quickly, Refused};
-use crate::i18n::document_warnings;
+use crate::browser::{explain_refusal, language_ready, parse_json, read_quickly, QuickRead};
 use crate::model::{ParseError, Parsed};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -24,11 +22,11 @@ pub fn ArticleFromJson(
         Ok(document) => document,
         Err(error) => return shown(Err(error), None, entitled),
     };
-    match read_quickly(document.clone()) {
-        Ok(read) => shown(read, Some(document), entitled),
+    match read_quickly(document) {
+        QuickRead::Read(read, pending) => shown(read, pending, entitled),
         // The mistake's path takes the tracked reader (a part of its own in
         // a split build): nothing until it is named.
-        Err(Refused(value)) => {
+        QuickRead::Refused(value) => {
             let value = SendWrapper::new(value);
             Suspend::new(
                 async move { shown(load_part!(explain_refusal(value.take())), None, entitled) },
@@ -38,21 +36,15 @@ pub fn ArticleFromJson(
     }
 }
 
-/// The article page, or the error panel; `document` is what `read` was
-/// quickly read from, for the exact paths of the parts left out.
+/// The article page, or the error panel; `pending`: see [`Warnings::of`].
 fn shown(
     read: Result<Parsed, ParseError>,
-    document: Option<JsValue>,
+    pending: Option<JsValue>,
     entitled: Signal<bool>,
 ) -> AnyView {
     match read {
         Ok(parsed) => {
-            print_warnings(&Warnings {
-                lines: document_warnings(&parsed).into(),
-                exact_from: document
-                    .filter(|_| parsed.paths_pending)
-                    .map(SendWrapper::new),
-            });
+            Warnings::of(&parsed, pending).print();
             // A language whose strings are a file of their own: the
             // skeleton until they are here (or English, if they cannot be).
             let lang = parsed.article.ui_lang();

@@ -5,10 +5,10 @@ use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, Rendering
 use crate::browser::{
     article_property, data_island, dispatch_soon, explain_refusal, host_options, language_ready,
     log_error, page_lang, parse_json, plain_object, read_document, read_quickly,
-    resolve_relative_urls, warn, ArticleProperty, Failed, FetchError, HostOptions, LatestRequest,
-    Ready, Refused,
+    resolve_relative_urls, ArticleProperty, Failed, FetchError, HostOptions, LatestRequest,
+    QuickRead, Ready,
 };
-use crate::i18n::{document_warnings, UiStrings};
+use crate::i18n::UiStrings;
 use crate::model::{Article, Lang, ParseError, Parsed};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -105,7 +105,7 @@ pub fn ArticleWidget(
                                 .map(|mut parsed| {
                                     // Relative URLs in a fetched document mean next to it.
                                     resolve_relative_urls(&mut parsed.article, &fetched.address);
-                                    Shown::from(parsed)
+                                    Shown::read_from(parsed, None)
                                 }),
                         )
                     }
@@ -114,16 +114,15 @@ pub fn ArticleWidget(
                 (Job::Text(json), _) => {
                     Ok(read_document(parse_json(&json), format.as_deref(), None)
                         .await
-                        .map(Shown::from))
+                        .map(|parsed| Shown::read_from(parsed, None)))
                 }
                 (Job::Object(value), _) => {
                     Ok(read_document(plain_object(&value), format.as_deref(), None)
                         .await
-                        .map(Shown::from))
+                        .map(|parsed| Shown::read_from(parsed, None)))
                 }
-                (Job::Explain(value), _) => {
-                    Ok(load_part!(explain_refusal(value.take())).map(Shown::from))
-                }
+                (Job::Explain(value), _) => Ok(load_part!(explain_refusal(value.take()))
+                    .map(|parsed| Shown::read_from(parsed, None))),
                 (Job::Fetch(_), None) => return,
             };
             if requests.is_latest(number) {
@@ -168,7 +167,7 @@ pub fn ArticleWidget(
         state.with(|state| match state {
             State::Empty | State::Waiting => {}
             State::Ready(article, warnings) => {
-                print_warnings(warnings);
+                warnings.print();
                 let source = source.with_untracked(Source::kind);
                 dispatch_soon(
                     &events_host,
@@ -274,42 +273,12 @@ type Fetched = Result<Result<Shown, ParseError>, FetchError>;
 #[derive(Clone, Debug)]
 struct Shown(Arc<Article>, Warnings);
 
-impl From<Parsed> for Shown {
-    fn from(parsed: Parsed) -> Self {
-        Shown::read_from(parsed, None)
-    }
-}
-
 impl Shown {
-    /// `document` is what `parsed` was quickly read from: kept when the
-    /// warnings' exact paths need it read again.
-    fn read_from(parsed: Parsed, document: Option<&JsValue>) -> Self {
-        let exact_from = document
-            .filter(|_| parsed.paths_pending)
-            .map(|document| SendWrapper::new(document.clone()));
-        let lines = document_warnings(&parsed).into();
-        Shown(Arc::new(parsed.article), Warnings { lines, exact_from })
+    /// `pending`: see [`Warnings::of`].
+    fn read_from(parsed: Parsed, pending: Option<JsValue>) -> Self {
+        let warnings = Warnings::of(&parsed, pending);
+        Shown(Arc::new(parsed.article), warnings)
     }
-}
-
-/// Prints `warnings` on the console; those of a document whose left-out
-/// parts need their exact paths, once the tracked reader (a part of its own
-/// in a split build) has named them, a moment later.
-pub(super) fn print_warnings(warnings: &Warnings) {
-    let Some(document) = warnings.exact_from.clone() else {
-        for line in warnings.lines.iter() {
-            warn(&format!("article-widget: {line}"));
-        }
-        return;
-    };
-    let lines = Arc::clone(&warnings.lines);
-    leptos::task::spawn_local(async move {
-        let exact = load_part!(explain_refusal(document.take()));
-        let lines = exact.map_or_else(|_| lines.to_vec(), |parsed| document_warnings(&parsed));
-        for line in lines {
-            warn(&format!("article-widget: {line}"));
-        }
-    });
 }
 
 /// A v1 document from the property or a data island, read quickly in this
@@ -337,9 +306,11 @@ impl Quick {
             Ok(document) => document,
             Err(error) => return Quick::Read(Err(error)),
         };
-        match read_quickly(document.clone()) {
-            Ok(read) => Quick::Read(read.map(|parsed| Shown::read_from(parsed, Some(&document)))),
-            Err(Refused(value)) => Quick::Refused(SendWrapper::new(value)),
+        match read_quickly(document) {
+            QuickRead::Read(read, pending) => {
+                Quick::Read(read.map(|parsed| Shown::read_from(parsed, pending)))
+            }
+            QuickRead::Refused(document) => Quick::Refused(SendWrapper::new(document)),
         }
     }
 

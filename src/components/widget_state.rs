@@ -2,8 +2,9 @@
 //! changes as signals, the source in order of precedence) and what it shows
 //! (nothing, a skeleton, the article or a failure).
 
-use crate::browser::{FailureKind, FetchError};
-use crate::model::{Article, ParseError};
+use crate::browser::{explain_refusal, warn, FailureKind, FetchError};
+use crate::i18n::document_warnings;
+use crate::model::{Article, ParseError, Parsed};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::sync::Arc;
@@ -115,6 +116,43 @@ pub(super) struct Warnings {
     /// the path inside it (`Parsed::paths_pending`): the lines to print come
     /// from reading it again with the tracked reader (as many, exact).
     pub(super) exact_from: Option<SendWrapper<JsValue>>,
+}
+
+impl Warnings {
+    /// What reading skipped in `parsed`; `pending` is the document when
+    /// the exact paths inside the parts it left out are still to be named
+    /// (`QuickRead::Read`).
+    pub(super) fn of(parsed: &Parsed, pending: Option<JsValue>) -> Self {
+        Warnings {
+            lines: document_warnings(parsed).into(),
+            exact_from: pending.map(SendWrapper::new),
+        }
+    }
+
+    /// Prints them on the console; those of a document whose left-out parts
+    /// need their exact paths, once the tracked reader (a part of its own in
+    /// a split build) has named them, a moment later.
+    pub(super) fn print(&self) {
+        let Some(document) = self.exact_from.clone() else {
+            for line in self.lines.iter() {
+                warn(&format!("article-widget: {line}"));
+            }
+            return;
+        };
+        let quick_lines = Arc::clone(&self.lines);
+        leptos::task::spawn_local(async move {
+            // The tracked reader accepts what the quick one read (both
+            // readers agree: tested natively and in the browser); should
+            // that ever break, the quick lines still say what was left out.
+            let lines = match load_part!(explain_refusal(document.take())) {
+                Ok(exact) => document_warnings(&exact),
+                Err(_) => quick_lines.to_vec(),
+            };
+            for line in lines {
+                warn(&format!("article-widget: {line}"));
+            }
+        });
+    }
 }
 
 /// Why the article is not shown, and whether trying again may help.

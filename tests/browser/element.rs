@@ -674,13 +674,19 @@ async fn a_wrong_optional_part_is_left_out_with_a_warning() {
 /// the tracked one names each once, with its exact path, as natively.
 #[wasm_bindgen_test]
 fn parts_left_out_inside_parts_left_out_are_named_once() {
-    use article_widget::browser::{explain_refusal, read_quickly};
+    use article_widget::browser::{explain_refusal, read_quickly, QuickRead};
     let json = r#"{"id":"nested","title":"Nested","published":"2026-11-01T10:00:00Z","body":[],
         "notifications":{"push":{"vapidPublicKey":5},"topics":7},
         "related":[{"id":"a","title":"A card","url":"https://x.example/a","image":{"src":"x.jpg"}}]}"#;
     let document = js_sys::JSON::parse(json).unwrap();
-    let quick = read_quickly(document.clone()).ok().unwrap().unwrap();
+    let QuickRead::Read(Ok(quick), Some(pending)) = read_quickly(document.clone()) else {
+        panic!("the quick reader should read it, with the paths pending");
+    };
     assert!(quick.paths_pending, "{:?}", quick.warnings);
+    assert!(
+        pending == document,
+        "the document to read again is the one read"
+    );
     let exact = explain_refusal(document).unwrap();
     assert!(!exact.paths_pending);
     assert_eq!(quick.article, exact.article);

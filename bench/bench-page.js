@@ -39,6 +39,26 @@ function newWidget() {
   return host;
 }
 
+/** The DOM under `root` as text, for comparing: see `differences`. */
+function canonical(root) {
+  let out = '';
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) out += child.data.replace(/[<&]/g, (c) => `&#${c.charCodeAt(0)};`);
+      else if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      else if (child.localName === 'div' && child.className === 'aw-part') walk(child);
+      else {
+        const attributes = [...child.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join('');
+        out += `<${child.localName}${attributes}>`;
+        walk(child);
+        out += `</${child.localName}>`;
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
 window.bench = {
   /** JSON text in, DOM complete: a new widget element. Returns milliseconds. */
   async widget(json) {
@@ -112,6 +132,22 @@ window.bench = {
       await this.widget(json);
       stage.replaceChildren();
     }
+  },
+
+  /** Where the widget's DOM and the fair baseline's differ for `json`, or
+   * null when they are the same: elements, attributes (in any order) and
+   * text, leaving out the widget's comment markers and how each splits a
+   * long body into `.aw-part`s. */
+  async differences(json) {
+    await this.widget(json);
+    const widget = canonical(stage.firstElementChild.shadowRoot);
+    await this.baseline(json, true);
+    const baseline = canonical(stage.firstElementChild.shadowRoot);
+    if (widget === baseline) return null;
+    let at = 0;
+    while (widget[at] === baseline[at]) at += 1;
+    const around = (text) => text.slice(Math.max(0, at - 120), at + 120);
+    return `widget:   …${around(widget)}…\nbaseline: …${around(baseline)}…`;
   },
 
   clear() {

@@ -74,6 +74,12 @@ const size = { rawKB: Number(totalLine.at(-3)), gzipKB: Number(totalLine.at(-2))
 const render = [];
 for (const n of SIZES) {
   const json = articles.get(`/bench/articles/${n}-a.json`);
+  // The baseline must build what the widget builds, or the ratios say nothing.
+  const differences = await page.evaluate((j) => window.bench.differences(j), json);
+  if (differences) {
+    console.error(`The baseline's DOM is not the widget's at ${n} blocks:\n${differences}`);
+    process.exit(1);
+  }
   const widget = []; const baseline = []; const fair = [];
   for (let i = 0; i < RUNS + 1; i += 1) {
     const w = await page.evaluate((j) => window.bench.widget(j), json);

@@ -8,7 +8,7 @@
 // mistake, as the one-module widget did.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, launchChromium, serve } from './lib.mjs';
 import { isPart } from '../scripts/build/parts.mjs';
@@ -21,6 +21,7 @@ const page = (body) => Buffer.from(`<!DOCTYPE html><html lang="en"><head><meta c
 // A mistake in the body (the types refuse it), and one in an optional part (left out, with its path).
 const refused = { ...ARTICLE, id: 'refused', body: [ARTICLE.body[0], { type: 'paragraph', text: 42 }] };
 const leftOut = { ...ARTICLE, id: 'left-out', related: [{ ...ARTICLE.related[0], url: 7 }] };
+const NINJS = readdirSync(join(DIST, 'formats', 'ninjs')).find((name) => name.endsWith('.json') && !name.endsWith('.v1.json'));
 const island = (json, id) => `<article-widget id="${id}"><script type="application/json">${JSON.stringify(json)}</script></article-widget>`;
 
 const server = await serve((path) => {
@@ -31,6 +32,11 @@ const server = await serve((path) => {
   }
   if (path === '/refused.json') return Buffer.from(JSON.stringify(refused));
   if (path === '/left-out.html') return page(island(leftOut, 'left-out'));
+  // Two widgets in a language whose strings are a file of their own, and a feed to convert.
+  if (path === '/swedish.html') {
+    return page('<article-widget id="sv-1" lang="sv" src="/articles/night-ferry.json"></article-widget><article-widget id="sv-2" lang="sv" src="/articles/night-ferry.json"></article-widget>');
+  }
+  if (path === '/feed.html') return page(`<article-widget id="feed" format="ninjs" src="/formats/ninjs/${NINJS}"></article-widget>`);
   // A client-rendered page that inserts a server-rendered widget later, without and with ARTICLE_WIDGET_HYDRATE.
   if (path === '/later.html' || path === '/later-hydrate.html') {
     const hint = path === '/later-hydrate.html' ? '<script src="/hydrate-hint.js"></script>' : '';
@@ -162,5 +168,25 @@ test('a part left out is shown without it at once; its exact path comes from the
   assert.equal(related.length, 1, `one warning, with the exact path: ${warnings}`);
   assert.match(related[0], /^article-widget: related\[0\]\.url: expected a string, found .*; left out$/);
   assert.equal(parts().filter((p) => p.includes('explain')).length, 1, `the tracked reader's part, once: ${parts()}`);
+  assert.deepEqual(errors, []);
+});
+
+test('strings in a file of their own come with the part that reads them, both once a page', async () => {
+  const { tab, requests, errors, parts } = await open('/swedish.html');
+  for (const id of ['sv-1', 'sv-2']) {
+    await tab.locator(`#${id}`).getByRole('button', { name: 'Dela' }).waitFor({ timeout: 15_000 });
+  }
+  assert.equal(requests.filter((r) => r.endsWith('/strings/sv.json')).length, 1, `the table, once: ${requests}`);
+  assert.equal(parts().filter((p) => p.includes('read_strings')).length, 1, `its reader's part, once: ${parts()}`);
+  assert.deepEqual(errors, []);
+});
+
+test('a feed in another format loads the converter\'s part on use, once', async () => {
+  const { tab, errors, parts } = await open('/feed.html');
+  await tab.waitForFunction(() => window.__events.some((e) => e.id === 'feed'), null, { timeout: 30_000 });
+  const event = await tab.evaluate(() => window.__events.find((e) => e.id === 'feed'));
+  assert.equal(event.kind, 'ready', JSON.stringify(event.detail));
+  assert.equal(await tab.locator('#feed').getByRole('heading', { level: 1 }).count(), 1);
+  assert.equal(parts().filter((p) => p.includes('convert_feed')).length, 1, `the converter's part, once: ${parts()}`);
   assert.deepEqual(errors, []);
 });

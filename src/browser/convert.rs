@@ -38,12 +38,14 @@ struct Warnings {
 
 /// Converts a parsed document from `format`; `base` is the URL it was
 /// fetched from, if it was (an Apple News bundle's files are beside it).
+/// A part of its own in a split build: only a page with a `format` needs it.
+#[cfg_attr(feature = "split", leptos::lazy)]
 pub async fn convert_feed_document(
-    format: &str,
+    format: String,
     document: JsValue,
-    base: Option<&str>,
+    base: Option<String>,
 ) -> Result<ConvertedFeed, ParseError> {
-    let answer = convert_feed(format, document, base.map(str::to_owned))
+    let answer = convert_feed(&format, document, base)
         .await
         .map_err(|error| match from_js::<Failure>(error.clone()) {
             Some(failure) => ParseError::new(failure.path, failure.message),
@@ -69,7 +71,8 @@ pub async fn read_document(
     let Some(format) = format else {
         return read_article_value(document).await;
     };
-    let converted = convert_feed_document(format, document, base).await?;
+    let converted =
+        convert_feed_document(format.to_owned(), document, base.map(str::to_owned)).await?;
     let mut parsed = read_article_value(converted.article).await?;
     parsed.warnings.splice(0..0, converted.warnings);
     Ok(parsed)

@@ -47,8 +47,15 @@ pub async fn load_language(lang: Lang) {
     if is_settled(lang) {
         return;
     }
-    let outcome = match JsFuture::from(fetch_strings(lang.code())).await {
-        Ok(value) => add_value(lang, value),
+    // The table and the code that reads it (a part of its own in a split
+    // build: most readers never need it) are fetched side by side.
+    let table = fetch_strings(lang.code());
+    // wasm-bindgen's executor: this may run before a widget has set up
+    // Leptos's (`element::mount_widget`, a server's page waiting for them).
+    #[cfg(feature = "split")]
+    wasm_bindgen_futures::spawn_local(__preload_read_strings());
+    let outcome = match JsFuture::from(table).await {
+        Ok(value) => load_part!(read_strings(lang, value)),
         Err(error) => Err(js_sys::Error::from(error).message().into()),
     };
     if let Err(why) = outcome {
@@ -60,4 +67,10 @@ pub async fn load_language(lang: Lang) {
             give_up(lang);
         }
     }
+}
+
+/// Reads and keeps a fetched table (`language_tables::add_value`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn read_strings(lang: Lang, value: JsValue) -> Result<(), String> {
+    add_value(lang, value)
 }

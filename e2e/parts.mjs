@@ -54,15 +54,28 @@ if (property) property.article = ${JSON.stringify(refused)};`);
 const browser = await launchChromium();
 after(() => { server.close(); return browser.close(); });
 
-/** A fresh page on `path`, with every request and console error recorded. */
-async function open(path) {
+/** A fresh page on `path`, with every request, console error and warning
+ * recorded; `block`: parts whose file name it matches fail to load (as on a
+ * network that drops them) until `unblock()`. */
+async function open(path, { block } = {}) {
   const tab = await (await browser.newContext()).newPage();
   const requests = [];
   const errors = [];
+  const warnings = [];
+  const consoleErrors = [];
   tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
   tab.on('pageerror', (error) => errors.push(error.message));
+  tab.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  // A panic stops the whole wasm instance: the panic hook says so (element.rs).
+  const stopped = () => consoleErrors.filter((e) => e.includes('article-widget stopped'));
+  const blocked = (url) => block && isPart(url.pathname.split('/').pop()) && block.test(url.pathname);
+  if (block) await tab.route(blocked, (route) => route.abort('connectionfailed'));
+  const unblock = () => tab.unroute(blocked);
   await tab.goto(server.origin + path);
-  return { tab, requests, errors, parts: () => requests.filter((r) => isPart(r.split('/').pop())) };
+  return { tab, requests, errors, warnings, stopped, unblock, parts: () => requests.filter((r) => isPart(r.split('/').pop())) };
 }
 
 test('a page loads no part before the reader asks; the share menu and the bell load one, once', async () => {
@@ -187,6 +200,43 @@ test('a feed in another format loads the converter\'s part on use, once', async 
   const event = await tab.evaluate(() => window.__events.find((e) => e.id === 'feed'));
   assert.equal(event.kind, 'ready', JSON.stringify(event.detail));
   assert.equal(await tab.locator('#feed').getByRole('heading', { level: 1 }).count(), 1);
-  assert.equal(parts().filter((p) => p.includes('convert_feed')).length, 1, `the converter's part, once: ${parts()}`);
+  assert.equal(parts().filter((p) => p.includes('read_converted')).length, 1, `the converter's part, once: ${parts()}`);
   assert.deepEqual(errors, []);
+});
+
+// A part that cannot be loaded is an error its caller handles, never a panic
+// (which would stop every widget on the page), and the next use tries again.
+test('a share menu whose part cannot be loaded: nothing opens, the console says why, a later click opens it', async () => {
+  const { tab, errors, warnings, stopped, unblock } = await open('/valid.html', { block: /interactive_part/ });
+  const button = tab.locator('#valid').getByRole('button', { name: 'Share' });
+  await button.waitFor({ timeout: 15_000 });
+  await tab.evaluate(() => { navigator.share = undefined; });
+  await button.click();
+  for (let i = 0; i < 100 && !warnings.some((w) => w.includes('could not be loaded')); i += 1) await tab.waitForTimeout(50);
+  assert.ok(warnings.some((w) => /article-widget: a part of the widget .* could not be loaded/.test(w)), `warnings: ${warnings}`);
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await tab.locator('#valid').getByRole('menu').count(), 0);
+  assert.deepEqual([...errors, ...stopped()], [], 'no panic');
+  await unblock();
+  await button.click();
+  await tab.locator('#valid').getByRole('menu').waitFor({ timeout: 10_000 });
+});
+
+test('strings whose reader cannot be loaded: English shows, with a warning', async () => {
+  const { tab, errors, warnings, stopped } = await open('/swedish.html', { block: /read_strings/ });
+  for (const id of ['sv-1', 'sv-2']) {
+    await tab.locator(`#${id}`).getByRole('button', { name: 'Share' }).waitFor({ timeout: 15_000 });
+  }
+  assert.ok(warnings.some((w) => /the sv strings could not be loaded .*could not be loaded.*; showing English/.test(w)), `warnings: ${warnings}`);
+  assert.deepEqual([...errors, ...stopped()], [], 'no panic');
+});
+
+test('a refused document whose tracked reader cannot be loaded: the error panel, without the path', async () => {
+  const { tab, errors, stopped } = await open('/refused.html', { block: /explain_refusal/ });
+  await tab.waitForFunction(() => ['island', 'src', 'property'].every((id) => window.__events.some((e) => e.id === id)), null, { timeout: 15_000 });
+  const events = await tab.evaluate(() => window.__events.filter((e) => e.kind === 'error').map((e) => e.detail.message));
+  assert.equal(events.length, 3, JSON.stringify(events));
+  for (const message of events) assert.match(message, /does not match format v1; where, the reader cannot say: a part of the widget/);
+  assert.equal(await tab.locator('#island').getByRole('alert').count(), 1, "the island's error panel");
+  assert.deepEqual([...errors, ...stopped()], [], 'no panic');
 });

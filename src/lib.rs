@@ -16,9 +16,11 @@
 #![recursion_limit = "256"]
 
 /// Calls a part of the widget most readers never need (the share menu and
-/// the bell's prompt, the tracked JSON reader): in a `split` build its code
-/// is a wasm module of its own, loaded on the first call, so the call is
-/// awaited; otherwise an ordinary call. Inside an `async` block.
+/// the bell's prompt, the tracked JSON reader, a strings file's reader, the
+/// converter's glue): in a `split` build its code is a wasm module of its
+/// own, loaded on the first call, so the call is awaited; otherwise an
+/// ordinary call. Inside an `async` block. A part returns
+/// `Result<_, PartMissing>`: its module may fail to load.
 #[cfg(feature = "widget")]
 macro_rules! load_part {
     ($call:expr) => {{
@@ -28,6 +30,31 @@ macro_rules! load_part {
         let part = $call;
         part
     }};
+}
+
+/// A part of the split wasm that could not be loaded (the network failed,
+/// or the host does not serve its `split_*.wasm` file). Every part is split
+/// `fallible` (wasm_split_helpers), so this is an error its caller handles:
+/// a panic would stop every widget on the page. Not cached: the next call
+/// tries again.
+#[cfg(feature = "widget")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartMissing;
+
+#[cfg(feature = "widget")]
+impl std::fmt::Display for PartMissing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "a part of the widget (a split_*.wasm file beside article-widget_bg.wasm) could not be loaded",
+        )
+    }
+}
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for PartMissing {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        PartMissing
+    }
 }
 
 #[cfg(feature = "widget")]

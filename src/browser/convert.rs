@@ -4,6 +4,7 @@
 
 use super::json::{describe, from_js, read_article_value};
 use crate::model::{ParseError, Parsed};
+use crate::PartMissing;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -38,25 +39,45 @@ struct Warnings {
 
 /// Converts a parsed document from `format`; `base` is the URL it was
 /// fetched from, if it was (an Apple News bundle's files are beside it).
-/// A part of its own in a split build: only a page with a `format` needs it.
-#[cfg_attr(feature = "split", leptos::lazy)]
 pub async fn convert_feed_document(
-    format: String,
+    format: &str,
     document: JsValue,
-    base: Option<String>,
+    base: Option<&str>,
 ) -> Result<ConvertedFeed, ParseError> {
-    let answer = convert_feed(&format, document, base)
-        .await
-        .map_err(|error| match from_js::<Failure>(error.clone()) {
-            Some(failure) => ParseError::new(failure.path, failure.message),
-            None => ParseError::new("", describe(&error)),
-        })?;
+    let answer = convert_feed(format, document, base.map(str::to_owned)).await;
+    load_part!(read_converted(answer)).unwrap_or_else(|missing| {
+        Err(ParseError::new(
+            "",
+            format!("the feed could not be converted: {missing}"),
+        ))
+    })
+}
+
+/// The converter's answer (or its failure, with a path) as Rust values: a
+/// part of its own in a split build, since only a page with a `format`
+/// needs it; the outer error is its part missing.
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(read_converted, preload(__preload_read_converted), fallible)
+)]
+fn read_converted(
+    answer: Result<JsValue, JsValue>,
+) -> Result<Result<ConvertedFeed, ParseError>, PartMissing> {
+    let answer = match answer {
+        Ok(answer) => answer,
+        Err(error) => {
+            return Ok(Err(match from_js::<Failure>(error.clone()) {
+                Some(failure) => ParseError::new(failure.path, failure.message),
+                None => ParseError::new("", describe(&error)),
+            }))
+        }
+    };
     let article =
         js_sys::Reflect::get(&answer, &JsValue::from_str("article")).unwrap_or(JsValue::UNDEFINED);
     let warnings = from_js::<Warnings>(answer)
         .map(|w| w.warnings)
         .unwrap_or_default();
-    Ok(ConvertedFeed { article, warnings })
+    Ok(Ok(ConvertedFeed { article, warnings }))
 }
 
 /// A parsed document read as v1, converted first from `format` if given
@@ -71,8 +92,7 @@ pub async fn read_document(
     let Some(format) = format else {
         return read_article_value(document).await;
     };
-    let converted =
-        convert_feed_document(format.to_owned(), document, base.map(str::to_owned)).await?;
+    let converted = convert_feed_document(format, document, base).await?;
     let mut parsed = read_article_value(converted.article).await?;
     parsed.warnings.splice(0..0, converted.warnings);
     Ok(parsed)

@@ -3,6 +3,7 @@
 //! types and back.
 
 use crate::model::{read_article, read_article_quickly, ParseError, Parsed};
+use crate::PartMissing;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -92,10 +93,26 @@ pub fn read_quickly(value: JsValue) -> QuickRead {
 /// The path and words of the mistake in a document the quick reader
 /// refused, or the exact paths of the parts it left out: the tracked
 /// reader, which a split build loads only then (it is most of the reading
-/// code).
-#[cfg_attr(feature = "split", leptos::lazy)]
-pub fn explain_refusal(value: JsValue) -> Result<Parsed, ParseError> {
-    read_article(serde_wasm_bindgen::Deserializer::from(value))
+/// code). See [`explain`] for a caller's view.
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(explain_refusal, preload(__preload_explain_refusal), fallible)
+)]
+pub fn explain_refusal(value: JsValue) -> Result<Result<Parsed, ParseError>, PartMissing> {
+    Ok(read_article(serde_wasm_bindgen::Deserializer::from(value)))
+}
+
+/// [`explain_refusal`], its part missing said as the document's error: the
+/// quick reader refused it, only where is not known.
+pub async fn explain(value: JsValue) -> Result<Parsed, ParseError> {
+    load_part!(explain_refusal(value)).unwrap_or_else(|missing| Err(reader_missing(missing)))
+}
+
+fn reader_missing(missing: PartMissing) -> ParseError {
+    ParseError::new(
+        "",
+        format!("the article does not match format v1; where, the reader cannot say: {missing}"),
+    )
 }
 
 /// Reads an article from a JS value: quickly, and again with its path
@@ -104,7 +121,7 @@ pub fn explain_refusal(value: JsValue) -> Result<Parsed, ParseError> {
 pub async fn read_article_value(value: JsValue) -> Result<Parsed, ParseError> {
     match read_quickly(value).exact() {
         Ok(read) => read,
-        Err(document) => load_part!(explain_refusal(document)),
+        Err(document) => explain(document).await,
     }
 }
 
@@ -122,7 +139,9 @@ pub fn parse_article_text(text: &str) -> Result<Parsed, ParseError> {
 pub fn parse_article_js_text(text: &JsValue) -> Result<Parsed, ParseError> {
     match read_quickly(parse_json(text)?).exact() {
         Ok(read) => read,
-        Err(document) => explain_refusal(document),
+        Err(document) => {
+            explain_refusal(document).unwrap_or_else(|missing| Err(reader_missing(missing)))
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 use super::warn;
 use crate::language_tables::{add_value, give_up, is_settled};
 use crate::model::Lang;
+use crate::PartMissing;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -53,9 +54,13 @@ pub async fn load_language(lang: Lang) {
     // wasm-bindgen's executor: this may run before a widget has set up
     // Leptos's (`element::mount_widget`, a server's page waiting for them).
     #[cfg(feature = "split")]
-    wasm_bindgen_futures::spawn_local(__preload_read_strings());
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = __preload_read_strings().await;
+    });
     let outcome = match JsFuture::from(table).await {
-        Ok(value) => load_part!(read_strings(lang, value)),
+        Ok(value) => {
+            load_part!(read_strings(lang, value)).unwrap_or_else(|missing| Err(missing.to_string()))
+        }
         Err(error) => Err(js_sys::Error::from(error).message().into()),
     };
     if let Err(why) = outcome {
@@ -69,8 +74,12 @@ pub async fn load_language(lang: Lang) {
     }
 }
 
-/// Reads and keeps a fetched table (`language_tables::add_value`).
-#[cfg_attr(feature = "split", leptos::lazy)]
-fn read_strings(lang: Lang, value: JsValue) -> Result<(), String> {
-    add_value(lang, value)
+/// Reads and keeps a fetched table (`language_tables::add_value`); the
+/// outer error is its part missing.
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(read_strings, preload(__preload_read_strings), fallible)
+)]
+fn read_strings(lang: Lang, value: JsValue) -> Result<Result<(), String>, PartMissing> {
+    Ok(add_value(lang, value))
 }

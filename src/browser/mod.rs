@@ -67,7 +67,7 @@ pub use host::{
 };
 pub use hydration::{hydration_mismatch, server_container};
 pub use json::{
-    explain_refusal, parse_json, plain_object, read_article_value, read_quickly, to_js,
+    explain, explain_refusal, parse_json, plain_object, read_article_value, read_quickly, to_js,
     to_json_text, QuickRead,
 };
 #[cfg(not(feature = "split"))]

@@ -2,7 +2,7 @@
 
 use super::widget_state::Warnings;
 use super::{ArticlePage, ErrorPanel, LoadingSkeleton};
-use crate::browser::{explain_refusal, language_ready, parse_json, read_quickly, QuickRead};
+use crate::browser::{explain, language_ready, parse_json, read_quickly, QuickRead};
 use crate::model::{ParseError, Parsed};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -28,10 +28,8 @@ pub fn ArticleFromJson(
         // a split build): nothing until it is named.
         QuickRead::Refused(value) => {
             let value = SendWrapper::new(value);
-            Suspend::new(
-                async move { shown(load_part!(explain_refusal(value.take())), None, entitled) },
-            )
-            .into_any()
+            Suspend::new(async move { shown(explain(value.take()).await, None, entitled) })
+                .into_any()
         }
     }
 }

@@ -3,10 +3,9 @@
 use super::widget_state::{Failure, Source, State, Warnings, WidgetInputs};
 use super::{provide_strings, ArticlePage, ErrorPanel, LoadingSkeleton, Rendering};
 use crate::browser::{
-    article_property, data_island, dispatch_soon, explain_refusal, host_options, language_ready,
-    log_error, page_lang, parse_json, plain_object, read_document, read_quickly,
-    resolve_relative_urls, ArticleProperty, Failed, FetchError, HostOptions, LatestRequest,
-    QuickRead, Ready,
+    article_property, data_island, dispatch_soon, explain, host_options, language_ready, log_error,
+    page_lang, parse_json, plain_object, read_document, read_quickly, resolve_relative_urls,
+    ArticleProperty, Failed, FetchError, HostOptions, LatestRequest, QuickRead, Ready,
 };
 use crate::i18n::UiStrings;
 use crate::model::{Article, Lang, ParseError, Parsed};
@@ -121,7 +120,8 @@ pub fn ArticleWidget(
                         .await
                         .map(|parsed| Shown::read_from(parsed, None)))
                 }
-                (Job::Explain(value), _) => Ok(load_part!(explain_refusal(value.take()))
+                (Job::Explain(value), _) => Ok(explain(value.take())
+                    .await
                     .map(|parsed| Shown::read_from(parsed, None))),
                 (Job::Fetch(_), None) => return,
             };

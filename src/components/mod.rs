@@ -58,22 +58,50 @@ pub enum Part {
 /// folds the code they have in common only inside a module (measured in
 /// docs/cost.md). The donation prompt is not one: most readers of a free
 /// article see it, so loading it apart would cost them more.
-#[cfg_attr(feature = "split", leptos::lazy)]
-fn interactive_part(part: Part) -> leptos::prelude::AnyView {
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(
+        interactive_part,
+        preload(__preload_interactive_part),
+        fallible
+    )
+)]
+fn interactive_part(part: Part) -> Result<leptos::prelude::AnyView, crate::PartMissing> {
     use leptos::prelude::IntoAny;
-    match part {
+    Ok(match part {
         Part::ShareMenu(menu) => leptos::component::component_view(ShareMenu, menu).into_any(),
         Part::BellPrompt(prompt) => {
             leptos::component::component_view(BellPrompt, prompt).into_any()
+        }
+    })
+}
+
+/// `part` drawn, once its module is here. If it cannot be loaded: nothing,
+/// `close` closes what opened it (its button stays, and works once the
+/// module can be had) and the console says why.
+pub async fn draw_interactive_part(
+    part: Part,
+    close: impl FnOnce() + Send + 'static,
+) -> leptos::prelude::AnyView {
+    use leptos::prelude::IntoAny;
+    match load_part!(interactive_part(part)) {
+        Ok(view) => view,
+        Err(missing) => {
+            crate::browser::warn(&format!("article-widget: {missing}"));
+            close();
+            ().into_any()
         }
     }
 }
 
 /// Starts loading the interactive part (in a split build), so that a click
-/// after a hover, a touch or a focus finds it there; nothing otherwise.
+/// after a hover, a touch or a focus finds it there; nothing otherwise (a
+/// module that cannot be loaded is said on the click).
 pub fn preload_interactive_part() {
     #[cfg(feature = "split")]
-    leptos::task::spawn_local(__preload_interactive_part());
+    leptos::task::spawn_local(async {
+        let _ = __preload_interactive_part().await;
+    });
 }
 
 use crate::i18n::{Text, UiStrings};

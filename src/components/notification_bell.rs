@@ -1,7 +1,8 @@
 //! The notification bell: a toggle button, its prompt and Web Push.
 
 use super::{
-    article_text, interactive_part, unique_id, use_strings, BellPromptProps, Part, StaticMarkup,
+    article_text, draw_interactive_part, unique_id, use_strings, BellPromptProps, Part,
+    StaticMarkup,
 };
 use crate::browser::push::{self, push_support, PushSupport, Unsubscribed};
 use crate::browser::{
@@ -219,7 +220,7 @@ pub fn NotificationBell(
                         on_close: close,
                         on_answer: answered,
                     };
-                    Suspend::new(async move { load_part!(interactive_part(Part::BellPrompt(prompt))) })
+                    Suspend::new(draw_interactive_part(Part::BellPrompt(prompt), move || close.run(())))
                 }
             </Show>
             <p class="aw-visually-hidden" role="status">{move || announcement.get()}</p>

@@ -1,7 +1,7 @@
 //! The share button: the system share sheet, or the share menu.
 
 use super::{
-    article_text, interactive_part, unique_id, use_strings, Part, ShareMenuProps, StaticMarkup,
+    article_text, draw_interactive_part, unique_id, use_strings, Part, ShareMenuProps, StaticMarkup,
 };
 use crate::browser::{dispatch, share_natively, use_light_dismiss, NativeShare, Shared};
 use crate::i18n::Text;
@@ -99,7 +99,7 @@ pub fn ShareButton(
                         on_close: close,
                         on_announce: announce,
                     };
-                    Suspend::new(async move { load_part!(interactive_part(Part::ShareMenu(menu))) })
+                    Suspend::new(draw_interactive_part(Part::ShareMenu(menu), move || close.run(false)))
                 }
             </Show>
             <p class="aw-visually-hidden" role="status">{move || status.get()}</p>

@@ -142,11 +142,12 @@ impl Warnings {
         let quick_lines = Arc::clone(&self.lines);
         leptos::task::spawn_local(async move {
             // The tracked reader accepts what the quick one read (both
-            // readers agree: tested natively and in the browser); should
-            // that ever break, the quick lines still say what was left out.
+            // readers agree: tested natively and in the browser). Should
+            // that ever break, or its part not load, the quick lines still
+            // say what was left out, without the path inside it.
             let lines = match load_part!(explain_refusal(document.take())) {
-                Ok(exact) => document_warnings(&exact),
-                Err(_) => quick_lines.to_vec(),
+                Ok(Ok(exact)) => document_warnings(&exact),
+                Ok(Err(_)) | Err(_) => quick_lines.to_vec(),
             };
             for line in lines {
                 warn(&format!("article-widget: {line}"));

@@ -687,7 +687,7 @@ fn parts_left_out_inside_parts_left_out_are_named_once() {
         pending == document,
         "the document to read again is the one read"
     );
-    let exact = explain_refusal(document).unwrap();
+    let exact = explain_refusal(document).unwrap().unwrap();
     assert!(!exact.paths_pending);
     assert_eq!(quick.article, exact.article);
     assert_eq!(

@@ -32,6 +32,23 @@ macro_rules! load_part {
     }};
 }
 
+/// Makes a function a part of the widget: in a `split` build wasm-split
+/// moves it into a module of its own (`wasm_split_helpers::wasm_split`, what
+/// Leptos's `#[lazy]` expands to), with `$preload` to start loading it early.
+/// Always `fallible`: the function returns `Result<_, PartMissing>`, and a
+/// module that cannot be loaded is that error, not a panic. Call it with
+/// [`load_part!`].
+#[cfg(feature = "widget")]
+macro_rules! split_part {
+    ($name:ident, $preload:ident, $function:item) => {
+        #[cfg_attr(
+            feature = "split",
+            wasm_split_helpers::wasm_split($name, preload($preload), fallible)
+        )]
+        $function
+    };
+}
+
 /// A part of the split wasm that could not be loaded (the network failed,
 /// or the host does not serve its `split_*.wasm` file). Every part is split
 /// `fallible` (wasm_split_helpers), so this is an error its caller handles:

@@ -53,31 +53,31 @@ pub async fn convert_feed_document(
     })
 }
 
-/// The converter's answer (or its failure, with a path) as Rust values: a
-/// part of its own in a split build, since only a page with a `format`
-/// needs it; the outer error is its part missing.
-#[cfg_attr(
-    feature = "split",
-    wasm_split_helpers::wasm_split(read_converted, preload(__preload_read_converted), fallible)
-)]
-fn read_converted(
-    answer: Result<JsValue, JsValue>,
-) -> Result<Result<ConvertedFeed, ParseError>, PartMissing> {
-    let answer = match answer {
-        Ok(answer) => answer,
-        Err(error) => {
-            return Ok(Err(match from_js::<Failure>(error.clone()) {
-                Some(failure) => ParseError::new(failure.path, failure.message),
-                None => ParseError::new("", describe(&error)),
-            }))
-        }
-    };
-    let article =
-        js_sys::Reflect::get(&answer, &JsValue::from_str("article")).unwrap_or(JsValue::UNDEFINED);
-    let warnings = from_js::<Warnings>(answer)
-        .map(|w| w.warnings)
-        .unwrap_or_default();
-    Ok(Ok(ConvertedFeed { article, warnings }))
+split_part! {
+    read_converted,
+    __preload_read_converted,
+    /// The converter's answer (or its failure, with a path) as Rust values: a
+    /// part of its own in a split build, since only a page with a `format`
+    /// needs it; the outer error is its part missing.
+    fn read_converted(
+        answer: Result<JsValue, JsValue>,
+    ) -> Result<Result<ConvertedFeed, ParseError>, PartMissing> {
+        let answer = match answer {
+            Ok(answer) => answer,
+            Err(error) => {
+                return Ok(Err(match from_js::<Failure>(error.clone()) {
+                    Some(failure) => ParseError::new(failure.path, failure.message),
+                    None => ParseError::new("", describe(&error)),
+                }))
+            }
+        };
+        let article = js_sys::Reflect::get(&answer, &JsValue::from_str("article"))
+            .unwrap_or(JsValue::UNDEFINED);
+        let warnings = from_js::<Warnings>(answer)
+            .map(|w| w.warnings)
+            .unwrap_or_default();
+        Ok(Ok(ConvertedFeed { article, warnings }))
+    }
 }
 
 /// A parsed document read as v1, converted first from `format` if given

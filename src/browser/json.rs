@@ -90,16 +90,16 @@ pub fn read_quickly(value: JsValue) -> QuickRead {
     }
 }
 
-/// The path and words of the mistake in a document the quick reader
-/// refused, or the exact paths of the parts it left out: the tracked
-/// reader, which a split build loads only then (it is most of the reading
-/// code). See [`explain`] for a caller's view.
-#[cfg_attr(
-    feature = "split",
-    wasm_split_helpers::wasm_split(explain_refusal, preload(__preload_explain_refusal), fallible)
-)]
-pub fn explain_refusal(value: JsValue) -> Result<Result<Parsed, ParseError>, PartMissing> {
-    Ok(read_article(serde_wasm_bindgen::Deserializer::from(value)))
+split_part! {
+    explain_refusal,
+    __preload_explain_refusal,
+    /// The path and words of the mistake in a document the quick reader
+    /// refused, or the exact paths of the parts it left out: the tracked
+    /// reader, which a split build loads only then (it is most of the reading
+    /// code). See [`explain`] for a caller's view.
+    pub fn explain_refusal(value: JsValue) -> Result<Result<Parsed, ParseError>, PartMissing> {
+        Ok(read_article(serde_wasm_bindgen::Deserializer::from(value)))
+    }
 }
 
 /// [`explain_refusal`], its part missing said as the document's error: the

@@ -74,12 +74,12 @@ pub async fn load_language(lang: Lang) {
     }
 }
 
-/// Reads and keeps a fetched table (`language_tables::add_value`); the
-/// outer error is its part missing.
-#[cfg_attr(
-    feature = "split",
-    wasm_split_helpers::wasm_split(read_strings, preload(__preload_read_strings), fallible)
-)]
-fn read_strings(lang: Lang, value: JsValue) -> Result<Result<(), String>, PartMissing> {
-    Ok(add_value(lang, value))
+split_part! {
+    read_strings,
+    __preload_read_strings,
+    /// Reads and keeps a fetched table (`language_tables::add_value`); the
+    /// outer error is its part missing.
+    fn read_strings(lang: Lang, value: JsValue) -> Result<Result<(), String>, PartMissing> {
+        Ok(add_value(lang, value))
+    }
 }

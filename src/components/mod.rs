@@ -50,30 +50,26 @@ pub enum Part {
     BellPrompt(BellPromptProps),
 }
 
-/// The parts drawn only on a reader's request (the share menu, the bell's
-/// prompt): in a split build one wasm module, loaded when the pointer, a
-/// touch or the focus comes to their button (`preload_interactive_part`), or
-/// on the click. Not when idle: every reader would then load it. One module
-/// rather than one each: wasm-opt
-/// folds the code they have in common only inside a module (measured in
-/// docs/cost.md). The donation prompt is not one: most readers of a free
-/// article see it, so loading it apart would cost them more.
-#[cfg_attr(
-    feature = "split",
-    wasm_split_helpers::wasm_split(
-        interactive_part,
-        preload(__preload_interactive_part),
-        fallible
-    )
-)]
-fn interactive_part(part: Part) -> Result<leptos::prelude::AnyView, crate::PartMissing> {
-    use leptos::prelude::IntoAny;
-    Ok(match part {
-        Part::ShareMenu(menu) => leptos::component::component_view(ShareMenu, menu).into_any(),
-        Part::BellPrompt(prompt) => {
-            leptos::component::component_view(BellPrompt, prompt).into_any()
-        }
-    })
+split_part! {
+    interactive_part,
+    __preload_interactive_part,
+    /// The parts drawn only on a reader's request (the share menu, the bell's
+    /// prompt): in a split build one wasm module, loaded when the pointer, a
+    /// touch or the focus comes to their button (`preload_interactive_part`), or
+    /// on the click. Not when idle: every reader would then load it. One module
+    /// rather than one each: wasm-opt
+    /// folds the code they have in common only inside a module (measured in
+    /// docs/cost.md). The donation prompt is not one: most readers of a free
+    /// article see it, so loading it apart would cost them more.
+    fn interactive_part(part: Part) -> Result<leptos::prelude::AnyView, crate::PartMissing> {
+        use leptos::prelude::IntoAny;
+        Ok(match part {
+            Part::ShareMenu(menu) => leptos::component::component_view(ShareMenu, menu).into_any(),
+            Part::BellPrompt(prompt) => {
+                leptos::component::component_view(BellPrompt, prompt).into_any()
+            }
+        })
+    }
 }
 
 /// `part` drawn, once its module is here. If it cannot be loaded: nothing,

@@ -2,7 +2,7 @@
 //! changes as signals, the source in order of precedence) and what it shows
 //! (nothing, a skeleton, the article or a failure).
 
-use crate::browser::{explain_refusal, warn, FailureKind, FetchError};
+use crate::browser::{explain, warn, FailureKind, FetchError};
 use crate::i18n::document_warnings;
 use crate::model::{Article, ParseError, Parsed};
 use leptos::prelude::*;
@@ -145,9 +145,9 @@ impl Warnings {
             // readers agree: tested natively and in the browser). Should
             // that ever break, or its part not load, the quick lines still
             // say what was left out, without the path inside it.
-            let lines = match load_part!(explain_refusal(document.take())) {
-                Ok(Ok(exact)) => document_warnings(&exact),
-                Ok(Err(_)) | Err(_) => quick_lines.to_vec(),
+            let lines = match explain(document.take()).await {
+                Ok(exact) => document_warnings(&exact),
+                Err(_) => quick_lines.to_vec(),
             };
             for line in lines {
                 warn(&format!("article-widget: {line}"));

@@ -2,13 +2,32 @@
 // only, layout stability (CLS), privacy, reduced motion, widths 360 and 1280 px,
 // and screenshots into docs/screenshots/. Every failure names the check, the
 // page and what was found.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { DIST, launchChromium, serveDir } from './lib.mjs';
+import { pathToFileURL } from 'node:url';
+import { DIST, launchChromium, serve } from './lib.mjs';
 
 const SHOTS = process.env.E2E_SCREENSHOTS ?? process.argv[3] ?? 'target/e2e-screenshots';
 await mkdir(SHOTS, { recursive: true });
-const server = await serveDir(DIST);
+// A server-rendered article with no `url` of its own (optional in the
+// format, and common in feeds): the server has no link to share, so it
+// draws no share links, while the live page shares its own address.
+const { renderToString } = await import(pathToFileURL(resolve(DIST, 'server/render.mjs')));
+// And a metered one with no hero picture: the server cannot know the
+// reader's meter, the live page says how many free articles are left right
+// above the body, in view.
+const nightFerry = await readFile('www/articles/night-ferry.json', 'utf8');
+const withoutUrl = JSON.parse(nightFerry);
+delete withoutUrl.url;
+const metered = JSON.parse(nightFerry);
+delete metered.image;
+metered.access = { model: 'metered', freeArticles: 5, subscribeUrl: 'https://harbour-herald.example/subscribe' };
+const serverPage = (title, article) => '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+  + `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} (server-rendered)</title>`
+  + `<script type="module" async src="/embed.js"></script></head><body>${renderToString(article, { assets: '/' })}</body></html>`;
+const pages = { '/ssr/without-url.html': serverPage('No URL', withoutUrl), '/ssr/metered.html': serverPage('Metered', metered) };
+const server = await serve((path) => (path in pages ? Buffer.from(pages[path]) : join(DIST, path)));
 const { origin } = server;
 const browser = await launchChromium();
 
@@ -143,7 +162,8 @@ await check('keyboard: donation prompt "Not now" (nb, free)', async () => {
 });
 
 for (const [path, label] of [['/index.html', 'preview'], ['/embed-example.html', 'embed example'],
-  ['/ssr/night-ferry.html', 'server-rendered, through hydration'], ['/ssr/havnebadet.html', 'server-rendered, free']]) {
+  ['/ssr/night-ferry.html', 'server-rendered, through hydration'], ['/ssr/havnebadet.html', 'server-rendered, free'],
+  ['/ssr/without-url.html', 'server-rendered, no URL to share'], ['/ssr/metered.html', 'server-rendered, metered']]) {
   await check(`layout stability: CLS 0 through render, images and prompts (${label})`, async () => {
     const { context, page } = await open(path);
     // A server's page: wait until it is live (the share button and bell).

@@ -455,6 +455,46 @@ fn every_hostile_case_that_renders_renders_safely_on_a_server() {
     assert!(rendered > 30, "{rendered} cases rendered");
 }
 
+/// Night ferry, metered (the browser meters it), with no hero picture: the
+/// meter note's place is then right under the header.
+fn metered_night_ferry() -> crate::model::Article {
+    let mut article = sample("night-ferry");
+    article.access.as_mut().unwrap().model = crate::model::AccessModel::Metered;
+    article.image = None;
+    article
+}
+
+/// A server cannot know the reader's meter: it keeps the meter note's place
+/// (one hidden line) for the note the live page writes there, so that
+/// nothing below it moves; not for a subscriber, nor on another model.
+#[test]
+fn a_metered_article_keeps_the_meter_notes_place() {
+    let html = render_html(&metered_night_ferry(), &RenderOptions::default());
+    let document = assert_well_formed(&html, "metered");
+    let places = select(&document, "p.aw-meter-note");
+    assert_eq!(places.len(), 1, "{html}");
+    assert_eq!(places[0].value().attr("aria-hidden"), Some("true"));
+    assert_eq!(places[0].text().collect::<String>(), "\u{a0}");
+    let entitled = RenderOptions {
+        entitled: true,
+        ..RenderOptions::default()
+    };
+    for (html, case) in [
+        (render_html(&metered_night_ferry(), &entitled), "entitled"),
+        (
+            render_html(&sample("night-ferry"), &RenderOptions::default()),
+            "premium",
+        ),
+        (
+            render_html(&sample("havnebadet"), &RenderOptions::default()),
+            "free",
+        ),
+    ] {
+        let document = assert_well_formed(&html, case);
+        assert!(select(&document, ".aw-meter-note").is_empty(), "{case}");
+    }
+}
+
 /// The server-rendered pages the browser suite hydrates
 /// (tests/browser/fixtures/), kept equal to what the renderer writes now:
 /// `UPDATE_FIXTURES=1 cargo test fixtures` writes them again.
@@ -479,6 +519,7 @@ fn browser_fixtures_are_current() {
             },
         ),
         ("nul", nul, RenderOptions::default()),
+        ("metered", metered_night_ferry(), RenderOptions::default()),
     ] {
         let path = format!("tests/browser/fixtures/ssr-{name}.html");
         let html = render_html(&article, &options);

@@ -7,7 +7,9 @@ use super::{
 use crate::browser::{reader_access, resolve_against_page, take_prompt_impression, use_json_ld};
 use crate::i18n::UiStrings;
 use crate::model::reader_rules::{served_access, AccessDecision};
-use crate::model::{news_article_json_ld, paywalled_from, Access, Article, Lang, Push};
+use crate::model::{
+    news_article_json_ld, paywalled_from, Access, AccessModel, Article, Lang, Push,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -117,9 +119,23 @@ pub fn ArticlePage(
         AccessDecision::Teaser { teaser_blocks } if !entitled.get() => Some(teaser_blocks),
         _ => None,
     });
-    let free_left = move || match decision.get() {
-        AccessDecision::Full { free_left } if live.get() && !entitled.get() => free_left,
-        _ => None,
+    // The note on a metered article: how many free articles are left, or
+    // (a server's page, until it is live) its place; past the limit the
+    // body is cut instead.
+    let metered = article
+        .access
+        .as_ref()
+        .is_some_and(|access| access.model == AccessModel::Metered);
+    let keeps_note_place = rendering != Rendering::Client && metered && !entitled_at_start;
+    let meter_note = move || match decision.get() {
+        AccessDecision::Full { free_left } if !entitled.get() => {
+            if live.get() {
+                free_left.map(Some)
+            } else {
+                keeps_note_place.then_some(None)
+            }
+        }
+        AccessDecision::Full { .. } | AccessDecision::Teaser { .. } => None,
     };
     let image = article.image.clone();
     let related: Vec<_> = article
@@ -140,7 +156,7 @@ pub fn ArticlePage(
             <article class="aw-article">
                 <ArticleHeader article=article live/>
                 {image.map(|image| view! { <FigureImage image hero=true/> })}
-                {move || free_left().map(|free_left| view! { <MeterNote free_left/> })}
+                {move || meter_note().map(|free_left| view! { <MeterNote free_left/> })}
                 <div
                     class="aw-body"
                     part="body"

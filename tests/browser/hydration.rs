@@ -11,6 +11,8 @@ use web_sys::{Element, HtmlElement};
 
 const NIGHT_FERRY: &str = include_str!("fixtures/ssr-night-ferry.html");
 const HAVNEBADET: &str = include_str!("fixtures/ssr-havnebadet.html");
+/// Night ferry metered, with no hero picture.
+const METERED: &str = include_str!("fixtures/ssr-metered.html");
 /// Night ferry with its title and wall message U+0000 alone.
 const NUL: &str = include_str!("fixtures/ssr-nul.html");
 
@@ -89,6 +91,15 @@ fn changes(host: &HtmlElement) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Where `element` is on the page, in CSS pixels from the viewport's top.
+fn top_of(element: &Element) -> f64 {
+    js_sys::Function::new_with_args("e", "return e.getBoundingClientRect().top")
+        .call1(&JsValue::NULL, element)
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
+
 fn root_of(host: &HtmlElement) -> Element {
     host.shadow_root()
         .unwrap()
@@ -161,6 +172,50 @@ async fn hydration_adopts_the_article_text_and_makes_the_page_live() {
             r#"article-widget:ready {"id":"harbour-herald-2026-night-ferry","source":"island","warnings":0}"#
         ]
     );
+    host.parent_element().unwrap().remove();
+}
+
+/// A metered article: the server kept the meter note's place (the reader's
+/// meter is in the browser); the live page writes the note there, and the
+/// body neither moves nor changes.
+#[wasm_bindgen_test]
+async fn hydration_writes_the_meter_note_in_the_place_kept_for_it() {
+    // The stylesheet the server linked, which this test server does not
+    // serve: positions are those of a styled page.
+    let host = server_page_with(METERED, |host| {
+        js_sys::Function::new_with_args(
+            "root, css",
+            "const sheet = new CSSStyleSheet(); sheet.replaceSync(css); root.adoptedStyleSheets = [sheet];",
+        )
+        .call2(
+            &JsValue::NULL,
+            &host.shadow_root().unwrap(),
+            &include_str!("../../www/article-widget.css").into(),
+        )
+        .unwrap();
+    });
+    let root = root_of(&host);
+    let first_paragraph = root.query_selector(".aw-body > p").unwrap().unwrap();
+    let top = top_of(&first_paragraph);
+    let note = || root.query_selector(".aw-meter-note").unwrap();
+    assert_eq!(
+        note().map(|place| attr(&place, "aria-hidden")).as_deref(),
+        Some("true"),
+        "the place kept, hidden"
+    );
+    wait_until("the meter note", || {
+        note().is_some_and(|note| note.get_attribute("aria-hidden").is_none())
+    })
+    .await;
+    assert_eq!(
+        note().unwrap().text_content().unwrap(),
+        "You can read 4 more free articles."
+    );
+    assert!(root.query_selector(".aw-body > p").unwrap().unwrap() == first_paragraph);
+    assert_eq!(top_of(&first_paragraph), top, "the body moved");
+    assert!(changes(&host)
+        .iter()
+        .all(|(_, region)| !region.contains("aw-body")));
     host.parent_element().unwrap().remove();
 }
 

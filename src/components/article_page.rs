@@ -6,10 +6,8 @@ use super::{
 };
 use crate::browser::{reader_access, resolve_against_page, take_prompt_impression, use_json_ld};
 use crate::i18n::UiStrings;
-use crate::model::reader_rules::{served_access, AccessDecision};
-use crate::model::{
-    news_article_json_ld, paywalled_from, Access, AccessModel, Article, Lang, Push,
-};
+use crate::model::reader_rules::{served_access, served_keeps_meter_note_place, AccessDecision};
+use crate::model::{news_article_json_ld, paywalled_from, Access, Article, Lang, Push};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -122,11 +120,8 @@ pub fn ArticlePage(
     // The note on a metered article: how many free articles are left, or
     // (a server's page, until it is live) its place; past the limit the
     // body is cut instead.
-    let metered = article
-        .access
-        .as_ref()
-        .is_some_and(|access| access.model == AccessModel::Metered);
-    let keeps_note_place = rendering != Rendering::Client && metered && !entitled_at_start;
+    let keeps_note_place = rendering != Rendering::Client
+        && served_keeps_meter_note_place(article.access.as_ref(), entitled_at_start);
     let meter_note = move || match decision.get() {
         AccessDecision::Full { free_left } if !entitled.get() => {
             if live.get() {

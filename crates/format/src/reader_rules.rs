@@ -123,6 +123,13 @@ pub fn served_access(access: Option<&Access>, entitled: bool) -> AccessDecision 
     }
 }
 
+/// Whether a server keeps the place of the meter note that only the
+/// reader's browser can write (a metered article, a reader not known to be
+/// entitled), so that the note moves nothing when the page goes live.
+pub fn served_keeps_meter_note_place(access: Option<&Access>, entitled: bool) -> bool {
+    access.is_some_and(|access| access.model == AccessModel::Metered) && !entitled
+}
+
 /// The donation prompt's memory: when "Not now" stops asking until, and when
 /// the prompt was last shown for each article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -303,6 +310,17 @@ mod tests {
     }
 
     const WALL: AccessDecision = AccessDecision::Teaser { teaser_blocks: 2 };
+
+    #[test]
+    fn a_server_keeps_the_meter_notes_place_only_where_the_browser_writes_a_note() {
+        let metered = access(AccessModel::Metered);
+        assert!(served_keeps_meter_note_place(Some(&metered), false));
+        assert!(!served_keeps_meter_note_place(Some(&metered), true));
+        for model in [AccessModel::Free, AccessModel::Premium] {
+            assert!(!served_keeps_meter_note_place(Some(&access(model)), false));
+        }
+        assert!(!served_keeps_meter_note_place(None, false));
+    }
 
     #[test]
     fn free_premium_and_absent() {
